@@ -1,0 +1,18 @@
+// The title menu lists only what works: each mode adds one entry here when it is playable.
+import type Phaser from 'phaser';
+import type { Bilingual } from './i18n';
+
+export interface MenuEntry {
+  readonly id: string;
+  readonly label: Bilingual;
+  /** Called from the title scene; start a scene or open a DOM panel. */
+  open(scene: Phaser.Scene): void;
+}
+
+export const MENU: readonly MenuEntry[] = [
+  {
+    id: 'gallery',
+    label: { ja: '札を見る', en: 'Card gallery' },
+    open: (scene) => scene.scene.start('gallery'),
+  },
+];
