@@ -1,6 +1,7 @@
 // The title menu lists only what works: each mode adds one entry here when it is playable.
 import type Phaser from 'phaser';
 import type { Bilingual } from './i18n';
+import { openSettingsPanel } from './panels/settings/settingsPanel';
 
 export interface MenuEntry {
   readonly id: string;
@@ -14,5 +15,10 @@ export const MENU: readonly MenuEntry[] = [
     id: 'gallery',
     label: { ja: '札を見る', en: 'Card gallery' },
     open: (scene) => scene.scene.start('gallery'),
+  },
+  {
+    id: 'settings',
+    label: { ja: '設定', en: 'Settings' },
+    open: () => openSettingsPanel(),
   },
 ];
