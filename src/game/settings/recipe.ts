@@ -1,0 +1,189 @@
+// A training recipe as the training panel edits it: a preset or hand-set sizes, the schedule,
+// the seed, the objective and the backend. Pure (no tfjs: the panel must not load it on the main
+// thread). `recipeProblems` refuses, with reasons, what cannot or should not be trained before a
+// worker is even started.
+import type { Bilingual } from '../i18n';
+
+export const BACKEND_CHOICES = ['auto', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendChoice = (typeof BACKEND_CHOICES)[number];
+export type Backend = Exclude<BackendChoice, 'auto'>;
+
+export const OBJECTIVES = ['honest', 'talk'] as const;
+export type TrainingObjective = (typeof OBJECTIVES)[number];
+
+export interface ModelSizes {
+  readonly nLayers: number;
+  readonly dModel: number;
+  readonly nHeads: number;
+  readonly dFF: number;
+}
+
+/** The 2023 talk's model and larger ones; the first two mirror src/model/config.ts PRESETS. */
+export const RECIPE_PRESETS = {
+  talk: { nLayers: 1, dModel: 32, nHeads: 4, dFF: 32 },
+  listener: { nLayers: 1, dModel: 48, nHeads: 4, dFF: 96 },
+  wide: { nLayers: 2, dModel: 64, nHeads: 4, dFF: 128 },
+  large: { nLayers: 3, dModel: 128, nHeads: 8, dFF: 256 },
+} as const satisfies Record<string, ModelSizes>;
+export type RecipePreset = keyof typeof RECIPE_PRESETS | 'custom';
+
+export const PRESET_LABELS: Record<RecipePreset, Bilingual> = {
+  talk: { ja: '2023年の発表（1層・32ユニット・4ヘッド）', en: 'The 2023 talk (1 layer, 32 units, 4 heads)' },
+  listener: {
+    ja: '同梱モデルの大きさ（1層・48・4ヘッド）',
+    en: 'Shipped model size (1 layer, 48 units, 4 heads)',
+  },
+  wide: { ja: '広い（2層・64・4ヘッド）', en: 'Wide (2 layers, 64 units, 4 heads)' },
+  large: { ja: '大きい（3層・128・8ヘッド）', en: 'Large (3 layers, 128 units, 8 heads)' },
+  custom: { ja: '自分で決める', en: 'Custom' },
+};
+
+export interface TrainingRecipe extends ModelSizes {
+  readonly preset: RecipePreset;
+  readonly epochs: number;
+  readonly learningRate: number;
+  readonly batchSize: number;
+  readonly seed: number;
+  readonly objective: TrainingObjective;
+  readonly backend: BackendChoice;
+}
+
+export const DEFAULT_RECIPE: TrainingRecipe = {
+  preset: 'talk',
+  ...RECIPE_PRESETS.talk,
+  epochs: 30,
+  learningRate: 0.005,
+  batchSize: 10,
+  seed: 2023,
+  objective: 'honest',
+  backend: 'auto',
+};
+
+/** Hard limits: beyond them a run would not fit a browser tab or would never end. */
+export const LIMITS = {
+  nLayers: { min: 1, max: 12 },
+  dModel: { min: 4, max: 1024 },
+  nHeads: { min: 1, max: 32 },
+  dFF: { min: 4, max: 4096 },
+  epochs: { min: 1, max: 2000 },
+  learningRate: { min: 1e-6, max: 1 },
+  batchSize: { min: 1, max: 100 },
+  seed: { min: 0, max: 2 ** 31 - 1 },
+} as const;
+
+/** Above this estimate (weights, Adam state, gradients and activations) a run is refused. */
+export const MEMORY_BUDGET_BYTES = 1024 * 1024 * 1024;
+
+/** The sizes of the data the recipe will meet (vocabularies, sequence lengths, examples). */
+export interface DataShape {
+  readonly sourceVocabSize: number;
+  readonly targetVocabSize: number;
+  readonly maxLength: number;
+}
+
+/** The poems task: about 80 kana symbols each side, halves up to 22 tokens with BOS/EOS. */
+export const POEM_DATA_SHAPE: DataShape = { sourceVocabSize: 90, targetVocabSize: 90, maxLength: 24 };
+
+export function parameterCount(s: ModelSizes, data: DataShape): number {
+  const C = s.dModel;
+  const attention = 4 * (C * C + C);
+  const norm = 2 * C;
+  const ff = C * s.dFF + s.dFF + s.dFF * C + C;
+  const encoder = s.nLayers * (attention + ff + 2 * norm) + norm;
+  const decoder = s.nLayers * (2 * attention + ff + 3 * norm) + norm;
+  const embeddings = (data.sourceVocabSize + data.targetVocabSize) * C;
+  const output = C * data.targetVocabSize + data.targetVocabSize;
+  return encoder + decoder + embeddings + output;
+}
+
+/** A rough upper estimate of the bytes a training step holds at once (float32 everywhere). */
+export function estimatedTrainingBytes(recipe: TrainingRecipe, data: DataShape): number {
+  const B = recipe.batchSize;
+  const T = data.maxLength;
+  const params = parameterCount(recipe, data);
+  // Weights, two Adam moments, gradients.
+  const state = 4 * params;
+  // Per layer: attention maps [B, H, T, T] (3 kinds in the decoder) and about 12 [B, T, C]
+  // and 2 [B, T, F] intermediates, kept for the backward pass; plus the logits [B, T, V].
+  const perLayer = 3 * B * recipe.nHeads * T * T + 12 * B * T * recipe.dModel + 2 * B * T * recipe.dFF;
+  const activations = 2 * recipe.nLayers * perLayer + 3 * B * T * data.targetVocabSize;
+  return 4 * (state + 2 * activations);
+}
+
+export interface RecipeProblem {
+  readonly field: keyof TrainingRecipe | 'memory';
+  readonly reason: Bilingual;
+}
+
+function integerIn(value: number, range: { min: number; max: number }): boolean {
+  return Number.isInteger(value) && value >= range.min && value <= range.max;
+}
+
+const FIELD_NAMES: Record<keyof typeof LIMITS, Bilingual> = {
+  nLayers: { ja: '層の数', en: 'layers' },
+  dModel: { ja: '幅（ユニット数）', en: 'width (units)' },
+  nHeads: { ja: 'ヘッド数', en: 'heads' },
+  dFF: { ja: 'フィードフォワードの幅', en: 'feed-forward width' },
+  epochs: { ja: 'エポック数', en: 'epochs' },
+  learningRate: { ja: '学習率', en: 'learning rate' },
+  batchSize: { ja: 'バッチサイズ', en: 'batch size' },
+  seed: { ja: 'シード', en: 'seed' },
+};
+
+/** Every reason the recipe cannot be trained; empty when it can. */
+export function recipeProblems(recipe: TrainingRecipe, data: DataShape = POEM_DATA_SHAPE): RecipeProblem[] {
+  const problems: RecipeProblem[] = [];
+  for (const key of Object.keys(LIMITS) as (keyof typeof LIMITS)[]) {
+    const range = LIMITS[key];
+    const value = recipe[key];
+    const valid =
+      key === 'learningRate'
+        ? Number.isFinite(value) && value >= range.min && value <= range.max
+        : integerIn(value, range);
+    if (!valid) {
+      const name = FIELD_NAMES[key];
+      const kind =
+        key === 'learningRate' ? { ja: '数', en: 'a number' } : { ja: '整数', en: 'a whole number' };
+      problems.push({
+        field: key,
+        reason: {
+          ja: `${name.ja}は ${range.min} から ${range.max} までの${kind.ja}にしてください（いま ${String(value)}）。`,
+          en: `The ${name.en} must be ${kind.en} from ${range.min} to ${range.max} (now ${String(value)}).`,
+        },
+      });
+    }
+  }
+  if (problems.some((p) => p.field === 'dModel' || p.field === 'nHeads')) return problems;
+  if (recipe.dModel % recipe.nHeads !== 0) {
+    problems.push({
+      field: 'nHeads',
+      reason: {
+        ja: `ヘッド数 ${recipe.nHeads} は幅 ${recipe.dModel} を割り切れません（各ヘッドが同じ幅を受け持つため）。`,
+        en: `${recipe.nHeads} heads do not divide the width ${recipe.dModel} (each head takes an equal share).`,
+      },
+    });
+  }
+  if (recipe.dModel % 2 !== 0) {
+    problems.push({
+      field: 'dModel',
+      reason: {
+        ja: `幅 ${recipe.dModel} は偶数にしてください（位置の符号化が sin と cos の対のため）。`,
+        en: `The width ${recipe.dModel} must be even (positions are encoded as sine/cosine pairs).`,
+      },
+    });
+  }
+  if (problems.length > 0) return problems;
+  const bytes = estimatedTrainingBytes(recipe, data);
+  if (bytes > MEMORY_BUDGET_BYTES) {
+    const mb = Math.round(bytes / 2 ** 20);
+    const budget = Math.round(MEMORY_BUDGET_BYTES / 2 ** 20);
+    problems.push({
+      field: 'memory',
+      reason: {
+        ja: `この大きさでは約 ${mb} MB のメモリが必要で、ブラウザの上限の目安 ${budget} MB を超えます。`,
+        en: `This size would need about ${mb} MB of memory, over the ${budget} MB a browser tab can be trusted with.`,
+      },
+    });
+  }
+  return problems;
+}
