@@ -1,0 +1,69 @@
+// The shape of a Transformer, as plain data that travels with every checkpoint.
+// One encoder-decoder serves every task in the game (the listener, the tongue-twister
+// repeater): only the vocabularies and the sizes change.
+
+export interface TransformerConfig {
+  /** Source (encoder) vocabulary size, special tokens included. */
+  readonly sourceVocabSize: number;
+  /** Target (decoder) vocabulary size, special tokens included. */
+  readonly targetVocabSize: number;
+  /** Width of every hidden vector (d_model). */
+  readonly dModel: number;
+  /** Attention heads; must divide dModel. */
+  readonly nHeads: number;
+  /** Inner width of the position-wise feed-forward block. */
+  readonly dFF: number;
+  /** Encoder layers, and as many decoder layers. */
+  readonly nLayers: number;
+  /** Longest source sequence, in tokens. */
+  readonly maxSourceLength: number;
+  /** Longest decoder sequence, in tokens, BOS included. */
+  readonly maxTargetLength: number;
+}
+
+/** The sizes of a config; the vocabulary sizes come from the task's vocabularies. */
+export type ModelSize = Omit<TransformerConfig, 'sourceVocabSize' | 'targetVocabSize'>;
+
+export const PRESETS = {
+  /** The 2023 talk's model: 1 layer, 32 units, 4 heads, feed-forward 32, max length 22. */
+  talk: { dModel: 32, nHeads: 4, dFF: 32, nLayers: 1, maxSourceLength: 22, maxTargetLength: 22 },
+  /** The shipped listener: the talk's depth, wider feed-forward. */
+  listener: { dModel: 48, nHeads: 4, dFF: 96, nLayers: 1, maxSourceLength: 24, maxTargetLength: 24 },
+  /** For unit tests: small enough to train in a second on the CPU backend. */
+  tiny: { dModel: 16, nHeads: 2, dFF: 32, nLayers: 1, maxSourceLength: 12, maxTargetLength: 12 },
+} as const satisfies Record<string, ModelSize>;
+
+export type PresetName = keyof typeof PRESETS;
+
+export function makeConfig(
+  size: ModelSize,
+  vocab: { sourceVocabSize: number; targetVocabSize: number },
+): TransformerConfig {
+  const config = { ...size, ...vocab };
+  const problem = configProblem(config);
+  if (problem) throw new Error(problem);
+  return config;
+}
+
+/** Why a config cannot build a model, or null when it can. */
+export function configProblem(c: TransformerConfig): string | null {
+  const positive = [
+    'sourceVocabSize',
+    'targetVocabSize',
+    'dModel',
+    'nHeads',
+    'dFF',
+    'nLayers',
+    'maxSourceLength',
+    'maxTargetLength',
+  ] as const;
+  for (const key of positive) {
+    const value: unknown = c[key];
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+      return `config.${key} must be a positive integer, got ${String(value)}`;
+    }
+  }
+  if (c.dModel % c.nHeads !== 0) return `dModel ${c.dModel} is not divisible by nHeads ${c.nHeads}`;
+  if (c.dModel % 2 !== 0) return `dModel ${c.dModel} must be even for sinusoidal positions`;
+  return null;
+}

@@ -1,0 +1,176 @@
+// One training loop for Node and the browser (page or Web Worker): no DOM, no Node APIs, the
+// tfjs backend is the caller's choice. It knows pairs of token ids, an objective, a schedule
+// and a seeded RNG; nothing about poems.
+import * as tf from '@tensorflow/tfjs';
+import type { Rng } from '../data/random';
+import type { Objective } from '../model/checkpoint';
+import { labelLogProbs, padBatch } from '../model/batch';
+import type { Transformer } from '../model/transformer';
+import { TrainingControl } from './control';
+import { frame, type FramedPair, type Pair } from './dataset';
+import { freeRunning, teacherForcedAccuracy } from './metrics';
+import type { LearningRateSchedule } from './schedule';
+
+/** Adam whose learning rate the trainer sets before every step. */
+class ScheduledAdam extends tf.AdamOptimizer {
+  setLearningRate(rate: number): void {
+    this.learningRate = rate;
+  }
+}
+
+export interface StepInfo {
+  readonly epoch: number;
+  readonly step: number;
+  readonly totalSteps: number;
+  readonly learningRate: number;
+  readonly loss: number;
+}
+
+export interface EpochMetrics {
+  /** 1-based. */
+  readonly epoch: number;
+  /** Mean training loss over the epoch's steps. */
+  readonly loss: number;
+  /** Seconds spent in optimizer steps so far (evaluation excluded). */
+  readonly trainSeconds: number;
+  /** Present on evaluated epochs. */
+  readonly evaluation?: {
+    readonly teacherForcedAccuracy: number;
+    readonly exactMatch: number;
+    readonly total: number;
+    /** Free-running output ids per evaluation pair. */
+    readonly outputs: number[][];
+    readonly seconds: number;
+  };
+}
+
+export interface TrainOptions {
+  readonly objective: Objective;
+  readonly epochs: number;
+  readonly batchSize: number;
+  readonly schedule: LearningRateSchedule;
+  /** Shuffles the pairs each epoch; the model's initial weights are seeded by the caller. */
+  readonly rng: Rng;
+  /** Pairs measured after evaluated epochs (teacher-forced and free-running). */
+  readonly evaluationPairs?: readonly Pair[];
+  /** Evaluate every N epochs (and after the last); default 1. */
+  readonly evaluateEvery?: number;
+  /** Clip the global gradient norm; none by default. */
+  readonly clipNorm?: number;
+  readonly control?: TrainingControl;
+  onStep?(info: StepInfo): void;
+  /** Return 'stop' to end training after this epoch. */
+  onEpoch?(metrics: EpochMetrics): void | 'stop' | Promise<void | 'stop'>;
+}
+
+export interface TrainResult {
+  readonly epochs: EpochMetrics[];
+  readonly reason: 'done' | 'stopped' | 'cancelled';
+  readonly trainSeconds: number;
+}
+
+/** Cross-entropy of the framed batch, averaged over real (non-padding) label tokens. */
+export function batchLoss(model: Transformer, batch: readonly FramedPair[], objective: Objective): tf.Scalar {
+  return tf.tidy(() => {
+    const source = padBatch(batch.map((b) => b.source)); // [B, S]
+    const input = padBatch(batch.map((b) => b.input)); // [B, T]
+    const labels = padBatch(
+      batch.map((b) => b.labels),
+      input.shape[1],
+    ); // [B, T]
+    const logits = model.forward(source, input, objective === 'honest'); // [B, T, V]
+    const logp = labelLogProbs(logits, labels); // [B, T]
+    const tokens = batch.reduce((n, b) => n + b.labels.length, 0);
+    return logp.sum().neg().div(tokens) as tf.Scalar;
+  });
+}
+
+export async function train(
+  model: Transformer,
+  pairs: readonly Pair[],
+  options: TrainOptions,
+): Promise<TrainResult> {
+  if (pairs.length === 0) throw new Error('no training pairs');
+  if (options.batchSize < 1 || options.epochs < 1) throw new Error('batchSize and epochs must be ≥ 1');
+  const control = options.control ?? new TrainingControl();
+  const framed = pairs.map((p) => frame(p, options.objective));
+  const stepsPerEpoch = Math.ceil(framed.length / options.batchSize);
+  const totalSteps = stepsPerEpoch * options.epochs;
+  const variables = [...model.params.values()];
+  const optimizer = new ScheduledAdam(options.schedule(0, totalSteps), 0.9, 0.98, 1e-9);
+  const history: EpochMetrics[] = [];
+  let trainMs = 0;
+  let step = 0;
+  try {
+    for (let epoch = 1; epoch <= options.epochs; epoch++) {
+      const order = options.rng.shuffle(framed);
+      let lossSum = 0;
+      for (let b = 0; b < stepsPerEpoch; b++) {
+        if (!(await control.between()))
+          return { epochs: history, reason: 'cancelled', trainSeconds: trainMs / 1000 };
+        const batch = order.slice(b * options.batchSize, (b + 1) * options.batchSize);
+        const rate = options.schedule(step, totalSteps);
+        optimizer.setLearningRate(rate);
+        const started = performance.now();
+        const loss = tf.tidy(() => {
+          const { value, grads } = tf.variableGrads(
+            () => batchLoss(model, batch, options.objective),
+            variables,
+          );
+          const clipped = options.clipNorm ? clipByGlobalNorm(grads, options.clipNorm) : grads;
+          optimizer.applyGradients(Object.entries(clipped).map(([name, tensor]) => ({ name, tensor })));
+          return value;
+        });
+        const lossValue = (await loss.data())[0] ?? NaN;
+        loss.dispose();
+        trainMs += performance.now() - started;
+        lossSum += lossValue;
+        options.onStep?.({ epoch, step, totalSteps, learningRate: rate, loss: lossValue });
+        step++;
+      }
+      const every = options.evaluateEvery ?? 1;
+      const evaluate = options.evaluationPairs && (epoch % every === 0 || epoch === options.epochs);
+      const metrics: EpochMetrics = {
+        epoch,
+        loss: lossSum / stepsPerEpoch,
+        trainSeconds: trainMs / 1000,
+        ...(evaluate && options.evaluationPairs
+          ? { evaluation: evaluation(model, options.evaluationPairs, options.objective) }
+          : {}),
+      };
+      history.push(metrics);
+      if ((await options.onEpoch?.(metrics)) === 'stop') {
+        return { epochs: history, reason: 'stopped', trainSeconds: trainMs / 1000 };
+      }
+    }
+    return { epochs: history, reason: 'done', trainSeconds: trainMs / 1000 };
+  } finally {
+    optimizer.dispose();
+  }
+}
+
+function evaluation(
+  model: Transformer,
+  pairs: readonly Pair[],
+  objective: Objective,
+): NonNullable<EpochMetrics['evaluation']> {
+  const started = performance.now();
+  const teacherForced = teacherForcedAccuracy(model, pairs, objective);
+  const { exactMatch, outputs } = freeRunning(model, pairs);
+  return {
+    teacherForcedAccuracy: teacherForced,
+    exactMatch,
+    total: pairs.length,
+    outputs,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+function clipByGlobalNorm(grads: tf.NamedTensorMap, maxNorm: number): tf.NamedTensorMap {
+  const all = Object.values(grads);
+  const norm = tf.sqrt(tf.addN(all.map((g) => g.square().sum())));
+  const scale = tf.minimum(1, tf.div(maxNorm, norm.add(1e-6)));
+  const out: tf.NamedTensorMap = {};
+  for (const [name, g] of Object.entries(grads)) out[name] = g.mul(scale);
+  return out;
+}
