@@ -156,7 +156,7 @@ describe('cross-check against ../shared/reference/hyakunin-isshu.json', () => {
   it.skipIf(!HAVE_REFERENCE)('agrees on the three printed lines of every taking card', () => {
     expect(
       disagreements(
-        (p) => p.torifuda,
+        (p): readonly string[] => p.torifuda,
         (r) => r.torifuda,
       ),
     ).toEqual([]);
