@@ -1,4 +1,6 @@
 import Phaser from 'phaser';
+import { CardDetailScene } from './scenes/CardDetailScene';
+import { GalleryScene } from './scenes/GalleryScene';
 import { TitleScene } from './scenes/TitleScene';
 
 export const GAME_WIDTH = 1280;
@@ -12,6 +14,10 @@ export function startGame(parent: HTMLElement): Phaser.Game {
     height: GAME_HEIGHT,
     backgroundColor: '#1d2a24',
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
-    scene: [TitleScene],
+    // One texture per batch: Phaser 4.2's multi-texture shader picks the texture by exact float
+    // equality on an interpolated value, which tears overlapping or rotated cards and texts
+    // (phaserjs/phaser#7372). Index 0 interpolates exactly; the cost is a few more draw calls.
+    render: { maxTextures: 1 },
+    scene: [TitleScene, GalleryScene, CardDetailScene],
   });
 }

@@ -1,0 +1,247 @@
+// The card gallery: all 100 taking cards in a scrolling grid, sortable, with the kimariji shown on
+// demand. Wheel, drag or swipe to scroll; tap or click a card for its detail; the keyboard moves
+// a focus ring (arrows, Page Up/Down, Home/End), Enter opens, K toggles kimariji, Esc goes back.
+import Phaser from 'phaser';
+import { poemByNo } from '../../data/poems';
+import { testHooks } from '../testHooks';
+import {
+  cardAt,
+  cellBox,
+  clampScroll,
+  galleryGrid,
+  maxScroll,
+  moveFocus,
+  scrollToReveal,
+  type FocusMove,
+  type Grid,
+} from '../view/layout';
+import { bindText, COLORS, loadBaseGlyphs, TextButton, textStyle } from '../view/styles';
+import { drawTorifuda, pageBox, publishCards, type Torifuda } from '../view/torifuda';
+import { GALLERY_SORTS, galleryOrder, kimarijiText, type GallerySort } from './GalleryData';
+import type { CardDetailData } from './CardDetailScene';
+
+const BAR_HEIGHT = 92;
+const AREA = { x: 24, y: BAR_HEIGHT, width: 1232, height: 720 - BAR_HEIGHT };
+const DRAG_THRESHOLD = 8;
+const KEY_MOVES: Readonly<Record<string, FocusMove>> = {
+  ArrowLeft: 'left',
+  ArrowRight: 'right',
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+  PageUp: 'pageUp',
+  PageDown: 'pageDown',
+  Home: 'home',
+  End: 'end',
+};
+
+/** What the gallery remembers between visits in one session. */
+const remembered = { sort: 'number' as GallerySort, kimariji: false, scroll: 0, focus: 0 };
+
+export class GalleryScene extends Phaser.Scene {
+  private grid!: Grid;
+  private order: number[] = [];
+  private cards = new Map<number, Torifuda>();
+  private sortButtons = new Map<GallerySort, TextButton>();
+  private kimarijiButton!: TextButton;
+  private scrollbar!: Phaser.GameObjects.Rectangle;
+  private showFocus = false;
+  private drag: { startY: number; startScroll: number; moved: boolean } | undefined;
+
+  constructor() {
+    super('gallery');
+  }
+
+  async create(): Promise<void> {
+    this.cards.clear();
+    this.sortButtons.clear();
+    testHooks().screen = 'loading';
+    await loadBaseGlyphs();
+    if (!this.sys.isActive()) return;
+    this.grid = galleryGrid(100, { area: AREA, columns: 10, gapX: 16, gapY: 14, labelHeight: 24 });
+    for (let no = 1; no <= 100; no++) {
+      this.cards.set(no, drawTorifuda(this, poemByNo(no), 0, 0, this.grid.cardWidth));
+    }
+    this.scrollbar = this.add.rectangle(1270, AREA.y, 5, 40, 0xffffff, 0.35).setOrigin(0.5, 0);
+    this.drawBar();
+    this.bindInput();
+    this.setSort(remembered.sort);
+    this.events.on('resume', () => this.publishHooks());
+    this.events.once('shutdown', () => this.unpublishHooks());
+  }
+
+  private drawBar(): void {
+    this.add.rectangle(0, 0, 1280, BAR_HEIGHT, COLORS.bar).setOrigin(0).setDepth(10).setInteractive();
+    const depth = (button: TextButton) => button.text.setDepth(11);
+    depth(new TextButton(this, 24, 30, { ja: '← 戻る', en: '← Back' }, () => this.back(), { origin: 0 }));
+    const heading = this.add.text(24, 60, '', textStyle(18, COLORS.paperDim)).setDepth(11);
+    bindText(heading, {
+      ja: '取り札 百枚 ― ↑↓←→ で選び Enter で開く',
+      en: 'The 100 taking cards — arrows to move, Enter to open',
+    });
+    const labels: Record<GallerySort, { ja: string; en: string }> = {
+      number: { ja: '番号順', en: 'By number' },
+      kimariji: { ja: '決まり字の長さ', en: 'By kimariji length' },
+      learning: { ja: '覚える順', en: 'Learning order' },
+    };
+    let x = 560;
+    for (const sort of GALLERY_SORTS) {
+      const button = new TextButton(this, x, 42, labels[sort], () => this.setSort(sort), {
+        origin: 0,
+        size: 20,
+      });
+      depth(button);
+      this.sortButtons.set(sort, button);
+      x += button.text.width + 12;
+    }
+    this.kimarijiButton = new TextButton(
+      this,
+      1256,
+      42,
+      { ja: '決まり字 (K)', en: 'Kimariji (K)' },
+      () => this.toggleKimariji(),
+      { origin: 1, size: 20 },
+    );
+    depth(this.kimarijiButton);
+  }
+
+  private bindInput(): void {
+    this.input.on('wheel', (_p: unknown, _o: unknown, _dx: number, dy: number) => {
+      this.scrollTo(remembered.scroll + dy);
+    });
+    this.input.on('pointerdown', (pointer: Phaser.Input.Pointer) => {
+      if (pointer.y < AREA.y) return;
+      this.drag = { startY: pointer.y, startScroll: remembered.scroll, moved: false };
+    });
+    this.input.on('pointermove', (pointer: Phaser.Input.Pointer) => {
+      if (!this.drag || !pointer.isDown) return;
+      const dy = pointer.y - this.drag.startY;
+      if (Math.abs(dy) > DRAG_THRESHOLD) this.drag.moved = true;
+      if (this.drag.moved) this.scrollTo(this.drag.startScroll - dy);
+    });
+    this.input.on('pointerup', (pointer: Phaser.Input.Pointer) => {
+      const drag = this.drag;
+      this.drag = undefined;
+      if (!drag || drag.moved) return;
+      const index = cardAt(this.grid, pointer.x, pointer.y, remembered.scroll);
+      if (index !== undefined) this.open(index);
+    });
+    this.input.keyboard?.on('keydown', (event: KeyboardEvent) => {
+      const move = KEY_MOVES[event.key];
+      if (move) {
+        event.preventDefault();
+        this.showFocus = true;
+        this.setFocus(moveFocus(this.grid, remembered.focus, move));
+      } else if (event.key === 'Enter' || event.key === ' ') {
+        this.open(remembered.focus);
+      } else if (event.key === 'k' || event.key === 'K') {
+        this.toggleKimariji();
+      } else if (event.key === 'Escape') {
+        this.back();
+      }
+    });
+  }
+
+  private setSort(sort: GallerySort): void {
+    const focused = this.order[remembered.focus];
+    remembered.sort = sort;
+    this.order = galleryOrder(sort);
+    for (const [key, button] of this.sortButtons) button.setSelected(key === sort);
+    // The focused card stays focused; the view starts from the top of the new order.
+    remembered.focus = focused === undefined ? remembered.focus : this.order.indexOf(focused);
+    this.applyKimariji();
+    this.layout();
+  }
+
+  private toggleKimariji(): void {
+    remembered.kimariji = !remembered.kimariji;
+    this.applyKimariji();
+  }
+
+  private applyKimariji(): void {
+    this.kimarijiButton.setSelected(remembered.kimariji);
+    for (const [no, card] of this.cards) {
+      card.setLabel(remembered.kimariji ? kimarijiText(no) : undefined);
+    }
+    this.publishHooks();
+  }
+
+  private setFocus(index: number): void {
+    remembered.focus = index;
+    remembered.scroll = scrollToReveal(this.grid, index, remembered.scroll);
+    this.layout();
+  }
+
+  private scrollTo(scroll: number): void {
+    remembered.scroll = clampScroll(this.grid, scroll);
+    this.layout();
+  }
+
+  private layout(): void {
+    remembered.scroll = clampScroll(this.grid, remembered.scroll);
+    this.order.forEach((no, index) => {
+      const card = this.cards.get(no)!;
+      const box = cellBox(this.grid, index, remembered.scroll);
+      const visible = box.y + box.height + this.grid.spec.labelHeight > AREA.y && box.y < 720;
+      card.setPosition(box.x + box.width / 2, box.y + box.height / 2).setVisible(visible);
+      const focused = this.showFocus && index === remembered.focus;
+      card.setHighlight(focused ? COLORS.focus : undefined);
+    });
+    const max = maxScroll(this.grid);
+    const thumb = (AREA.height * AREA.height) / this.grid.contentHeight;
+    this.scrollbar.setSize(5, thumb);
+    this.scrollbar.y = AREA.y + (max === 0 ? 0 : (remembered.scroll / max) * (AREA.height - thumb));
+    this.publishHooks();
+  }
+
+  private open(index: number): void {
+    const no = this.order[index];
+    if (no === undefined) return;
+    remembered.focus = index;
+    const data: CardDetailData = {
+      no,
+      order: this.order,
+      onClose: (last) => {
+        this.scene.resume();
+        this.setFocus(Math.max(0, this.order.indexOf(last)));
+      },
+    };
+    this.scene.pause();
+    this.scene.launch('card', data);
+  }
+
+  private back(): void {
+    this.scene.start('title');
+  }
+
+  private publishHooks(): void {
+    const hooks = testHooks();
+    hooks.screen = 'gallery';
+    const visible = () =>
+      this.order.flatMap((no, index) => {
+        const box = cellBox(this.grid, index, remembered.scroll);
+        const whole = box.y >= AREA.y && box.y + box.height <= 720;
+        return whole ? [{ no, ...pageBox(this, box) }] : [];
+      });
+    publishCards(visible);
+    hooks.gallery = {
+      sort: remembered.sort,
+      kimariji: remembered.kimariji,
+      scroll: remembered.scroll,
+      maxScroll: maxScroll(this.grid),
+      focus: this.order[remembered.focus],
+      order: [...this.order],
+      buttons: () =>
+        Object.fromEntries(
+          [...this.sortButtons, ['toggle', this.kimarijiButton] as const].map(([key, b]) => [
+            key,
+            pageBox(this, b.text.getBounds()),
+          ]),
+        ),
+    };
+  }
+
+  private unpublishHooks(): void {
+    publishCards();
+    delete testHooks().gallery;
+  }
+}
