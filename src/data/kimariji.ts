@@ -17,17 +17,24 @@ export interface Kimariji {
   readonly morae: readonly string[];
   /** The same sounds as heard, compared by (44: お お こ; を is heard お, 48: か ぜ お). */
   readonly sounds: readonly string[];
+  /** The same morae in historical kana, as karuta books print them (44: あ ふ こ). Each phrase
+   *  has as many morae in historical kana as in the reading (validate.ts checks it). */
+  readonly kana: readonly string[];
 }
 
 const ALL_NOS: readonly number[] = POEMS.map((p) => p.no);
 
 interface Opening {
   readonly morae: readonly string[];
+  readonly kana: readonly string[];
   readonly keys: readonly string[];
 }
 
 const OPENINGS: ReadonlyMap<number, Opening> = new Map(
-  POEMS.map((p) => [p.no, { morae: toMorae(p.kami.reading), keys: soundKeys(p.kami.reading) }]),
+  POEMS.map((p) => [
+    p.no,
+    { morae: toMorae(p.kami.reading), kana: toMorae(p.kami.kana), keys: soundKeys(p.kami.reading) },
+  ]),
 );
 
 function openingOf(no: number): Opening {
@@ -53,7 +60,12 @@ export function kimariji(no: number, unread: Iterable<number>): Kimariji {
   // One sound past the longest opening shared with a rival; capped in case a rival shares the
   // whole upper half (never true of the 100 poems).
   const length = Math.min(longestShared + 1, own.keys.length);
-  return { length, morae: own.morae.slice(0, length), sounds: own.keys.slice(0, length) };
+  return {
+    length,
+    morae: own.morae.slice(0, length),
+    sounds: own.keys.slice(0, length),
+    kana: own.kana.slice(0, length),
+  };
 }
 
 export function kimarijiLength(no: number, unread: Iterable<number>): number {

@@ -1,6 +1,7 @@
 // Checks on poem data, returning problems as values (never throwing), each naming the poem and
 // the field: "poem 17: shimo.reading is empty". The tests run these on the real data and on
 // deliberately broken entries; a data editor could show them as they are.
+import { toMorae } from './mora';
 import { GOSHIKI_COLORS, type Poem, type PoemHalf } from './types';
 
 const HIRAGANA = /^[\u3041-\u3096ー]+$/;
@@ -48,6 +49,21 @@ function checkHalf(label: string, which: 'kami' | 'shimo', half: PoemHalf | unde
     else if (!isBlank(half.kana) && half.card !== stripDakuten(half.kana)) {
       problems.push(`${label}: ${which}.card is not ${which}.kana without dakuten`);
     }
+  }
+  if (!isBlank(half.kana) && !isBlank(half.reading)) {
+    // The reading says the same morae as the kana, phrase by phrase (けふ → きょう is two and
+    // two); audio timing and historical kimariji rely on it.
+    const kana = phrases(half.kana);
+    const reading = phrases(half.reading);
+    kana.forEach((phrase, i) => {
+      const said = reading[i];
+      const [want, got] = [toMorae(phrase).length, toMorae(said ?? '').length];
+      if (said !== undefined && want !== got) {
+        problems.push(
+          `${label}: ${which}.reading phrase ${i + 1} has ${got} morae, ${which}.kana has ${want}`,
+        );
+      }
+    });
   }
   if (!isBlank(half.reading) && HISTORICAL_ONLY.test(half.reading)) {
     problems.push(`${label}: ${which}.reading contains historical kana ゐ/ゑ`);

@@ -38,7 +38,12 @@ describe('kimariji at the start of a game', () => {
   });
 
   it('decides 44 おうこ by sound, as お-お-こ against 60 おおえ and 95 おおけ', () => {
-    expect(staticKimariji(44)).toEqual({ length: 3, morae: ['お', 'う', 'こ'], sounds: ['お', 'お', 'こ'] });
+    expect(staticKimariji(44)).toEqual({
+      length: 3,
+      morae: ['お', 'う', 'こ'],
+      sounds: ['お', 'お', 'こ'],
+      kana: ['あ', 'ふ', 'こ'],
+    });
     expect(shown(60)).toBe('おおえ');
     expect(shown(95)).toBe('おおけ');
     expect(shown(26)).toBe('おぐ');
@@ -69,7 +74,7 @@ describe('kimariji during a game', () => {
   });
 
   it('gives length 0 to the last poem left to read', () => {
-    expect(kimariji(5, [5])).toEqual({ length: 0, morae: [], sounds: [] });
+    expect(kimariji(5, [5])).toEqual({ length: 0, morae: [], sounds: [], kana: [] });
     expect(kimarijiLength(5, [])).toBe(0);
   });
 

@@ -31,6 +31,7 @@ interface ReferencePoem {
   shimo_reading: string;
   kimariji: string;
   kimariji_len: number;
+  kimariji_kana: string;
   tomofuda: number[];
   same_initial: number[];
   torifuda: string[];
@@ -210,6 +211,12 @@ describe('cross-check against ../shared/reference/hyakunin-isshu.json', () => {
       disagreements(
         (p) => staticKimariji(p.no).length,
         (r) => r.kimariji_len,
+      ),
+    ).toEqual([]);
+    expect(
+      disagreements(
+        (p) => staticKimariji(p.no).kana.join(''),
+        (r) => r.kimariji_kana,
       ),
     ).toEqual([]);
   });

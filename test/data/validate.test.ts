@@ -55,6 +55,11 @@ const CASES: [string, Poem, string][] = [
     'poem 17: shimo.reading contains historical kana ゐ/ゑ',
   ],
   [
+    'a reading with a mora too many',
+    broken(54, (p) => (half(p, 'shimo').reading = 'きようをかぎりの いのちともがな')),
+    'poem 54: shimo.reading phrase 1 has 8 morae, shimo.kana has 7',
+  ],
+  [
     'two torifuda lines',
     broken(17, (p) => (p.torifuda = ['からくれなゐに', 'みつくくるとは'])),
     'poem 17: torifuda is not 3 lines',
