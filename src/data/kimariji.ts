@@ -162,3 +162,25 @@ export function learningOrder(): number[] {
   };
   return ALL_NOS.slice().sort((a, b) => initialRank(a) - initialRank(b) || compareKimariji(a, b));
 }
+
+const SHIMO_CARDS: ReadonlyMap<number, { card: string[]; kana: string[] }> = new Map(
+  POEMS.map((p) => [
+    p.no,
+    { card: [...p.shimo.card.replace(/ /g, '')], kana: [...p.shimo.kana.replace(/ /g, '')] },
+  ]),
+);
+
+/**
+ * 下の句の決まり字: the shortest opening of poem `no`'s lower half, as printed on the taking
+ * card (kana without dakuten), that no other of the 100 cards shares; returned with dakuten
+ * (わがころもでは). Players of 散らし取り and learners use it to find a card by its face.
+ */
+export function shimoKimariji(no: number): string {
+  const own = SHIMO_CARDS.get(no);
+  if (own === undefined) throw new RangeError(`no poem number ${no} among the 100`);
+  let longestShared = 0;
+  for (const [other, { card }] of SHIMO_CARDS) {
+    if (other !== no) longestShared = Math.max(longestShared, sharedPrefix(own.card, card));
+  }
+  return own.kana.slice(0, Math.min(longestShared + 1, own.kana.length)).join('');
+}

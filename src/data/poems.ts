@@ -10,7 +10,8 @@
 // reader's text; some editions print なくは); 89's poet is read しょくしないしんのう, the
 // reading most karuta cards and readers use (しきし is the other current reading).
 // Kanji spelling of the phrases (足曳/あしびき, 竜田/龍田 …) varies between editions; ours is
-// one common choice and only ever shown, never compared.
+// one common choice, only ever shown (test/data/reference.test.ts lists where it differs from
+// the shared reference and checks its kana against the poem's kana).
 import { goshikiOf } from './goshiki';
 import type { Poem, PoemHalf } from './types';
 

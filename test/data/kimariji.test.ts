@@ -8,6 +8,7 @@ import {
   kimarijiTable,
   learningOrder,
   sameInitial,
+  shimoKimariji,
   staticKimariji,
   tomofuda,
 } from '../../src/data/kimariji';
@@ -174,5 +175,22 @@ describe('learning order', () => {
     const at = (no: number): number => order.indexOf(no);
     expect(Math.abs(at(42) - at(75))).toBe(1);
     expect(at(17)).toBeLessThan(at(42));
+  });
+});
+
+describe('lower-half kimariji on the card face', () => {
+  it('tells apart the two わかころもて cards only at their seventh kana', () => {
+    expect(shimoKimariji(1)).toBe('わがころもでは');
+    expect(shimoKimariji(15)).toBe('わがころもでに');
+  });
+
+  it('decides ころもほ (2) against ころもか (91) and こゑ (5) against the other こ cards', () => {
+    expect(shimoKimariji(2)).toBe('ころもほ');
+    expect(shimoKimariji(91)).toBe('ころもか');
+    expect(shimoKimariji(5)).toBe('こゑ');
+  });
+
+  it('is a different opening for every card', () => {
+    expect(new Set(POEMS.map((p) => shimoKimariji(p.no))).size).toBe(100);
   });
 });

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { goshikiIndex } from '../../src/data/goshiki';
-import { sameInitial, staticKimariji, tomofuda } from '../../src/data/kimariji';
+import { sameInitial, shimoKimariji, staticKimariji, tomofuda } from '../../src/data/kimariji';
 import { soundKeys } from '../../src/data/mora';
 import { POEMS } from '../../src/data/poems';
 import type { Poem } from '../../src/data/types';
@@ -34,6 +34,7 @@ interface ReferencePoem {
   kimariji_kana: string;
   tomofuda: number[];
   same_initial: number[];
+  shimo_kimariji: string;
   torifuda: string[];
   goshiki_color: string;
   goshiki_no: number;
@@ -232,6 +233,15 @@ describe('cross-check against ../shared/reference/hyakunin-isshu.json', () => {
       disagreements(
         (p) => sameInitial(p.no),
         (r) => r.same_initial,
+      ),
+    ).toEqual([]);
+  });
+
+  it.skipIf(!HAVE_REFERENCE)('agrees on the lower-half kimariji of every taking card', () => {
+    expect(
+      disagreements(
+        (p) => shimoKimariji(p.no),
+        (r) => r.shimo_kimariji,
       ),
     ).toEqual([]);
   });
