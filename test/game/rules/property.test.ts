@@ -1,0 +1,142 @@
+// Thousands of random seeded games: whatever legal actions the players take, every card is in
+// exactly one place, the counts add up, the game ends, and replaying the actions is exact.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createRng, type Rng } from '../../../src/data/random';
+import {
+  ALL_CARDS,
+  apply,
+  cardsOnField,
+  createMatch,
+  rowsCards,
+  type Action,
+  type MatchSetup,
+  type MatchState,
+  type Player,
+} from '../../../src/game/rules';
+
+/** A legal action chosen at random (touches may still be refused, e.g. a repeat). */
+function randomAction(state: MatchState, rng: Rng): Action {
+  switch (state.phase) {
+    case 'memorization':
+      return { type: 'endMemorization' };
+    case 'joka':
+    case 'between':
+      return { type: 'read' };
+    case 'reading': {
+      const onField = cardsOnField(state);
+      const poem = state.readings.at(-1)?.poem ?? 0;
+      const roll = rng.next();
+      if (roll < 0.35 || onField.length === 0) return { type: 'settle' };
+      const player = rng.int(0, 1) as Player;
+      const card = roll < 0.7 && onField.includes(poem) ? poem : rng.pick(onField);
+      return { type: 'touch', player, card, atMs: rng.int(0, 3000), atMora: rng.int(0, 8) };
+    }
+    case 'sending': {
+      const from = state.pendingSend?.from ?? 0;
+      return { type: 'send', player: from, card: rng.pick(rowsCards(state.territories[from])) };
+    }
+    case 'over':
+      throw new Error('the game is over');
+  }
+}
+
+function play(setup: MatchSetup, policySeed: number): { states: MatchState[]; actions: Action[] } {
+  const rng = createRng(policySeed);
+  let state = createMatch(setup);
+  const states = [state];
+  const actions: Action[] = [];
+  for (let step = 0; step < 5000 && state.phase !== 'over'; step++) {
+    const action = randomAction(state, rng);
+    const result = apply(state, action);
+    if (!result.ok) {
+      expect(['alreadyTouched']).toContain(result.error.code);
+      continue;
+    }
+    state = result.state;
+    states.push(state);
+    actions.push(action);
+  }
+  return { states, actions };
+}
+
+function fail(message: string): never {
+  throw new Error(message);
+}
+
+/** Plain checks (no expect) so thousands of games stay fast; a broken invariant throws. */
+function checkInvariants(state: MatchState): void {
+  const places = [
+    ...rowsCards(state.territories[0]),
+    ...rowsCards(state.territories[1]),
+    ...state.field,
+    ...state.taken[0],
+    ...state.taken[1],
+    ...state.setAside,
+  ].sort((a, b) => a - b);
+  // Every dealt card is in exactly one place, and nothing else is anywhere.
+  if (places.join() !== state.dealt.join())
+    fail(`cards misplaced: ${places.join()} vs ${state.dealt.join()}`);
+  const read = new Set(state.readings.map((r) => r.poem));
+  if (read.size !== state.readings.length) fail('a poem was read twice');
+  for (const poem of state.queue) if (read.has(poem)) fail(`queued poem ${poem} was read already`);
+  // A card on the field has not been read, except the one being read now.
+  const current = state.phase === 'reading' ? state.readings.at(-1)?.poem : undefined;
+  for (const card of cardsOnField(state)) {
+    if (read.has(card) && card !== current) fail(`card ${card} stayed on the field after its reading`);
+  }
+}
+
+const setups: fc.Arbitrary<MatchSetup> = fc.oneof(
+  fc.record({ mode: fc.constant('competitive' as const), seed: fc.integer() }),
+  fc.record({
+    mode: fc.constant('genpei' as const),
+    seed: fc.integer(),
+    cards: fc.shuffledSubarray(ALL_CARDS as number[], { minLength: 2 }),
+    readUnused: fc.boolean(),
+  }),
+  fc.record({
+    mode: fc.constant('chirashi' as const),
+    seed: fc.integer(),
+    cards: fc.shuffledSubarray(ALL_CARDS as number[], { minLength: 1 }),
+    readUnused: fc.boolean(),
+  }),
+);
+
+describe('random seeded games', () => {
+  it('keep every card in exactly one place, end, and replay exactly', () => {
+    fc.assert(
+      fc.property(setups, fc.integer(), (setup, policySeed) => {
+        const { states, actions } = play(setup, policySeed);
+        const last = states.at(-1) as MatchState;
+        expect(last.phase).toBe('over');
+        expect(last.winner).not.toBeNull();
+        for (const state of states) checkInvariants(state);
+        expect(JSON.parse(JSON.stringify(last))).toEqual(last);
+        // Replaying the recorded actions from the same setup gives the same final state.
+        let replay = createMatch(setup);
+        for (const action of actions) {
+          const result = apply(replay, action);
+          if (!result.ok) throw new Error(result.error.message);
+          replay = result.state;
+        }
+        expect(replay).toEqual(last);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('end a competitive match with one territory empty or both emptied by the readings', () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.integer(), (seed, policySeed) => {
+        const { states } = play({ mode: 'competitive', seed }, policySeed);
+        const last = states.at(-1) as MatchState;
+        const counts = [rowsCards(last.territories[0]).length, rowsCards(last.territories[1]).length];
+        if (last.winner === 0 || last.winner === 1) expect(counts[last.winner]).toBe(0);
+        // Every reading is recorded and no more than the 100 poems are read.
+        expect(last.readings.length).toBeLessThanOrEqual(100);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
