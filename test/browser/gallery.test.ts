@@ -123,6 +123,14 @@ describe('the title, the card gallery and the card detail', () => {
     await waitForScreen(game.page, 'title');
     expect(await game.page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await game.page.evaluate(() => localStorage.getItem('utakaruta.lang'))).toBe('en');
+    await game.page.keyboard.press('Enter');
+    await waitForScreen(game.page, 'gallery');
+    await game.page.keyboard.press('k');
+    await game.screenshot('gallery-en');
+    const card = (await cards(game.page)).find((c) => c.no === 9)!;
+    await game.page.mouse.click(...centre(card));
+    await waitForScreen(game.page, 'card');
+    await game.screenshot('detail-en');
     expect(game.errors).toEqual([]);
     await game.context.close();
   });

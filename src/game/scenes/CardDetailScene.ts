@@ -92,7 +92,9 @@ export class CardDetailScene extends Phaser.Scene {
     this.card = add(drawTorifuda(this, poem, 260, 330, 260, { label: kimarijiText(no) }));
     text(TEXT_X, 52, { ja: `第${no}番`, en: `No. ${no}` }, 24, COLORS.paperDim);
     text(TEXT_X, 86, poem.poet, 34);
-    text(TEXT_X, 136, poem.poetKana, 18, COLORS.paperDim);
+    const poetKana = () =>
+      getLang() === 'en' ? `${poem.poetKana} · ${toRomaji(poem.poetKana)}` : poem.poetKana;
+    text(TEXT_X, 136, poetKana, 18, COLORS.paperDim);
     const [k1 = '', k2 = '', k3 = '', s1 = '', s2 = ''] = poem.kanji.split(' ');
     text(TEXT_X, 176, `${k1} ${k2} ${k3}`, 30);
     text(TEXT_X + 60, 220, `${s1} ${s2}`, 30);

@@ -3,6 +3,7 @@
 // a focus ring (arrows, Page Up/Down, Home/End), Enter opens, K toggles kimariji, Esc goes back.
 import Phaser from 'phaser';
 import { poemByNo } from '../../data/poems';
+import { onLangChange } from '../i18n';
 import { testHooks } from '../testHooks';
 import {
   cardAt,
@@ -83,16 +84,25 @@ export class GalleryScene extends Phaser.Scene {
       kimariji: { ja: '決まり字の長さ', en: 'By kimariji length' },
       learning: { ja: '覚える順', en: 'Learning order' },
     };
-    let x = 560;
     for (const sort of GALLERY_SORTS) {
-      const button = new TextButton(this, x, 42, labels[sort], () => this.setSort(sort), {
+      const button = new TextButton(this, 0, 42, labels[sort], () => this.setSort(sort), {
         origin: 0,
         size: 20,
       });
       depth(button);
       this.sortButtons.set(sort, button);
-      x += button.text.width + 12;
     }
+    // Labels change width with the language: lay the row out again when it changes.
+    const placeSortButtons = () => {
+      let x = 560;
+      for (const button of this.sortButtons.values()) {
+        button.text.x = x;
+        x += button.text.width + 12;
+      }
+    };
+    placeSortButtons();
+    const off = onLangChange(placeSortButtons);
+    this.events.once('shutdown', off);
     this.kimarijiButton = new TextButton(
       this,
       1256,

@@ -45,7 +45,7 @@ export class TitleScene extends Phaser.Scene {
     const tagline = this.add.text(128, 362, '', textStyle(24, COLORS.paperDim));
     bindText(tagline, {
       ja: '小倉百人一首 ― 耳で聴く相手と競技かるた',
-      en: 'Ogura Hyakunin Isshu — competitive karuta against a listening opponent',
+      en: 'Hyakunin Isshu karuta, against an opponent who listens',
     });
   }
 
