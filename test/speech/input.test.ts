@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { makeLexicon } from '../../src/speech/annotate';
+import { loadCorpus } from '../../src/speech/corpus';
+import { parseInput } from '../../src/speech/input';
+
+const lexicon = makeLexicon(loadCorpus().all.flatMap((s) => s.words));
+const morae = (text: string) => {
+  const parsed = parseInput(text, lexicon);
+  return parsed.ok ? parsed.sentence.morae.join('') : parsed.problem.code;
+};
+
+describe('typed sentences', () => {
+  it.each([
+    ['namamugi namagome namatamago', 'なまむぎなまごめなまたまご'],
+    ['ナマムギ ナマゴメ', 'なまむぎなまごめ'],
+    ['なまむぎ、なまごめ。', 'なまむぎなまごめ'],
+    ['ko-hi- wo nomu', 'こーひーをのむ'],
+    ['Tokyo tokkyo', 'ときょとっきょ'],
+  ])('reads %s as kana', (text, expected) => {
+    expect(morae(text)).toBe(expected);
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['  。 ', 'empty'],
+    ['なまむぎ🍺', 'emoji'],
+    ['hello world', 'not-romaji'],
+    ['生麦生米', 'kanji'],
+    ['ゐ', 'unknown-characters'],
+    ['あいうえお'.repeat(8), 'too-long'],
+  ])('refuses %j with a reason (%s)', (text, code) => {
+    expect(morae(text)).toBe(code);
+  });
+
+  it('finds corpus words inside an unspaced sentence, so word errors can be labelled', () => {
+    const parsed = parseInput('こーひーをのみます', lexicon);
+    expect(parsed.ok && parsed.sentence.words.map((w) => w.kana)).toEqual(['こーひー', 'を', 'のみます']);
+    expect(parsed.ok && parsed.sentence.words[0]?.category).toBe('drink');
+  });
+});
