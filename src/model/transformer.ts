@@ -116,7 +116,9 @@ export class Transformer {
       const size = shape.reduce((a, b) => a * b, 1);
       if (!values || values.length !== size)
         throw new Error(`weight ${name} missing or not of shape [${shape}]`);
-      params.set(name, tf.variable(tf.tensor(values, shape, 'float32'), true));
+      const initial = tf.tensor(values, shape, 'float32');
+      params.set(name, tf.variable(initial, true));
+      initial.dispose(); // the variable keeps its own reference to the data
     }
     this.params = params;
     const maxLen = Math.max(config.maxSourceLength, config.maxTargetLength);
