@@ -256,7 +256,7 @@ describe('the title, the card gallery and the card detail', () => {
     { width: 1024, height: 768, name: 'tablet-landscape' },
     { width: 820, height: 1180, name: 'tablet-portrait' },
   ]) {
-    it(`fits the gallery in a ${size.width}×${size.height} touch screen and opens a tapped card`, async () => {
+    it(`fits the gallery in a ${size.width}×${size.height} touch screen, scrolls by swipe and opens a tapped card`, async () => {
       const game = await openGame(browser, { ...size, hasTouch: true });
       await waitForScreen(game.page, 'title');
       const menu = await game.page.evaluate(() =>
@@ -274,6 +274,28 @@ describe('the title, the card gallery and the card detail', () => {
         expect(card.x + card.width).toBeLessThanOrEqual(canvas.x + canvas.width + 0.5);
       }
       await game.screenshot(`gallery-${size.name}`);
+
+      // A finger swipe up scrolls the cards; a swipe down brings them back; neither opens one.
+      const cdp = await game.context.newCDPSession(game.page);
+      const swipe = async (fromY: number, toY: number) => {
+        const x = canvas.x + canvas.width / 2;
+        await cdp.send('Input.dispatchTouchEvent', {
+          type: 'touchStart',
+          touchPoints: [{ x, y: fromY }],
+        });
+        for (let i = 1; i <= 8; i++) {
+          const y = fromY + ((toY - fromY) * i) / 8;
+          await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
+        }
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      };
+      const middle = canvas.y + canvas.height / 2;
+      await swipe(middle + canvas.height / 4, middle - canvas.height / 4);
+      expect((await gallery(game.page)).scroll).toBeGreaterThan(100);
+      expect(await screen(game.page)).toBe('gallery');
+      await swipe(middle - canvas.height / 4, middle + canvas.height / 4);
+      expect((await gallery(game.page)).scroll).toBe(0);
+
       const target = drawn.find((c) => c.no === 13)!;
       await game.page.touchscreen.tap(...centre(target));
       await waitForScreen(game.page, 'card');
