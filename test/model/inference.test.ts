@@ -22,11 +22,12 @@ describe('inference on plain numbers', () => {
   it('decodes greedily: each output token is the arg-max given the tokens before it', () => {
     const [out] = greedyDecode(model, [[4, 5, 6]]);
     const input = decoderInput(out!);
-    const logits = tf.tidy(() =>
-      model
-        .forward(padBatch([[4, 5, 6]]), padBatch([input]))
-        .argMax(-1)
-        .arraySync(),
+    const logits = tf.tidy(
+      () =>
+        model
+          .forward(padBatch([[4, 5, 6]]), padBatch([input]))
+          .argMax(-1)
+          .arraySync() as number[][],
     );
     expect(logits[0]!.slice(0, out!.length)).toEqual(out);
   });
