@@ -75,7 +75,8 @@ export class CardDetailScene extends Phaser.Scene {
   private async show(no: number): Promise<void> {
     this.no = no;
     const poem = poemByNo(no);
-    await loadGlyphs(poem.poet + poem.poetKana + poem.kanji + poem.kami.kana + poem.shimo.kana);
+    const labels = '歴史的仮名遣い現代の読み赤は決まり字友札押すと移動第番前後閉じる一なし';
+    await loadGlyphs(poem.poet + poem.poetKana + poem.kanji + poem.kami.kana + labels);
     if (this.no !== no || !this.sys.isActive()) return;
     this.content.removeAll(true);
     this.chips = [];

@@ -3,7 +3,7 @@
 // a focus ring (arrows, Page Up/Down, Home/End), Enter opens, K toggles kimariji, Esc goes back.
 import Phaser from 'phaser';
 import { poemByNo } from '../../data/poems';
-import { onLangChange } from '../i18n';
+import { onLangChange, type Bilingual } from '../i18n';
 import { testHooks } from '../testHooks';
 import {
   cardAt,
@@ -16,7 +16,7 @@ import {
   type FocusMove,
   type Grid,
 } from '../view/layout';
-import { bindText, COLORS, loadBaseGlyphs, TextButton, textStyle } from '../view/styles';
+import { bindText, COLORS, loadBaseGlyphs, loadGlyphs, TextButton, textStyle } from '../view/styles';
 import { drawTorifuda, pageBox, publishCards, type Torifuda } from '../view/torifuda';
 import { GALLERY_SORTS, galleryOrder, kimarijiText, type GallerySort } from './GalleryData';
 import type { CardDetailData } from './CardDetailScene';
@@ -34,6 +34,18 @@ const KEY_MOVES: Readonly<Record<string, FocusMove>> = {
   Home: 'home',
   End: 'end',
 };
+
+const TEXTS = {
+  back: { ja: '← 戻る', en: '← Back' },
+  heading: {
+    ja: '取り札 百枚 ― ↑↓←→ で選び Enter で開く',
+    en: 'The 100 taking cards — arrows to move, Enter to open',
+  },
+  number: { ja: '番号順', en: 'By number' },
+  kimariji: { ja: '決まり字の長さ', en: 'By kimariji length' },
+  learning: { ja: '覚える順', en: 'Learning order' },
+  toggle: { ja: '決まり字 (K)', en: 'Kimariji (K)' },
+} as const satisfies Record<GallerySort | string, Bilingual>;
 
 /** What the gallery remembers between visits in one session. */
 const remembered = { sort: 'number' as GallerySort, kimariji: false, scroll: 0, focus: 0 };
@@ -56,7 +68,8 @@ export class GalleryScene extends Phaser.Scene {
     this.cards.clear();
     this.sortButtons.clear();
     testHooks().screen = 'loading';
-    await loadBaseGlyphs();
+    const texts = Object.values(TEXTS).map((text) => text.ja);
+    await Promise.all([loadBaseGlyphs(), loadGlyphs(texts.join(''))]);
     if (!this.sys.isActive()) return;
     this.grid = galleryGrid(100, { area: AREA, columns: 10, gapX: 16, gapY: 14, labelHeight: 24 });
     for (let no = 1; no <= 100; no++) {
@@ -73,19 +86,11 @@ export class GalleryScene extends Phaser.Scene {
   private drawBar(): void {
     this.add.rectangle(0, 0, 1280, BAR_HEIGHT, COLORS.bar).setOrigin(0).setDepth(10).setInteractive();
     const depth = (button: TextButton) => button.text.setDepth(11);
-    depth(new TextButton(this, 24, 30, { ja: '← 戻る', en: '← Back' }, () => this.back(), { origin: 0 }));
+    depth(new TextButton(this, 24, 30, TEXTS.back, () => this.back(), { origin: 0 }));
     const heading = this.add.text(24, 60, '', textStyle(18, COLORS.paperDim)).setDepth(11);
-    bindText(heading, {
-      ja: '取り札 百枚 ― ↑↓←→ で選び Enter で開く',
-      en: 'The 100 taking cards — arrows to move, Enter to open',
-    });
-    const labels: Record<GallerySort, { ja: string; en: string }> = {
-      number: { ja: '番号順', en: 'By number' },
-      kimariji: { ja: '決まり字の長さ', en: 'By kimariji length' },
-      learning: { ja: '覚える順', en: 'Learning order' },
-    };
+    bindText(heading, TEXTS.heading);
     for (const sort of GALLERY_SORTS) {
-      const button = new TextButton(this, 0, 42, labels[sort], () => this.setSort(sort), {
+      const button = new TextButton(this, 0, 42, TEXTS[sort], () => this.setSort(sort), {
         origin: 0,
         size: 20,
       });
@@ -103,14 +108,10 @@ export class GalleryScene extends Phaser.Scene {
     placeSortButtons();
     const off = onLangChange(placeSortButtons);
     this.events.once('shutdown', off);
-    this.kimarijiButton = new TextButton(
-      this,
-      1256,
-      42,
-      { ja: '決まり字 (K)', en: 'Kimariji (K)' },
-      () => this.toggleKimariji(),
-      { origin: 1, size: 20 },
-    );
+    this.kimarijiButton = new TextButton(this, 1256, 42, TEXTS.toggle, () => this.toggleKimariji(), {
+      origin: 1,
+      size: 20,
+    });
     depth(this.kimarijiButton);
   }
 

@@ -7,12 +7,16 @@ import { MENU } from '../menu';
 import { loadSettings, saveSettings } from '../settings';
 import { testHooks } from '../testHooks';
 import { drawTorifuda, pageBox, publishCards } from '../view/torifuda';
-import { bindText, COLORS, loadBaseGlyphs, TextButton, textStyle, WEIGHT } from '../view/styles';
+import { bindText, COLORS, loadBaseGlyphs, loadGlyphs, TextButton, textStyle, WEIGHT } from '../view/styles';
 
 /** Cards fanned out beside the title: ちはやふる, せを, むらさめ. */
 const FAN = [17, 77, 87] as const;
 const LANG_ROW = MENU.length;
 const MENU_ROWS = 4;
+const TAGLINE = {
+  ja: '小倉百人一首 ― 耳で聴く相手と競技かるた',
+  en: 'Hyakunin Isshu karuta, against an opponent who listens',
+} as const;
 
 export class TitleScene extends Phaser.Scene {
   private buttons: TextButton[] = [];
@@ -28,7 +32,8 @@ export class TitleScene extends Phaser.Scene {
     this.langButtons.clear();
     loadSettings(); // applies the saved language before the first text is drawn
     testHooks().screen = 'loading';
-    await loadBaseGlyphs();
+    const labels = MENU.flatMap((entry) => [entry.label.ja, entry.label.en]);
+    await Promise.all([loadBaseGlyphs(), loadGlyphs(labels.join('') + TAGLINE.ja)]);
     if (!this.sys.isActive()) return;
     this.drawTitle();
     this.drawFan();
@@ -43,10 +48,7 @@ export class TitleScene extends Phaser.Scene {
     this.add.text(120, 150, '歌かるた', textStyle(120, COLORS.paper, WEIGHT.card));
     this.add.text(128, 300, 'utakaruta', textStyle(44, COLORS.paperDim));
     const tagline = this.add.text(128, 362, '', textStyle(24, COLORS.paperDim));
-    bindText(tagline, {
-      ja: '小倉百人一首 ― 耳で聴く相手と競技かるた',
-      en: 'Hyakunin Isshu karuta, against an opponent who listens',
-    });
+    bindText(tagline, TAGLINE);
   }
 
   private drawFan(): void {

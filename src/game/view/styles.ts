@@ -97,12 +97,20 @@ export function fontCovers(text: string, weight: number = WEIGHT.text): boolean 
   return typeof document !== 'undefined' && document.fonts.check(cssFont(16, weight), text);
 }
 
-/** Keeps a text object in the current language; the subscription ends with the object. */
+/**
+ * Keeps a text object in the current language, drawn in the bundled font; the subscription ends
+ * with the object.
+ */
 export function bindText(
   text: Phaser.GameObjects.Text,
   content: Bilingual | (() => string),
 ): Phaser.GameObjects.Text {
-  const render = () => text.setText(typeof content === 'function' ? content() : tr(content));
+  const render = () => {
+    const value = typeof content === 'function' ? content() : tr(content);
+    text.setText(value);
+    // A character whose font subset is not loaded yet was drawn in a fallback: redraw on arrival.
+    if (!fontCovers(value)) void loadGlyphs(value).then(() => text.scene && text.updateText());
+  };
   render();
   const off = onLangChange(render);
   text.once('destroy', off);
