@@ -124,11 +124,22 @@ export interface Simulator {
 export function createSimulator(params: DellParams): Simulator {
   if (!(params.q >= 0 && params.q <= 1)) throw new Error(`decay q must be in [0, 1], got ${params.q}`);
   if (params.s < 0 || params.p < 0) throw new Error('weights must be non-negative');
-  const networks = [buildNetwork(false), buildNetwork(true)] as const;
-  const weights = networks.map((net) => {
-    const w = new Float64Array(net.edgeFrom.length);
-    for (let e = 0; e < w.length; e++) w[e] = net.edgeIsP[e] ? params.p : params.s;
-    return w;
+  const units = UNIT_COUNT; // a local: tsx (Node) turns imported bindings into getter calls
+  // Incoming links per unit (compressed rows), so a step computes each unit in one pass.
+  const incoming = [buildNetwork(false), buildNetwork(true)].map((net) => {
+    const start = new Int32Array(units + 1);
+    for (const to of net.edgeTo) start[to + 1] = (start[to + 1] as number) + 1;
+    for (let j = 0; j < units; j++) start[j + 1] = (start[j + 1] as number) + (start[j] as number);
+    const from = new Int32Array(net.edgeFrom.length);
+    const weight = new Float64Array(net.edgeFrom.length);
+    const fill = start.slice(0, units);
+    net.edgeTo.forEach((to, e) => {
+      const slot = fill[to] as number;
+      fill[to] = slot + 1;
+      from[slot] = net.edgeFrom[e] as number;
+      weight[slot] = net.edgeIsP[e] ? params.p : params.s;
+    });
+    return { start, from, weight };
   });
   const targetFeatures = [semanticFeatures(TARGET, false), semanticFeatures(TARGET, true)] as const;
   const rescoreChance = wordSlipReclassification(params.nonwordOpportunity);
@@ -138,24 +149,24 @@ export function createSimulator(params: DellParams): Simulator {
   const proportional = params.noiseForm === 'sd-proportional';
   const noisy = params.sd1 > 0 || params.sd2 > 0;
   // Two buffers: `a` holds the activations, `b` receives the next step, then they swap.
-  // Module constants copied to locals: tsx (Node) turns imported bindings into getter calls.
-  const units = UNIT_COUNT;
   const buffers = { a: new Float64Array(units), b: new Float64Array(units) };
+  const noise = new Float64Array(units);
 
-  const spread = (from: Int32Array, to: Int32Array, w: Float64Array, rng: FastRng): void => {
+  const spread = (net: (typeof incoming)[number], rng: FastRng): void => {
+    const { start, from, weight } = net;
     const a = buffers.a;
     const b = buffers.b;
-    for (let j = 0; j < units; j++) b[j] = (a[j] as number) * keep;
-    for (let e = 0; e < from.length; e++) {
-      const j = to[e] as number;
-      b[j] = (b[j] as number) + (w[e] as number) * (a[from[e] as number] as number);
-    }
-    if (noisy) {
-      for (let j = 0; j < units; j++) {
-        const x = b[j] as number;
+    if (noisy) rng.fillNormals(noise, units);
+    for (let j = 0; j < units; j++) {
+      let x = (a[j] as number) * keep;
+      const end = start[j + 1] as number;
+      for (let k = start[j] as number; k < end; k++)
+        x += (weight[k] as number) * (a[from[k] as number] as number);
+      if (noisy) {
         const variance = proportional ? sd1sq + sd2sq * x * x : sd1sq + sd2sq * (x < 0 ? -x : x);
-        b[j] = x + Math.sqrt(variance) * rng.normal();
+        x += Math.sqrt(variance) * (noise[j] as number);
       }
+      b[j] = x;
     }
     buffers.a = b;
     buffers.b = a;
@@ -172,14 +183,13 @@ export function createSimulator(params: DellParams): Simulator {
     params,
     trial(rng, mixedTrial, frames) {
       const k = mixedTrial ? 1 : 0;
-      const { edgeFrom, edgeTo } = networks[k];
-      const w = weights[k] as Float64Array;
+      const net = incoming[k] as (typeof incoming)[number];
       const a = buffers.a.fill(0);
       const jolt = params.semanticJolt / FEATURES_PER_WORD;
       for (const f of targetFeatures[k]) a[f] = (a[f] as number) + jolt;
       frames?.push({ phase: 'semantic-jolt', step: 0, activations: buffers.a.slice() });
       for (let t = 1; t <= params.steps; t++) {
-        spread(edgeFrom, edgeTo, w, rng);
+        spread(net, rng);
         frames?.push({ phase: 'spread-to-words', step: t, activations: buffers.a.slice() });
       }
       const selected = argmax(WORD_BASE, WORDS.length);
@@ -187,7 +197,7 @@ export function createSimulator(params: DellParams): Simulator {
       buffers.a[WORD_BASE + selected] = (buffers.a[WORD_BASE + selected] as number) + params.wordJolt;
       frames?.push({ phase: 'word-jolt', step: 0, activations: buffers.a.slice() });
       for (let t = 1; t <= params.steps; t++) {
-        spread(edgeFrom, edgeTo, w, rng);
+        spread(net, rng);
         frames?.push({ phase: 'spread-to-phonemes', step: t, activations: buffers.a.slice() });
       }
       const response: Syllable = {

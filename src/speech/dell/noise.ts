@@ -75,6 +75,42 @@ export class FastRng {
     return this.normalSlow(hz);
   }
 
+  /**
+   * Fills out[0..n) with standard normal samples: the same stream as n calls of `normal()`, with
+   * the generator's state kept in locals for the common case (the simulation's hot loop).
+   */
+  fillNormals(out: Float64Array, n: number): void {
+    let a = this.a;
+    let b = this.b;
+    let c = this.c;
+    let d = this.d;
+    for (let i = 0; i < n; i++) {
+      const hz = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + hz) | 0;
+      const iz = hz & 127;
+      if (Math.abs(hz) < (KN[iz] as number)) {
+        out[i] = hz * (WN[iz] as number);
+      } else {
+        this.a = a;
+        this.b = b;
+        this.c = c;
+        this.d = d;
+        out[i] = this.normalSlow(hz);
+        a = this.a;
+        b = this.b;
+        c = this.c;
+        d = this.d;
+      }
+    }
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
+  }
+
   // The rare case: the base strip's tail, or a wedge between two rectangles.
   private normalSlow(first: number): number {
     let hz = first;

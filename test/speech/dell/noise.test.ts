@@ -28,6 +28,16 @@ describe('the fast noise generator', () => {
     expect(b).toEqual(a);
   });
 
+  it('fills a buffer with the same samples one-by-one calls would give', () => {
+    const one = fastRng(12);
+    const batch = new FastRng(one.state());
+    const expected = Array.from({ length: 5000 }, () => one.normal());
+    const out = new Float64Array(5000);
+    batch.fillNormals(out, 5000);
+    expect(Array.from(out)).toEqual(expected);
+    expect(batch.state()).toEqual(one.state());
+  });
+
   it('draws uniforms in [0, 1)', () => {
     const rng = fastRng(1);
     const xs = Array.from({ length: 10_000 }, () => rng.uniform());

@@ -1,0 +1,165 @@
+// Every text of the lexical-access lab, in Japanese and English.
+import type { Bilingual } from '../../i18n';
+import type { Category } from '../../../speech/dell/classify';
+import type { AphasiaType } from '../../../speech/dell/patients';
+import type { Phase } from '../../../speech/dell/model';
+import type { UserDataError } from '../../../speech/dell/userData';
+
+export const MENU_LABEL: Bilingual = { ja: '語彙アクセス実験室', en: 'Lexical-access lab' };
+
+export const CATEGORY_NAMES: Readonly<Record<Category, Bilingual>> = {
+  correct: { ja: '正答', en: 'Correct' },
+  semantic: { ja: '意味性', en: 'Semantic' },
+  formal: { ja: '形式性', en: 'Formal' },
+  nonword: { ja: '非語', en: 'Nonword' },
+  mixed: { ja: '混合', en: 'Mixed' },
+  unrelated: { ja: '無関連', en: 'Unrelated' },
+};
+
+export const APHASIA_NAMES: Readonly<Record<AphasiaType, Bilingual>> = {
+  wernicke: { ja: 'ウェルニッケ失語', en: 'Wernicke’s' },
+  anomic: { ja: '失名詞失語', en: 'Anomic' },
+  conduction: { ja: '伝導失語', en: 'Conduction' },
+  'transcortical-sensory': { ja: '超皮質性感覚失語', en: 'Transcortical sensory' },
+};
+
+export const PHASE_TEXT: Readonly<Record<Phase, Bilingual>> = {
+  'semantic-jolt': {
+    ja: '絵を見る：CAT の意味特徴 10 個に 10 ずつ活性化を与える',
+    en: 'Seeing the picture: CAT’s 10 semantic features get 10 units each',
+  },
+  'spread-to-words': {
+    ja: '意味から単語へ活性化が広がる（{step}/8）。DOG は CAT と 3 特徴を共有する',
+    en: 'Activation spreads from meaning to words ({step}/8). DOG shares 3 features with CAT',
+  },
+  'word-jolt': {
+    ja: '最も活性の高い単語 {word} を選び、100 を与える',
+    en: 'The most active word, {word}, is selected and jolted with 100',
+  },
+  'spread-to-phonemes': {
+    ja: '単語から音素へ（{step}/8）。音素から単語へも戻り、MAT・RAT が活性化する',
+    en: 'Activation spreads to phonemes ({step}/8), and back: MAT and RAT light up through /æ/ /t/',
+  },
+};
+
+export const T = {
+  title: {
+    ja: '語彙アクセス実験室 ― Dell の相互活性化モデル',
+    en: 'Lexical-access lab — Dell’s interactive two-step model',
+  },
+  intro: {
+    ja: '絵を見て「CAT」と言うまで：意味 → 単語 → 音素。結合の重み s（意味↔単語）と p（単語↔音素）を弱めると、失語症の患者さんに似た言い誤りが出ます。',
+    en: 'From a picture to saying “cat”: meaning → word → sounds. Weaken the weights s (meaning↔word) and p (word↔sounds) and the model errs the way aphasic speakers do.',
+  },
+  back: { ja: '戻る', en: 'Back' },
+  parameters: { ja: 'パラメータ', en: 'Parameters' },
+  sLabel: { ja: 's 意味↔単語の重み', en: 's  meaning↔word weight' },
+  pLabel: { ja: 'p 単語↔音素の重み', en: 'p  word↔phoneme weight' },
+  qLabel: { ja: 'q 減衰率', en: 'q  decay' },
+  noiseLabel: { ja: '雑音 SD2（活性化に比例）', en: 'Noise SD2 (activation-dependent)' },
+  noiseForm: { ja: '雑音の形', en: 'Noise form' },
+  sdForm: { ja: 'SD = √(SD1² + (SD2·A)²)', en: 'SD = √(SD1² + (SD2·A)²)' },
+  varForm: { ja: '分散 = SD1² + SD2²·A', en: 'variance = SD1² + SD2²·A' },
+  nonwordAdjust: {
+    ja: '非語の機会の補正（英語なら音の誤りの 80 % が非語）',
+    en: 'Nonword-opportunity adjustment (80 % of slips make nonwords in English)',
+  },
+  normalWeights: { ja: '健常の値に戻す', en: 'Normal values' },
+  name1000: { ja: '絵を 1,000 回呼称する', en: 'Name the picture 1,000 times' },
+  speedTest: { ja: '速度を測る（10,000 回）', en: 'Speed test (10,000 trials)' },
+  ranTrials: { ja: '{n} 回を {ms} ms で（毎秒 {rate} 回）', en: '{n} trials in {ms} ms ({rate} trials/s)' },
+  distribution: { ja: '応答の分布', en: 'Response distribution' },
+  model: { ja: 'モデル', en: 'Model' },
+  controls: { ja: '健常者 60 名', en: '60 controls' },
+  correctPanel: { ja: '正答', en: 'Correct' },
+  errorsPanel: { ja: '誤り（拡大）', en: 'Errors (zoomed)' },
+  networkTitle: { ja: '1 回の呼称を見る', en: 'Watch one naming trial' },
+  playTrial: { ja: '1 回呼称する', en: 'Name it once' },
+  findError: { ja: 'この誤りを探して再生', en: 'Find and replay this error' },
+  pause: { ja: '一時停止', en: 'Pause' },
+  resume: { ja: '再生', en: 'Play' },
+  notFound: {
+    ja: '{n} 回の中に「{category}」は起きませんでした。s や p を下げてみてください。',
+    en: 'No “{category}” in {n} trials. Try lowering s or p.',
+  },
+  foundAt: { ja: '{n} 回目の試行で見つけました', en: 'Found on trial {n}' },
+  said: { ja: '発話：/{said}/ → {category}', en: 'Said /{said}/ → {category}' },
+  semanticLayer: { ja: '意味特徴', en: 'Semantic features' },
+  wordLayer: { ja: '単語', en: 'Words' },
+  phonemeLayer: { ja: '音素（頭子音・母音・尾子音）', en: 'Phonemes (onset, vowel, coda)' },
+  mixedTrial: { ja: '混合試行：RAT も CAT と意味を共有', en: 'Mixed trial: RAT shares meaning with CAT' },
+  patients: { ja: '患者 23 名へのあてはめ', en: 'Fits to 23 patients' },
+  patientsIntro: {
+    ja: 'Dell ら (1997) の流暢性失語 23 名の呼称データ。(s, p) の地図の中で RMSD が最小の点を選びます。「その他」の応答は除き、6 分類を合計 1 に直して比べます。',
+    en: 'Naming data of 23 fluent aphasic patients (Dell et al. 1997). The fit is the (s, p) map point with the smallest RMSD. “All other” responses are set aside and the six proportions renormalised to sum to 1.',
+  },
+  patient: { ja: '患者', en: 'Patient' },
+  type: { ja: 'タイプ', en: 'Type' },
+  data: { ja: 'データ', en: 'Data' },
+  fit: { ja: 'モデル', en: 'Model fit' },
+  useWeights: { ja: 'この s と p を試す', en: 'Try these s and p' },
+  mapShipped: {
+    ja: '地図：{points} 点 × {trials} 回（q = {q}, SD2 = {sd2}）',
+    en: 'Map: {points} points × {trials} trials (q = {q}, SD2 = {sd2})',
+  },
+  mapMismatch: {
+    ja: 'あてはめは上の地図の設定で計算しています。いまの q・雑音の設定で地図を作れます（数十秒）。',
+    en: 'Fits use the map’s settings above. You can make a map for your current q and noise (tens of seconds).',
+  },
+  makeMap: { ja: 'この設定で地図を作る', en: 'Make a map for these settings' },
+  cancel: { ja: '中止', en: 'Cancel' },
+  mapProgress: { ja: '地図を作成中… {done}/{total} 点', en: 'Making the map… {done}/{total} points' },
+  mapMade: { ja: '地図ができました（{s} 秒、保存済み）', en: 'Map made in {s} s and saved in this browser' },
+  mapLoading: { ja: '地図を読み込み中…', en: 'Loading the map…' },
+  mapError: { ja: '地図を読み込めませんでした：{message}', en: 'Could not load the map: {message}' },
+  fitMine: { ja: '自分のデータをあてはめる', en: 'Fit my data' },
+  fitMineIntro: {
+    ja: '6 分類の個数か割合を入れてください（空欄は 0）。',
+    en: 'Enter six counts or six proportions (an empty field is 0).',
+  },
+  counts: { ja: '個数', en: 'Counts' },
+  proportions: { ja: '割合', en: 'Proportions' },
+  fitButton: { ja: 'あてはめる', en: 'Fit' },
+  yourData: { ja: 'あなたのデータ', en: 'Your data' },
+  fittedAt: { ja: 's = {s}、p = {p}、RMSD = {rmsd}', en: 's = {s}, p = {p}, RMSD = {rmsd}' },
+  meanRmsd: { ja: '平均 RMSD {rmsd}', en: 'Mean RMSD {rmsd}' },
+} as const satisfies Record<string, Bilingual>;
+
+export function userDataMessage(error: UserDataError, name: (c: Category) => string): Bilingual {
+  switch (error.code) {
+    case 'not-a-number':
+      return {
+        ja: `「${name(error.category)}」が数ではありません。`,
+        en: `“${name(error.category)}” is not a number.`,
+      };
+    case 'negative':
+      return {
+        ja: `「${name(error.category)}」が負の値です。0 以上を入れてください。`,
+        en: `“${name(error.category)}” is negative. Enter 0 or more.`,
+      };
+    case 'not-whole':
+      return {
+        ja: `「${name(error.category)}」は個数なので整数にしてください（割合なら「割合」を選んでください）。`,
+        en: `“${name(error.category)}” must be a whole count (choose “Proportions” for fractions).`,
+      };
+    case 'above-one':
+      return {
+        ja: `「${name(error.category)}」が 1 を超えています。個数なら「個数」を選んでください。`,
+        en: `“${name(error.category)}” is above 1. Choose “Counts” for counts.`,
+      };
+    case 'all-zero':
+      return {
+        ja: 'すべて 0 です。少なくとも 1 つは 0 より大きくしてください。',
+        en: 'All six are zero. Enter at least one value above 0.',
+      };
+    case 'sum-not-one':
+      return {
+        ja: `割合の合計が ${error.sum.toFixed(3)} です。合計がほぼ 1 になるようにしてください（または個数で入力）。`,
+        en: `The proportions sum to ${error.sum.toFixed(3)}, not about 1. Make them sum to 1 (or enter counts).`,
+      };
+    default: {
+      const never: never = error;
+      throw new Error(`unknown error ${String(never)}`);
+    }
+  }
+}
