@@ -2,6 +2,7 @@
 import type Phaser from 'phaser';
 import type { Bilingual } from './i18n';
 import { openSettingsPanel } from './panels/settings/settingsPanel';
+import { DELL_MENU_LABEL, openDellLab } from './panels/dell';
 
 export interface MenuEntry {
   readonly id: string;
@@ -16,6 +17,7 @@ export const MENU: readonly MenuEntry[] = [
     label: { ja: '札を見る', en: 'Card gallery' },
     open: (scene) => scene.scene.start('gallery'),
   },
+  { id: 'dell', label: DELL_MENU_LABEL, open: () => openDellLab() },
   {
     id: 'settings',
     label: { ja: '設定', en: 'Settings' },
