@@ -1,7 +1,7 @@
 // The title menu lists only what works: each mode adds one entry here when it is playable.
 import type Phaser from 'phaser';
 import type { Bilingual } from './i18n';
-import { openSettingsPanel } from './panels/settings/settingsPanel';
+import { openSettingsFromMenu } from './panels/settings/settingsPanel';
 import { DELL_MENU_LABEL, openDellLab } from './panels/dell';
 
 export interface MenuEntry {
@@ -21,6 +21,7 @@ export const MENU: readonly MenuEntry[] = [
   {
     id: 'settings',
     label: { ja: '設定', en: 'Settings' },
-    open: () => openSettingsPanel(),
+    // "Play against this model" starts the match the way the match's own entry does.
+    open: (scene) => openSettingsFromMenu(scene, MENU.find((entry) => entry.id === 'match')?.open),
   },
 ];

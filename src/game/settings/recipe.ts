@@ -53,7 +53,7 @@ export const DEFAULT_RECIPE: TrainingRecipe = {
   ...RECIPE_PRESETS.talk,
   epochs: 30,
   learningRate: 0.005,
-  batchSize: 10,
+  batchSize: 32,
   seed: 2023,
   objective: 'honest',
   backend: 'auto',
@@ -81,8 +81,8 @@ export interface DataShape {
   readonly maxLength: number;
 }
 
-/** The poems task: about 80 kana symbols each side, halves up to 22 tokens with BOS/EOS. */
-export const POEM_DATA_SHAPE: DataShape = { sourceVocabSize: 90, targetVocabSize: 90, maxLength: 24 };
+/** The listener task: about 67 sounds in, 51 card kana out, sequences up to 22 tokens. */
+export const POEM_DATA_SHAPE: DataShape = { sourceVocabSize: 70, targetVocabSize: 55, maxLength: 22 };
 
 export function parameterCount(s: ModelSizes, data: DataShape): number {
   const C = s.dModel;

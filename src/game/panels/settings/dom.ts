@@ -32,7 +32,7 @@ function resolve(text: TextSource): string {
 
 /** Keeps bound texts in the current language; `dispose` stops listening. */
 export class LiveTexts {
-  private readonly bound = new Map<HTMLElement, { text: TextSource; attr?: string }>();
+  private readonly bound = new Map<HTMLElement, { text: TextSource; attr?: string; seen: boolean }>();
   private readonly stop: () => void;
 
   constructor(private readonly onRelabel: () => void = () => {}) {
@@ -41,7 +41,7 @@ export class LiveTexts {
 
   /** Sets `node`'s text (or attribute) now and on every language change. */
   bind<T extends HTMLElement>(node: T, text: TextSource, attr?: string): T {
-    this.bound.set(node, { text, attr });
+    this.bound.set(node, { text, attr, seen: node.isConnected });
     this.apply(node, text, attr);
     return node;
   }
@@ -56,9 +56,17 @@ export class LiveTexts {
   }
 
   refresh(): void {
-    for (const [node, { text, attr }] of this.bound) {
-      if (!node.isConnected) continue;
-      this.apply(node, text, attr);
+    for (const [node, binding] of this.bound) {
+      if (node.isConnected) {
+        binding.seen = true;
+        this.apply(node, binding.text, binding.attr);
+      } else if (binding.seen) {
+        // It was on the page and left it (a re-rendered list): forget it.
+        this.bound.delete(node);
+      } else {
+        // Built but not attached yet: keep it current for when it is.
+        this.apply(node, binding.text, binding.attr);
+      }
     }
     this.onRelabel();
   }

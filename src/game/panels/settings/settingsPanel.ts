@@ -1,61 +1,118 @@
 // The settings panel: one DOM panel with tabs for the player's settings, in-browser training and
 // the saved models. Opened from the title menu (設定 / Settings).
 import './settings.css';
+import type Phaser from 'phaser';
 import { openPanel, type PanelHandle } from '../host';
 import { testHooks } from '../../testHooks';
+import { settingsStore } from '../../settings';
 import { el, LiveTexts } from './dom';
 import { buildSettingsForm } from './settingsForm';
+import { buildTrainingSection } from './trainingSection';
+import { buildModelsSection } from './modelsSection';
+import { ModelLibrary } from './library';
 import type { Bilingual } from '../../i18n';
 
 export const SETTINGS_PANEL_KEY = 'settings';
+export const TAB_IDS = ['settings', 'training', 'models'] as const;
+export type TabId = (typeof TAB_IDS)[number];
 
-interface Tab {
-  readonly id: string;
-  readonly label: Bilingual;
-  readonly body: HTMLElement;
+const TAB_LABELS: Record<TabId, Bilingual> = {
+  settings: { ja: '設定', en: 'Settings' },
+  training: { ja: '学習', en: 'Training' },
+  models: { ja: '保存したモデル', en: 'Saved models' },
+};
+
+/**
+ * How "play against this model" starts a match: the title menu's match entry, when the game has
+ * one. Until then the play buttons are not shown.
+ */
+export type StartMatch = () => void;
+
+export function openSettingsPanel(options: { startMatch?: StartMatch; tab?: TabId } = {}): PanelHandle {
+  return openPanel(SETTINGS_PANEL_KEY, (root, handle) => {
+    const texts = new LiveTexts();
+    const disposers: (() => void)[] = [() => texts.dispose()];
+    // Keys typed in the panel belong to the panel, not to the scene underneath.
+    root.addEventListener('keydown', (event) => event.stopPropagation());
+    root.addEventListener('keyup', (event) => event.stopPropagation());
+
+    const form = buildSettingsForm(texts);
+    const bodies: Record<TabId, HTMLElement> = {
+      settings: form.root,
+      training: el('div', { class: 'tab-loading' }),
+      models: el('div', { class: 'tab-loading' }),
+    };
+    for (const id of ['training', 'models'] as const) {
+      bodies[id].append(texts.text('p', { ja: '読み込み中…', en: 'Loading…' }));
+    }
+
+    const header = el(
+      'header',
+      { class: 'settings-header' },
+      texts.text('h1', { ja: '設定', en: 'Settings' }),
+    );
+    const close = texts.text(
+      'button',
+      { ja: '戻る', en: 'Back' },
+      { type: 'button', 'data-testid': 'close' },
+    );
+    close.addEventListener('click', () => handle.close());
+    const tabBar = el('nav', { class: 'settings-tabs', role: 'tablist' });
+    header.append(tabBar, close);
+
+    const select = (id: TabId) => {
+      for (const tab of TAB_IDS) {
+        bodies[tab].hidden = tab !== id;
+        tabBar.querySelector(`[data-tab="${tab}"]`)?.setAttribute('aria-selected', String(tab === id));
+      }
+      testHooks().settingsTab = id;
+    };
+    for (const id of TAB_IDS) {
+      const button = texts.text('button', TAB_LABELS[id], { type: 'button', role: 'tab', 'data-tab': id });
+      button.addEventListener('click', () => select(id));
+      tabBar.append(button);
+    }
+    root.append(header, ...TAB_IDS.map((id) => bodies[id]));
+    select(options.tab ?? 'settings');
+
+    const playAgainst = options.startMatch
+      ? (modelId: string) => {
+          settingsStore().update({ opponentModel: modelId });
+          handle.close();
+          options.startMatch?.();
+        }
+      : undefined;
+
+    let closed = false;
+    void ModelLibrary.open().then((library) => {
+      if (closed) {
+        library.close();
+        return;
+      }
+      disposers.push(() => library.close());
+      const training = buildTrainingSection(texts, library, playAgainst);
+      const models = buildModelsSection(texts, library, playAgainst);
+      disposers.push(training.dispose, models.dispose);
+      bodies.training.replaceChildren(training.root);
+      bodies.models.replaceChildren(models.root);
+      const fill = () => form.setSavedModels(library.models.map((m) => ({ id: m.id, name: m.name })));
+      disposers.push(library.onChange(fill));
+      fill();
+      testHooks().settingsReady = true;
+    });
+
+    return () => {
+      closed = true;
+      testHooks().settingsReady = false;
+      for (const dispose of disposers.reverse()) dispose();
+    };
+  });
 }
 
-export function openSettingsPanel(onClose?: () => void): PanelHandle {
-  return openPanel(
-    SETTINGS_PANEL_KEY,
-    (root, handle) => {
-      const texts = new LiveTexts();
-      const form = buildSettingsForm(texts);
-      const tabs: Tab[] = [{ id: 'settings', label: { ja: '設定', en: 'Settings' }, body: form.root }];
-
-      const header = el(
-        'header',
-        { class: 'settings-header' },
-        texts.text('h1', { ja: '設定', en: 'Settings' }),
-      );
-      const close = texts.text(
-        'button',
-        { ja: '戻る', en: 'Back' },
-        { type: 'button', 'data-testid': 'close' },
-      );
-      close.addEventListener('click', () => handle.close());
-      const tabBar = el('nav', { class: 'settings-tabs', role: 'tablist' });
-      header.append(tabBar, close);
-
-      const select = (id: string) => {
-        for (const tab of tabs) {
-          tab.body.hidden = tab.id !== id;
-          tabBar
-            .querySelector(`[data-tab="${tab.id}"]`)
-            ?.setAttribute('aria-selected', String(tab.id === id));
-        }
-        testHooks().settingsTab = id;
-      };
-      for (const tab of tabs) {
-        const button = texts.text('button', tab.label, { type: 'button', role: 'tab', 'data-tab': tab.id });
-        button.addEventListener('click', () => select(tab.id));
-        tabBar.append(button);
-      }
-      root.append(header, ...tabs.map((t) => t.body));
-      select('settings');
-
-      return () => texts.dispose();
-    },
-    onClose,
-  );
+/** The title menu's way in: the match, when there is one, is started from the same scene. */
+export function openSettingsFromMenu(
+  scene: Phaser.Scene,
+  matchEntryOpen?: (scene: Phaser.Scene) => void,
+): PanelHandle {
+  return openSettingsPanel(matchEntryOpen ? { startMatch: () => matchEntryOpen(scene) } : {});
 }

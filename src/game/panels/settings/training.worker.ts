@@ -1,0 +1,346 @@
+// The training panel's Web Worker: builds the model, trains it with src/training's loop on the
+// chosen tfjs backend, and reports steps, epochs and the weights of every finished epoch.
+// The page stays smooth because none of this runs on the main thread.
+//
+// WebGL here runs on an OffscreenCanvas. If its context is lost (driver reset, GPU process
+// crash, or the test hook), the run goes on on WASM (or the CPU) from the last finished epoch:
+// its weights and the shuffle generator's state are kept as plain data after every epoch.
+// The optimizer's moments start afresh after such a switch.
+//
+// The data is the listener task (taskData.ts), so a model trained here can play matches.
+import * as tf from '@tensorflow/tfjs';
+import { createRng, rngFromState, type RngState } from '../../../data/random';
+import { useBrowserBackend } from '../../../model/backendBrowser';
+import { checkpointArtifacts, checkpointFromArtifacts, type Objective } from '../../../model/checkpoint';
+import { makeConfig, type TransformerConfig } from '../../../model/config';
+import { initialWeights, Transformer } from '../../../model/transformer';
+import { TrainingControl } from '../../../training/control';
+import { train, type EpochMetrics } from '../../../training/trainer';
+import { cosineSchedule } from '../../../training/schedule';
+import { parameterCount, type Backend, type TrainingRecipe } from '../../settings/recipe';
+import type { BackendReason, FromWorker, ToWorker } from './protocol';
+import { panelTask } from './taskData';
+
+/** The talk's maximum sequence length; every poem half fits with BOS/EOS. */
+const MAX_LENGTH = 22;
+const PROGRESS_EVERY_MS = 100;
+
+// The project's tsconfig has DOM types, not WebWorker ones; this is the worker scope we use.
+const scope = self as unknown as {
+  postMessage(message: FromWorker, transfer?: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<ToWorker>) => void): void;
+};
+
+function post(message: FromWorker, transfer: Transferable[] = []): void {
+  scope.postMessage(message, transfer);
+}
+
+interface WebglProbe {
+  readonly available: boolean;
+  readonly renderer?: string;
+  readonly software: boolean;
+}
+
+const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render|microsoft basic/i;
+
+function probeWebgl(): WebglProbe {
+  if (typeof OffscreenCanvas === 'undefined') return { available: false, software: false };
+  const canvas = new OffscreenCanvas(1, 1);
+  const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
+  if (!gl) return { available: false, software: false };
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  gl.getExtension('WEBGL_lose_context')?.loseContext(); // give the probe's context back now
+  return { available: true, renderer, software: SOFTWARE_RENDERER.test(renderer) };
+}
+
+/** The WebGL context tfjs trains on, when the webgl backend is active. */
+function tfjsGl(): WebGLRenderingContext | undefined {
+  if (tf.getBackend() !== 'webgl') return undefined;
+  // The webgl backend keeps its context on gpgpu.gl; not in tfjs's public types.
+  const backend = tf.backend() as unknown as { gpgpu?: { gl?: WebGLRenderingContext } };
+  return backend.gpgpu?.gl;
+}
+
+async function chooseBackend(
+  recipe: TrainingRecipe,
+): Promise<{ backend: Backend; reason: BackendReason; renderer?: string }> {
+  const probe = recipe.backend === 'auto' || recipe.backend === 'webgl' ? probeWebgl() : undefined;
+  const renderer = probe?.renderer;
+  let wanted: Backend[];
+  let reason: BackendReason;
+  if (recipe.backend === 'auto') {
+    if (probe?.available && !probe.software) {
+      wanted = ['webgl', 'wasm', 'cpu'];
+      reason = { kind: 'auto-hardware-webgl' };
+    } else {
+      wanted = ['wasm', 'cpu'];
+      reason = probe?.available ? { kind: 'auto-software-webgl' } : { kind: 'auto-no-webgl' };
+    }
+  } else {
+    wanted = [recipe.backend, ...(['wasm', 'cpu'] as const).filter((b) => b !== recipe.backend)];
+    reason = { kind: 'requested' };
+  }
+  for (const backend of wanted) {
+    // Shapes as uniforms let WebGL reuse one compiled program across sequence lengths; without it
+    // every decoding step of a new length compiles shaders again (seconds each on SwiftShader).
+    if (backend === 'webgl') tf.env().set('WEBGL_USE_SHAPES_UNIFORMS', true);
+    if (await useBrowserBackend(backend)) {
+      const fellBack = recipe.backend !== 'auto' && backend !== recipe.backend;
+      return {
+        backend,
+        reason: fellBack ? { kind: 'unavailable', requested: recipe.backend as Backend } : reason,
+        renderer,
+      };
+    }
+  }
+  throw new Error('no tfjs backend could start');
+}
+
+/** Where a run stands after its last finished epoch: enough to resume on another backend. */
+interface Snapshot {
+  weights: Map<string, Float32Array>;
+  epochsDone: number;
+  shuffleState: RngState;
+}
+
+let control: TrainingControl | undefined;
+let running = false;
+
+async function run(recipe: TrainingRecipe): Promise<void> {
+  const { task, dataset, evaluation: evaluationPairs, examples } = panelTask();
+  const config: TransformerConfig = makeConfig(
+    {
+      nLayers: recipe.nLayers,
+      dModel: recipe.dModel,
+      nHeads: recipe.nHeads,
+      dFF: recipe.dFF,
+      maxSourceLength: MAX_LENGTH,
+      maxTargetLength: MAX_LENGTH,
+    },
+    { sourceVocabSize: dataset.sourceVocab.size, targetVocabSize: dataset.targetVocab.size },
+  );
+  const stepsPerEpoch = Math.ceil(dataset.pairs.length / recipe.batchSize);
+  const totalSteps = stepsPerEpoch * recipe.epochs;
+  const objective: Objective = recipe.objective;
+
+  let chosen = await chooseBackend(recipe);
+  post({ type: 'backend', ...chosen });
+  post({
+    type: 'started',
+    examples,
+    stepsPerEpoch,
+    totalSteps,
+    parameters: parameterCount(recipe, {
+      sourceVocabSize: dataset.sourceVocab.size,
+      targetVocabSize: dataset.targetVocab.size,
+      maxLength: MAX_LENGTH,
+    }),
+  });
+
+  const snapshot: Snapshot = {
+    weights: initialWeights(config, createRng(recipe.seed)),
+    epochsDone: 0,
+    // A second stream for shuffling, so changing the data order never changes the initial weights.
+    shuffleState: createRng(recipe.seed ^ 0x5eed).state(),
+  };
+  // One epoch of linear warm-up, then half a cosine down to a twentieth of the rate.
+  const schedule = cosineSchedule(recipe.learningRate, stepsPerEpoch, recipe.learningRate / 20);
+
+  for (;;) {
+    const model = new Transformer(config, snapshot.weights);
+    const shuffle = rngFromState(snapshot.shuffleState);
+    const runControl = new TrainingControl();
+    control = runControl;
+    let contextLost = false;
+    const gl = tfjsGl();
+    const onLost = (event: Event) => {
+      event.preventDefault();
+      contextLost = true;
+      runControl.cancel();
+    };
+    const canvas = gl?.canvas as OffscreenCanvas | undefined;
+    canvas?.addEventListener('webglcontextlost', onLost);
+
+    const offset = snapshot.epochsDone;
+    let epochStarted = performance.now();
+    let stepsThisEpoch = 0;
+    let lastProgress = 0;
+    let result: Awaited<ReturnType<typeof train>> | undefined;
+    try {
+      result = await train(model, dataset.pairs, {
+        objective,
+        epochs: recipe.epochs - offset,
+        batchSize: recipe.batchSize,
+        schedule: (step) => schedule(step + offset * stepsPerEpoch, totalSteps),
+        rng: shuffle,
+        evaluationPairs,
+        control: runControl,
+        onStep(info) {
+          if (gl?.isContextLost()) {
+            contextLost = true;
+            runControl.cancel();
+            return;
+          }
+          stepsThisEpoch++;
+          const now = performance.now();
+          const last = (info.step + 1) % stepsPerEpoch === 0;
+          if (!last && now - lastProgress < PROGRESS_EVERY_MS) return;
+          lastProgress = now;
+          post({
+            type: 'progress',
+            epoch: info.epoch + offset,
+            step: info.step + 1 + offset * stepsPerEpoch,
+            totalSteps,
+            loss: info.loss,
+            stepsPerSecond: (stepsThisEpoch * 1000) / Math.max(1, now - epochStarted),
+          });
+        },
+        async onEpoch(metrics: EpochMetrics) {
+          // An epoch that ended on a lost context computed nothing trustworthy: drop it.
+          if (contextLost || gl?.isContextLost()) {
+            contextLost = true;
+            return 'stop';
+          }
+          const epoch = metrics.epoch + offset;
+          snapshot.weights = model.weights();
+          snapshot.epochsDone = epoch;
+          snapshot.shuffleState = shuffle.state();
+          const evaluation = metrics.evaluation;
+          const artifacts = await checkpointArtifacts(
+            model,
+            { source: dataset.sourceVocab, target: dataset.targetVocab },
+            {
+              task,
+              objective,
+              seed: recipe.seed,
+              date: new Date().toISOString(),
+              epochs: epoch,
+              notes: { recipe: { ...recipe }, backend: chosen.backend, loss: metrics.loss },
+            },
+          );
+          const weightData = artifacts.weightData as ArrayBuffer;
+          post(
+            {
+              type: 'epoch',
+              report: {
+                epoch,
+                loss: metrics.loss,
+                teacherForcedAccuracy: evaluation?.teacherForcedAccuracy ?? NaN,
+                exactMatch: evaluation?.exactMatch ?? NaN,
+                total: evaluation?.total ?? evaluationPairs.length,
+                outputs: (evaluation?.outputs ?? []).map((ids) => dataset.targetVocab.decode(ids)),
+                trainSeconds: metrics.trainSeconds,
+                backend: chosen.backend,
+              },
+              artifacts,
+            },
+            [weightData],
+          );
+          epochStarted = performance.now();
+          stepsThisEpoch = 0;
+        },
+      });
+    } catch (e) {
+      // A step that fails on WebGL is treated like a lost context; elsewhere it is a real error.
+      if (chosen.backend !== 'webgl') throw e;
+      contextLost = true;
+    } finally {
+      canvas?.removeEventListener('webglcontextlost', onLost);
+      try {
+        model.dispose();
+      } catch {
+        // The tensors of a lost context cannot always be released; they go with the backend.
+      }
+    }
+
+    if (contextLost && chosen.backend === 'webgl') {
+      chosen = await fallBackFromWebgl(snapshot.epochsDone);
+      post({ type: 'backend', ...chosen });
+      continue;
+    }
+    post({ type: 'finished', reason: result?.reason === 'cancelled' ? 'cancelled' : 'done' });
+    return;
+  }
+}
+
+async function fallBackFromWebgl(resumeEpoch: number): Promise<{ backend: Backend; reason: BackendReason }> {
+  try {
+    tf.removeBackend('webgl');
+  } catch {
+    // Already gone.
+  }
+  for (const backend of ['wasm', 'cpu'] as const) {
+    if (await useBrowserBackend(backend)) return { backend, reason: { kind: 'context-lost', resumeEpoch } };
+  }
+  throw new Error('no backend left after losing WebGL');
+}
+
+async function validate(requestId: number, artifacts: tf.io.ModelArtifacts): Promise<void> {
+  // Building the model to validate it needs a backend; the CPU is enough when none is running.
+  if (!running) await useBrowserBackend('cpu');
+  const { task, dataset } = panelTask();
+  const loaded = checkpointFromArtifacts(artifacts, {
+    task,
+    sourceVocab: dataset.sourceVocab,
+    targetVocab: dataset.targetVocab,
+  });
+  if (!loaded.ok) {
+    post({ type: 'validated', requestId, result: { ok: false, ...loaded.error } });
+    return;
+  }
+  const { metadata, model } = loaded.checkpoint;
+  model.dispose();
+  post({
+    type: 'validated',
+    requestId,
+    result: { ok: true, epochs: metadata.epochs, objective: metadata.objective },
+  });
+}
+
+scope.addEventListener('message', (event) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'start':
+      if (running) return;
+      running = true;
+      run(message.recipe)
+        .catch((e: unknown) => post({ type: 'failed', message: e instanceof Error ? e.message : String(e) }))
+        .finally(() => {
+          running = false;
+          control = undefined;
+        });
+      break;
+    case 'pause':
+      if (control?.state === 'running') {
+        control.pause();
+        post({ type: 'paused' });
+      }
+      break;
+    case 'resume':
+      if (control?.state === 'paused') {
+        control.resume();
+        post({ type: 'resumed' });
+      }
+      break;
+    case 'cancel':
+      control?.cancel();
+      break;
+    case 'validate':
+      validate(message.requestId, message.artifacts).catch((e: unknown) =>
+        post({
+          type: 'validated',
+          requestId: message.requestId,
+          result: { ok: false, code: 'not-a-model', message: e instanceof Error ? e.message : String(e) },
+        }),
+      );
+      break;
+    case 'lose-webgl-context':
+      tfjsGl()?.getExtension('WEBGL_lose_context')?.loseContext();
+      break;
+    default: {
+      const never: never = message;
+      throw new Error(`unknown message ${JSON.stringify(never)}`);
+    }
+  }
+});
