@@ -58,6 +58,7 @@ export class GalleryScene extends Phaser.Scene {
   private kimarijiButton!: TextButton;
   private scrollbar!: Phaser.GameObjects.Rectangle;
   private showFocus = false;
+  private hover: number | undefined;
   private drag: { startY: number; startScroll: number; moved: boolean } | undefined;
 
   constructor() {
@@ -80,7 +81,10 @@ export class GalleryScene extends Phaser.Scene {
     this.bindInput();
     this.setSort(remembered.sort);
     this.events.on('resume', () => this.publishHooks());
-    this.events.once('shutdown', () => this.unpublishHooks());
+    this.events.once('shutdown', () => {
+      this.input.setDefaultCursor('default');
+      this.unpublishHooks();
+    });
   }
 
   private drawBar(): void {
@@ -124,6 +128,7 @@ export class GalleryScene extends Phaser.Scene {
       this.drag = { startY: pointer.y, startScroll: remembered.scroll, moved: false };
     });
     this.input.on('pointermove', (pointer: Phaser.Input.Pointer) => {
+      if (!pointer.isDown && !pointer.wasTouch) this.hoverAt(pointer.x, pointer.y);
       if (!this.drag || !pointer.isDown) return;
       const dy = pointer.y - this.drag.startY;
       if (Math.abs(dy) > DRAG_THRESHOLD) this.drag.moved = true;
@@ -176,6 +181,15 @@ export class GalleryScene extends Phaser.Scene {
     this.publishHooks();
   }
 
+  /** A soft ring and the hand cursor over the card under the mouse. */
+  private hoverAt(x: number, y: number): void {
+    const index = cardAt(this.grid, x, y, remembered.scroll);
+    if (index === this.hover) return;
+    this.hover = index;
+    this.input.setDefaultCursor(index === undefined ? 'default' : 'pointer');
+    this.layout();
+  }
+
   private setFocus(index: number): void {
     remembered.focus = index;
     remembered.scroll = scrollToReveal(this.grid, index, remembered.scroll);
@@ -195,7 +209,8 @@ export class GalleryScene extends Phaser.Scene {
       const visible = box.y + box.height + this.grid.spec.labelHeight > AREA.y && box.y < 720;
       card.setPosition(box.x + box.width / 2, box.y + box.height / 2).setVisible(visible);
       const focused = this.showFocus && index === remembered.focus;
-      card.setHighlight(focused ? COLORS.focus : undefined);
+      const hovered = index === this.hover;
+      card.setHighlight(focused ? COLORS.focus : hovered ? COLORS.hover : undefined);
     });
     const max = maxScroll(this.grid);
     const thumb = (AREA.height * AREA.height) / this.grid.contentHeight;

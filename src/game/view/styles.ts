@@ -19,6 +19,7 @@ export const COLORS = {
   kimariji: '#d8412f',
   kimarijiHex: 0xd8412f,
   focus: 0xf2c14e,
+  hover: 0x8fb89c,
   focusCss: '#f2c14e',
   buttonFill: '#2c3d34',
   buttonHover: '#3b5245',

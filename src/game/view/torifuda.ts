@@ -38,6 +38,7 @@ export class Torifuda extends Phaser.GameObjects.Container {
   readonly cardWidth: number;
   readonly cardHeight: number;
   private readonly ring: Phaser.GameObjects.Graphics;
+  private highlight: number | undefined;
   private readonly labelText: Phaser.GameObjects.Text;
 
   constructor(
@@ -67,6 +68,8 @@ export class Torifuda extends Phaser.GameObjects.Container {
 
   /** A ring in `color` around the card, or none. */
   setHighlight(color: number | undefined): this {
+    if (color === this.highlight) return this;
+    this.highlight = color;
     this.ring.clear();
     if (color === undefined) return this;
     const pad = Math.max(3, this.cardWidth * 0.04);
