@@ -110,6 +110,23 @@ describe('the title, the card gallery and the card detail', () => {
     await game.context.close();
   });
 
+  it('shows the bundled font’s licence from the title credit, offline', async () => {
+    const game = await openGame(browser);
+    await waitForScreen(game.page, 'title');
+    const credit = await game.page.evaluate(() =>
+      (window.__utakaruta?.title as { credit: () => Box }).credit(),
+    );
+    await game.page.mouse.click(...centre(credit));
+    const panel = game.page.locator('[data-panel="font-licence"]');
+    await expect.poll(() => panel.textContent()).toContain('SIL OPEN FONT LICENSE Version 1.1');
+    await panel.getByRole('button').click();
+    await waitForScreen(game.page, 'title');
+    expect(await panel.count()).toBe(0);
+    expect(game.errors).toEqual([]);
+    expect(game.outsideRequests).toEqual([]);
+    await game.context.close();
+  });
+
   it('switches every title text to English and remembers the choice across a reload', async () => {
     const game = await openGame(browser);
     await waitForScreen(game.page, 'title');

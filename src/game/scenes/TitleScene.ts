@@ -2,8 +2,10 @@
 // Keyboard (↑ ↓ Enter, ← → on the language row), mouse and touch all drive the same buttons.
 import Phaser from 'phaser';
 import { poemByNo } from '../../data/poems';
-import { getLang, type Lang } from '../i18n';
+import FONT_LICENCE from '@fontsource/shippori-mincho/LICENSE?raw';
+import { getLang, tr, type Lang } from '../i18n';
 import { MENU } from '../menu';
+import { openPanel } from '../panels/host';
 import { loadSettings, saveSettings } from '../settings';
 import { testHooks } from '../testHooks';
 import { drawTorifuda, pageBox, publishCards } from '../view/torifuda';
@@ -22,6 +24,7 @@ export class TitleScene extends Phaser.Scene {
   private buttons: TextButton[] = [];
   private langButtons = new Map<Lang, TextButton>();
   private focus = 0;
+  private credit: Phaser.GameObjects.Text | undefined;
 
   constructor() {
     super('title');
@@ -39,6 +42,7 @@ export class TitleScene extends Phaser.Scene {
     this.drawFan();
     this.drawMenu();
     this.drawLanguageRow();
+    this.drawFontCredit();
     this.bindKeys();
     this.setFocus(0);
     this.publishHooks();
@@ -88,6 +92,33 @@ export class TitleScene extends Phaser.Scene {
     this.paintLanguage();
   }
 
+  /** The bundled font's licence asks to travel with the font: a credit that opens its text. */
+  private drawFontCredit(): void {
+    const credit = this.add.text(24, 690, '', textStyle(14, COLORS.paperDim)).setOrigin(0, 0.5);
+    this.credit = credit;
+    bindText(credit, {
+      ja: 'フォント：しっぽり明朝（SIL Open Font License 1.1）',
+      en: 'Font: Shippori Mincho (SIL Open Font License 1.1)',
+    });
+    credit.setInteractive({ useHandCursor: true }).on('pointerup', () => {
+      openPanel(
+        'font-licence',
+        (root, handle) => {
+          const close = document.createElement('button');
+          close.type = 'button';
+          close.textContent = tr({ ja: '閉じる', en: 'Close' });
+          close.addEventListener('click', () => handle.close());
+          const text = document.createElement('pre');
+          text.textContent = FONT_LICENCE;
+          text.style.whiteSpace = 'pre-wrap';
+          root.append(close, text);
+          close.focus();
+        },
+        () => (testHooks().screen = 'title'),
+      );
+    });
+  }
+
   private chooseLang(lang: Lang): void {
     // The settings store persists the choice ('utakaruta.lang' too) and calls setLang.
     saveSettings({ lang });
@@ -101,6 +132,7 @@ export class TitleScene extends Phaser.Scene {
 
   private bindKeys(): void {
     this.input.keyboard?.on('keydown', (event: KeyboardEvent) => {
+      if (document.querySelector('#panels .panel')) return; // a DOM panel has the keyboard
       switch (event.key) {
         case 'ArrowUp':
           this.setFocus(Math.max(0, this.focus - 1));
@@ -149,6 +181,7 @@ export class TitleScene extends Phaser.Scene {
     hooks.title = {
       menu: () => MENU.map((entry, i) => ({ id: entry.id, ...boxOf(this.buttons[i]!) })),
       lang: () => [...this.langButtons].map(([lang, button]) => ({ lang, ...boxOf(button) })),
+      credit: () => (this.credit ? pageBox(this, this.credit.getBounds()) : undefined),
     };
   }
 }
