@@ -50,6 +50,12 @@ const LAYERS = [
   [ONSET_BASE, CODA_BASE + CODAS.length],
 ] as const;
 
+/** Three significant digits or so: late in a trial the competing words sit near 0.04. */
+function activationText(x: number): string {
+  const size = Math.abs(x);
+  return x.toFixed(size >= 10 ? 1 : size >= 1 ? 2 : 3);
+}
+
 export interface NetworkLabels {
   readonly semantic: string;
   readonly words: string;
@@ -133,7 +139,7 @@ export function createNetworkView(): NetworkView {
         const level = Math.max(0, a[u] as number) / max;
         const circle = circles[u] as SVGCircleElement;
         circle.style.fill = `rgba(224, 184, 74, ${(0.08 + 0.92 * level).toFixed(3)})`;
-        (values[u] as SVGTextElement).textContent = (a[u] as number).toFixed(2);
+        (values[u] as SVGTextElement).textContent = activationText(a[u] as number);
       }
     }
     let maxFlow = 1e-9;
