@@ -47,23 +47,30 @@ async function openGallery(game: GamePage): Promise<void> {
   await waitForScreen(game.page, 'gallery');
 }
 
-/** Distinct colours in a page region of a screenshot-free canvas read (WebGL keeps no buffer). */
-async function inkPixels(page: Page, box: Box): Promise<number> {
+/**
+ * How many pixels of a page region are dark ink (or light strokes, `light`), read from a
+ * screenshot: the WebGL canvas keeps no buffer to read back.
+ */
+async function inkPixels(page: Page, box: Box, light = false): Promise<number> {
   const png = await page.screenshot({ clip: box });
-  return page.evaluate(async (b64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${b64}`;
-    await image.decode();
-    const canvas = new OffscreenCanvas(image.width, image.height);
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(image, 0, 0);
-    const { data } = ctx.getImageData(0, 0, image.width, image.height);
-    let dark = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i]! + data[i + 1]! + data[i + 2]! < 150) dark++;
-    }
-    return dark;
-  }, png.toString('base64'));
+  return page.evaluate(
+    async ([b64, wantLight]) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${b64}`;
+      await image.decode();
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(image, 0, 0);
+      const { data } = ctx.getImageData(0, 0, image.width, image.height);
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const sum = data[i]! + data[i + 1]! + data[i + 2]!;
+        if (wantLight ? sum > 600 : sum < 150) count++;
+      }
+      return count;
+    },
+    [png.toString('base64'), light] as const,
+  );
 }
 
 describe('the title, the card gallery and the card detail', () => {
@@ -99,8 +106,10 @@ describe('the title, the card gallery and the card detail', () => {
     expect(result.loaded).toBe(true);
     expect(result.distinct).toBe(6);
     expect(result.blank).toBe(0);
-    // The title itself drew dark-on-light nowhere, so count light strokes instead: the fan of
-    // cards must carry ink.
+    // The title is light strokes on the dark table; the fan of cards is dark ink on cream.
+    expect(await inkPixels(game.page, { x: 120, y: 170, width: 480, height: 120 }, true)).toBeGreaterThan(
+      3000,
+    );
     const viewport = game.page.viewportSize()!;
     expect(await inkPixels(game.page, { x: 820, y: 150, width: 440, height: 380 })).toBeGreaterThan(500);
     expect(viewport.width).toBe(1280);
