@@ -13,6 +13,16 @@ export interface MenuEntry {
 
 export const MENU: readonly MenuEntry[] = [
   {
+    id: 'match',
+    label: { ja: '競技かるた（対戦）', en: 'Competitive match' },
+    open: (scene) => scene.scene.start('match', { mode: 'competitive' }),
+  },
+  {
+    id: 'chirashi',
+    label: { ja: '散らし取り', en: 'Chirashi (scattered)' },
+    open: (scene) => scene.scene.start('match', { mode: 'chirashi' }),
+  },
+  {
     id: 'gallery',
     label: { ja: '札を見る', en: 'Card gallery' },
     open: (scene) => scene.scene.start('gallery'),

@@ -7,10 +7,9 @@
 // and, when it owes cards, chooseSend(view) once per card. dispose() frees what it holds
 // (tensors, workers) when the match ends.
 //
-// Async: hear() and chooseSend() may return a value or a Promise. The scene acts on an answer
-// when it arrives; a reach whose time has already passed by then happens at the moment it
-// arrives (a slow model costs reaction time, as it would a player). Morae keep coming while an
-// answer is pending, in order.
+// Async: hear() and chooseSend() may return a value or a Promise. A reach is never earlier
+// than the mora it answers plus the time the opponent took to answer: a slow model costs
+// reaction time, as it would a player. Morae keep coming while an answer is pending, in order.
 import type { Bilingual } from '../i18n';
 
 /** The field as the opponent sees it at the start of a reading. */

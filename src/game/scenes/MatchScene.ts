@@ -1,0 +1,347 @@
+// The match: two territories (or the chirashi field) of real torifuda, the reading, the opponent.
+// The scene draws the driver's state and forwards input; the driver and the rules decide.
+// Input: click/tap a card to take it (or to choose the card to send); arrows + Enter do the same
+// from the keyboard; P pauses, S ends memorization, Esc quits.
+import Phaser from 'phaser';
+import { kimariji } from '../../data/kimariji';
+import { poemByNo, POEMS } from '../../data/poems';
+import { tr, trf } from '../i18n';
+import { Reader, testSpeedFromUrl } from '../audio/reader';
+import { BASELINE_PRESETS, BaselineOpponent } from '../opponents/baseline';
+import {
+  cardsOnField,
+  rowsCards,
+  territoryCount,
+  type MatchEvent,
+  type MatchSetup,
+  type MatchState,
+} from '../rules';
+import { loadSettings } from '../settings';
+import { testHooks } from '../testHooks';
+import { chirashiSlots, territorySlots, type Slot } from '../view/matchLayout';
+import { MatchPanel } from '../view/matchPanel';
+import { COLORS, loadBaseGlyphs, loadGlyphs, textStyle } from '../view/styles';
+import { drawTorifuda, pageBox, publishCards, type Torifuda } from '../view/torifuda';
+import { MatchDriver } from './MatchDriver';
+import { eventMessages, MATCH_TEXT, who } from './MatchText';
+import type { ResultsData } from './ResultsScene';
+
+export interface MatchSceneData {
+  readonly mode: 'competitive' | 'chirashi';
+  readonly seed?: number;
+}
+
+export class MatchScene extends Phaser.Scene {
+  private driver!: MatchDriver;
+  private panel!: MatchPanel;
+  private cards = new Map<number, Torifuda>();
+  private slots = new Map<number, Slot>();
+  private chirashiLayout = new Map<number, Slot>();
+  private focus: number | null = null;
+  private messages: string[] = [];
+  private pauseShade!: Phaser.GameObjects.Text;
+  private mode: MatchSceneData['mode'] = 'competitive';
+  private seed = 0;
+
+  constructor() {
+    super('match');
+  }
+
+  init(data: Partial<MatchSceneData>): void {
+    const urlSeed = Number(new URLSearchParams(globalThis.location?.search ?? '').get('seed'));
+    this.mode = data.mode ?? 'competitive';
+    this.seed = data.seed ?? (Number.isInteger(urlSeed) && urlSeed !== 0 ? urlSeed : Date.now() % 2 ** 31);
+  }
+
+  async create(): Promise<void> {
+    this.cards = new Map();
+    this.messages = [];
+    this.focus = null;
+    testHooks().screen = 'loading';
+    await loadBaseGlyphs();
+    void loadGlyphs(POEMS.map((p) => p.kanji + p.poet).join('') + Object.values(MATCH_TEXT).map(tr).join(''));
+    if (!this.sys.isActive()) return;
+    const settings = loadSettings();
+    const setup: MatchSetup = { mode: this.mode, seed: this.seed };
+    const timeScale = testSpeedFromUrl();
+    this.driver = new MatchDriver({
+      setup,
+      opponent: new BaselineOpponent(BASELINE_PRESETS[settings.difficulty], this.seed + 1),
+      createReader: (order) => {
+        const reader = new Reader({
+          order,
+          rhythm: { ...settings, joka: true },
+          volume: settings.volume,
+          muted: settings.muted,
+          timeScale,
+        });
+        reader.on('notice', () => this.pushMessages([tr(MATCH_TEXT.noAudio)]));
+        return reader;
+      },
+      memorizationMs: settings.memorizationSeconds * 1000,
+      timeScale,
+      now: () => performance.now(),
+    });
+    this.drawField();
+    this.panel = new MatchPanel(
+      this,
+      { skip: () => this.driver.endMemorization(), pause: () => this.togglePause(), quit: () => this.quit() },
+      () => tr(this.driver.paused ? MATCH_TEXT.resume : MATCH_TEXT.pause),
+      { skip: MATCH_TEXT.skip, quit: MATCH_TEXT.quit },
+    );
+    this.pauseShade = this.add
+      .text(496, 360, '', { ...textStyle(30), backgroundColor: '#000000cc', padding: { x: 30, y: 20 } })
+      .setOrigin(0.5)
+      .setDepth(20)
+      .setVisible(false);
+    this.driver.onChange((state, events) => this.onChange(state, events));
+    this.bindInput();
+    this.events.once('shutdown', () => this.teardown());
+    this.layoutCards(false);
+    this.render();
+    this.publishHooks();
+  }
+
+  override update(time: number): void {
+    if (!this.driver) return;
+    this.driver.tick(performance.now());
+    void time;
+    if (this.driver.state.phase === 'memorization') this.renderStatus();
+  }
+
+  private drawField(): void {
+    this.add.rectangle(8, 0, 976, 720, 0x24362c).setOrigin(0);
+    if (this.driver.state.mode !== 'chirashi') this.add.rectangle(496, 360, 960, 2, 0xf4ecd8, 0.25);
+    else this.chirashiLayout = new Map(chirashiSlots(this.driver.state.field).map((slot) => [slot.no, slot]));
+  }
+
+  private onChange(state: MatchState, events: readonly MatchEvent[]): void {
+    if (events.length > 0) {
+      const lines = eventMessages(events);
+      if (events.some((e) => e.type === 'read')) this.messages = [];
+      if (lines.length) this.pushMessages(lines);
+      if (events.some((e) => e.type === 'taken' || e.type === 'untaken' || e.type === 'karafuda'))
+        this.showPoem(state);
+      if (events.some((e) => e.type === 'read')) this.panel.setPoem('', '');
+      this.layoutCards(true);
+    }
+    this.render();
+    const over = events.find((e) => e.type === 'over');
+    if (over) this.time.delayedCall(1600, () => this.scene.start('results', this.resultsData(state)));
+  }
+
+  private resultsData(state: MatchState): ResultsData {
+    return { state, opponent: tr({ ja: '聴く相手（基準）', en: 'Listening baseline' }), mode: this.mode };
+  }
+
+  private showPoem(state: MatchState): void {
+    const reading = state.readings.at(-1);
+    if (!reading) return;
+    const poem = poemByNo(reading.poem);
+    const unread = [...state.queue, reading.poem];
+    const k = kimariji(reading.poem, unread);
+    const [a, b, c, d, e] = poem.kanji.split(' ');
+    this.panel.setPoem(
+      `${poem.no}\u3000${poem.poet}\n${a} ${b} ${c}\n\u3000${d} ${e}`,
+      trf(MATCH_TEXT.kimariji, { k: k.morae.join('') }),
+    );
+  }
+
+  private pushMessages(lines: readonly string[]): void {
+    this.messages = [...this.messages, ...lines].slice(-6);
+    this.panel?.setMessages(this.messages);
+  }
+
+  /** Places every card on the field at its slot; new ones appear, gone ones fly to the taker. */
+  private layoutCards(animate: boolean): void {
+    const state = this.driver.state;
+    const slots =
+      state.mode === 'chirashi'
+        ? state.field.map((no) => this.chirashiLayout.get(no)).filter((s): s is Slot => s !== undefined)
+        : territorySlots(state.territories);
+    this.slots = new Map(slots.map((slot) => [slot.no, slot]));
+    for (const [no, card] of this.cards) {
+      if (this.slots.has(no)) continue;
+      this.cards.delete(no);
+      const takerBottom = state.taken[0].includes(no);
+      this.tweens.add({
+        targets: card,
+        y: takerBottom ? 760 : -60,
+        alpha: 0,
+        duration: 500,
+        onComplete: () => card.destroy(),
+      });
+    }
+    for (const slot of slots) {
+      let card = this.cards.get(slot.no);
+      if (card && card.cardWidth !== slot.width) {
+        card.destroy();
+        card = undefined;
+      }
+      const rotation = (slot.upsideDown ? Math.PI : 0) + slot.angle;
+      if (!card) {
+        card = drawTorifuda(this, poemByNo(slot.no), slot.x, slot.y, slot.width).setRotation(rotation);
+        this.cards.set(slot.no, card);
+      } else if (animate && (card.x !== slot.x || card.y !== slot.y)) {
+        this.tweens.add({ targets: card, x: slot.x, y: slot.y, rotation, duration: 350 });
+      } else {
+        card.setPosition(slot.x, slot.y).setRotation(rotation);
+      }
+    }
+    this.paintHighlights();
+  }
+
+  private paintHighlights(): void {
+    const state = this.driver.state;
+    const sending = state.phase === 'sending' && state.pendingSend?.from === 0;
+    const own = new Set(rowsCards(state.territories[0]));
+    for (const [no, card] of this.cards) {
+      const color =
+        no === this.focus ? COLORS.focus : sending && own.has(no) ? COLORS.kimarijiHex : undefined;
+      card.setHighlight(color);
+    }
+  }
+
+  private render(): void {
+    const state = this.driver.state;
+    if (state.mode === 'chirashi') {
+      this.panel.setCounts(
+        trf(MATCH_TEXT.takenCount, { who: who(1), n: state.taken[1].length }),
+        trf(MATCH_TEXT.takenCount, { who: who(0), n: state.taken[0].length }),
+      );
+    } else {
+      this.panel.setCounts(
+        trf(MATCH_TEXT.left, { who: who(1), n: territoryCount(state, 1) }),
+        trf(MATCH_TEXT.left, { who: who(0), n: territoryCount(state, 0) }),
+      );
+    }
+    this.panel.setHeard(state.phase === 'reading' ? this.driver.heard : []);
+    this.panel.buttons.skip.text.setVisible(state.phase === 'memorization');
+    this.renderStatus();
+    this.paintHighlights();
+  }
+
+  private renderStatus(): void {
+    const state = this.driver.state;
+    const left = Math.ceil(this.driver.memorizationLeft(performance.now()) / 1000);
+    const time = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
+    const status =
+      state.phase === 'memorization'
+        ? trf(MATCH_TEXT.memorize, { time })
+        : state.phase === 'joka'
+          ? tr(MATCH_TEXT.joka)
+          : state.phase === 'sending' && state.pendingSend?.from === 0
+            ? trf(MATCH_TEXT.chooseSend, { n: state.pendingSend.count })
+            : state.phase === 'reading'
+              ? tr(MATCH_TEXT.reading)
+              : '';
+    this.panel.setStatus(status);
+  }
+
+  private cardAt(x: number, y: number): number | null {
+    for (const [no, card] of this.cards) {
+      if (!this.slots.has(no)) continue;
+      const box = card.cardBox();
+      if (x >= box.x && x <= box.x + box.width && y >= box.y && y <= box.y + box.height) return no;
+    }
+    return null;
+  }
+
+  private bindInput(): void {
+    this.input.on('pointerdown', (pointer: Phaser.Input.Pointer) => {
+      if (this.driver.paused) return this.togglePause();
+      const no = this.cardAt(pointer.x, pointer.y);
+      if (no !== null) this.driver.humanTouch(no);
+    });
+    this.input.keyboard?.on('keydown', (event: KeyboardEvent) => {
+      const key = event.key;
+      if (key === 'p' || key === 'P') this.togglePause();
+      else if (key === 'Escape') this.quit();
+      else if (key === 's' || key === 'S') this.driver.endMemorization();
+      else if (key === 'Enter' || key === ' ') {
+        if (this.focus !== null) this.driver.humanTouch(this.focus);
+      } else if (key.startsWith('Arrow')) this.moveFocus(key);
+    });
+  }
+
+  /** Arrow keys: left/right along the row, up/down to the nearest card of the next row. */
+  private moveFocus(key: string): void {
+    const slots = [...this.slots.values()];
+    if (slots.length === 0) return;
+    const current = this.focus === null ? undefined : this.slots.get(this.focus);
+    if (!current) {
+      this.focus = slots.sort((a, b) => b.y - a.y || a.x - b.x)[0]?.no ?? null;
+      return this.paintHighlights();
+    }
+    const dx = key === 'ArrowLeft' ? -1 : key === 'ArrowRight' ? 1 : 0;
+    const dy = key === 'ArrowUp' ? -1 : key === 'ArrowDown' ? 1 : 0;
+    const candidates = slots.filter((s) =>
+      dx !== 0
+        ? Math.abs(s.y - current.y) < current.width / 2 && Math.sign(s.x - current.x) === dx
+        : Math.sign(s.y - current.y) === dy && Math.abs(s.y - current.y) > current.width / 2,
+    );
+    const distance = (s: Slot) => Math.abs(s.x - current.x) + 3 * Math.abs(s.y - current.y);
+    const next = candidates.sort((a, b) => distance(a) - distance(b))[0];
+    if (next) this.focus = next.no;
+    this.paintHighlights();
+  }
+
+  private togglePause(): void {
+    if (this.driver.paused) this.driver.resume();
+    else this.driver.pause();
+    this.pauseShade.setText(tr(MATCH_TEXT.paused)).setVisible(this.driver.paused);
+    this.panel.buttons.pause.text.setText(tr(this.driver.paused ? MATCH_TEXT.resume : MATCH_TEXT.pause));
+    this.publishHooks();
+  }
+
+  private quit(): void {
+    this.scene.start('title');
+  }
+
+  private teardown(): void {
+    this.driver?.dispose();
+    this.cards.clear();
+    publishCards();
+    delete testHooks().match;
+  }
+
+  private publishHooks(): void {
+    const hooks = testHooks();
+    hooks.screen = 'match';
+    publishCards(() =>
+      [...this.cards]
+        .filter(([no]) => this.slots.has(no))
+        .map(([no, card]) => ({ no, ...pageBox(this, card.cardBox()) })),
+    );
+    const driver = this.driver;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- read lazily by the hook getter
+    const driverScene = this;
+    const boxOf = (text: Phaser.GameObjects.Text) => pageBox(this, text.getBounds());
+    // Test-only view of the judge's side (the poem being read): the tests play a whole match.
+    hooks.match = {
+      get state() {
+        const s = driver.state;
+        return {
+          phase: s.phase,
+          mode: s.mode,
+          poem: s.phase === 'reading' ? s.readings.at(-1)?.poem : undefined,
+          onField: cardsOnField(s),
+          own: rowsCards(s.territories[0]),
+          pendingSend: s.pendingSend,
+          paused: driver.paused,
+          readings: s.readings.length,
+          heard: driver.heard.length,
+          last: s.readings.at(-1),
+        };
+      },
+      get fps() {
+        return driverScene.game.loop.actualFps;
+      },
+      buttons: () => ({
+        skip: boxOf(this.panel.buttons.skip.text),
+        pause: boxOf(this.panel.buttons.pause.text),
+        quit: boxOf(this.panel.buttons.quit.text),
+      }),
+    };
+  }
+}

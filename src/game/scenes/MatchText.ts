@@ -1,0 +1,98 @@
+// Every text of the match and results screens, in both languages, and the messages for rule
+// events (what the player is told after a take, a fault or a send).
+import { tr, trf, type Bilingual } from '../i18n';
+import type { MatchEvent, Player } from '../rules';
+
+export const MATCH_TEXT = {
+  you: { ja: 'あなた', en: 'You' },
+  opponent: { ja: '相手', en: 'Opponent' },
+  nobody: { ja: 'なし', en: 'Nobody' },
+  left: { ja: '{who}　残り {n} 枚', en: '{who}: {n} left' },
+  takenCount: { ja: '{who}　取り札 {n} 枚', en: '{who}: {n} taken' },
+  memorize: { ja: '暗記時間　{time}', en: 'Memorize: {time}' },
+  skip: { ja: '暗記を終える (S)', en: 'Start reading (S)' },
+  pause: { ja: '一時停止 (P)', en: 'Pause (P)' },
+  resume: { ja: '再開 (P)', en: 'Resume (P)' },
+  quit: { ja: 'やめる (Esc)', en: 'Quit (Esc)' },
+  paused: { ja: '一時停止中　― P または クリックで再開', en: 'Paused — P or click to resume' },
+  joka: { ja: '序歌', en: 'Opening poem (joka)' },
+  reading: { ja: '読み上げ中', en: 'Reading' },
+  heard: { ja: '聞こえた音', en: 'Heard' },
+  chooseSend: { ja: '相手に送る札を選んでください（{n} 枚）', en: 'Choose a card to send ({n})' },
+  opponentSends: { ja: '相手から {n} 枚送られます', en: 'The opponent sends you {n}' },
+  youTook: { ja: '取りました', en: 'You took it' },
+  opponentTook: { ja: '相手が取りました', en: 'The opponent took it' },
+  simultaneous: { ja: '（同時：陣の持ち主の札）', en: ' (together: the owner’s card)' },
+  untaken: { ja: '誰も取りませんでした', en: 'Nobody took it' },
+  karafuda: { ja: '空札', en: 'Karafuda (not on the field)' },
+  yourFault: { ja: 'お手つき（あなた）', en: 'Fault (you)' },
+  opponentFault: { ja: 'お手つき（相手）', en: 'Fault (opponent)' },
+  double: { ja: '　×2', en: ' ×2' },
+  forfeit: { ja: '{who}の札 {card} 番を返します', en: '{who} give(s) back card {card}' },
+  sent: { ja: '{who}が {card} 番を送りました', en: '{who} sent card {card}' },
+  unmeisen: { ja: '運命戦', en: 'Unmeisen: one card each' },
+  kimariji: { ja: '決まり字　{k}', en: 'Kimariji: {k}' },
+  atMora: { ja: '{n} 音目で', en: 'at sound {n}' },
+  keys: {
+    ja: '← → ↑ ↓ で札を選び Enter で取る',
+    en: 'Arrows choose a card, Enter takes it',
+  },
+  noAudio: { ja: '音声なし：読みは画面に表示されます', en: 'No sound: the reading is shown on screen' },
+} as const satisfies Record<string, Bilingual | Record<string, string>>;
+
+export function who(player: Player): string {
+  return tr(player === 0 ? MATCH_TEXT.you : MATCH_TEXT.opponent);
+}
+
+/** The messages for one batch of rule events, in order. */
+export function eventMessages(events: readonly MatchEvent[]): string[] {
+  const out: string[] = [];
+  for (const event of events) {
+    switch (event.type) {
+      case 'taken':
+        out.push(
+          tr(event.player === 0 ? MATCH_TEXT.youTook : MATCH_TEXT.opponentTook) +
+            (event.simultaneous ? tr(MATCH_TEXT.simultaneous) : ''),
+        );
+        break;
+      case 'untaken':
+        out.push(tr(MATCH_TEXT.untaken));
+        break;
+      case 'karafuda':
+        out.push(tr(MATCH_TEXT.karafuda));
+        break;
+      case 'fault':
+        out.push(
+          tr(event.player === 0 ? MATCH_TEXT.yourFault : MATCH_TEXT.opponentFault) +
+            (event.count > 1 ? tr(MATCH_TEXT.double) : ''),
+        );
+        break;
+      case 'forfeit':
+        out.push(trf(MATCH_TEXT.forfeit, { who: who(event.player), card: event.card }));
+        break;
+      case 'sendOwed':
+        out.push(
+          event.from === 0
+            ? trf(MATCH_TEXT.chooseSend, { n: event.count })
+            : trf(MATCH_TEXT.opponentSends, { n: event.count }),
+        );
+        break;
+      case 'sent':
+        out.push(trf(MATCH_TEXT.sent, { who: who(event.from), card: event.card }));
+        break;
+      case 'unmeisen':
+        out.push(tr(MATCH_TEXT.unmeisen));
+        break;
+      case 'memorizationOver':
+      case 'read':
+      case 'touched':
+      case 'over':
+        break;
+      default: {
+        const never: never = event;
+        throw new Error(`unknown event ${String(never)}`);
+      }
+    }
+  }
+  return out;
+}

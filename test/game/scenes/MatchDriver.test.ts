@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { toMorae } from '../../../src/data/mora';
+import { poemByNo } from '../../../src/data/poems';
+import { BaselineOpponent } from '../../../src/game/opponents/baseline';
+import { MatchDriver, TAKE_GRACE_MS, type ReadingSource } from '../../../src/game/scenes/MatchDriver';
+
+type Listener = (e: never) => void;
+
+/** A reading source driven by hand: each upper half's morae 150 ms apart on a fake clock. */
+class FakeReader implements ReadingSource {
+  readonly listeners = new Map<string, Set<Listener>>();
+  settled = 0;
+  stopped = false;
+  constructor(readonly order: readonly number[]) {}
+  on(type: string, listener: Listener): () => void {
+    const set = this.listeners.get(type) ?? new Set();
+    set.add(listener);
+    this.listeners.set(type, set);
+    return () => set.delete(listener);
+  }
+  emit(type: string, payload: unknown): void {
+    for (const l of this.listeners.get(type) ?? []) (l as (p: unknown) => void)(payload);
+  }
+  async start(): Promise<void> {}
+  settle(): void {
+    this.settled++;
+  }
+  pause(): void {}
+  resume(): void {}
+  stop(): void {
+    this.stopped = true;
+  }
+}
+
+function setupDriver(opponentMs = 500) {
+  const clock = { now: 0 };
+  let reader!: FakeReader;
+  const driver = new MatchDriver({
+    setup: { mode: 'competitive', seed: 9 },
+    opponent: new BaselineOpponent({ reactionMs: opponentMs, reactionSdMs: 0, faultRate: 0 }, 1),
+    createReader: (order) => (reader = new FakeReader(order)),
+    memorizationMs: 1000,
+    timeScale: 1,
+    now: () => clock.now,
+  });
+  return { driver, reader, clock };
+}
+
+/** Reads the next poem's upper half, ticking the driver every 10 ms until `untilMs`. */
+async function readUpperHalf(
+  d: ReturnType<typeof setupDriver>,
+  untilMs: number,
+  onTick?: (t: number) => void,
+) {
+  const poem = d.driver.state.queue[0] as number;
+  const start = d.clock.now;
+  d.reader.emit('clip', { clip: { poem, half: 'kami' }, atMs: start });
+  const morae = toMorae(poemByNo(poem).kami.reading);
+  for (let t = 0; t <= untilMs; t += 10) {
+    d.clock.now = start + t;
+    const index = t / 150;
+    const mora = morae[index];
+    if (Number.isInteger(index) && mora)
+      d.reader.emit('mora', { clip: { poem, half: 'kami' }, index, mora, atMs: d.clock.now });
+    if (t === morae.length * 150) d.reader.emit('awaitingSettle', { poem, atMs: d.clock.now });
+    await Promise.resolve();
+    onTick?.(t);
+    d.driver.tick(d.clock.now);
+  }
+  return poem;
+}
+
+describe('the match driver', () => {
+  it('ends memorization on time and starts reading', () => {
+    const d = setupDriver();
+    d.driver.tick(999);
+    expect(d.driver.state.phase).toBe('memorization');
+    d.clock.now = 1000;
+    d.driver.tick(1000);
+    expect(d.driver.state.phase).toBe('joka');
+  });
+
+  it('lets the opponent take a card a reaction time after its deciding mora', async () => {
+    const d = setupDriver();
+    d.driver.endMemorization();
+    // Read until a field card comes up.
+    for (let i = 0; i < 100; i++) {
+      const poem = d.driver.state.queue[0] as number;
+      const onField = d.driver.fieldView(0).own.concat(d.driver.fieldView(0).other).includes(poem);
+      await readUpperHalf(d, 8000);
+      const reading = d.driver.state.readings.at(-1);
+      if (onField) {
+        expect(reading?.outcome?.taker).toBe(1);
+        const k = reading?.outcome?.takeMs ?? 0;
+        expect(k % 150).toBe(500 % 150);
+        expect(reading?.outcome?.takeMora).toBe(Math.floor(k / 150) + 1);
+        return;
+      }
+      expect(reading?.outcome?.taker).toBeNull();
+      expect(d.reader.settled).toBe(i + 1);
+    }
+    throw new Error('no field card in 100 readings');
+  });
+
+  it('takes mora times from the planned timeline when the events arrive late', async () => {
+    const d = setupDriver(400);
+    d.driver.endMemorization();
+    const poem = d.driver.state.queue[0] as number;
+    const morae = toMorae(poemByNo(poem).kami.reading);
+    // The plan: clip at 1000 ms of its segment, a mora every 150 ms from 1100.
+    const plan = [
+      { kind: 'clip', atMs: 1000, clip: { poem, half: 'kami' } },
+      ...morae.map((_, index) => ({
+        kind: 'mora',
+        atMs: 1100 + index * 150,
+        clip: { poem, half: 'kami' },
+        index,
+      })),
+    ];
+    Object.assign(d.reader, { segments: [{ events: plan }] });
+    const late = new MatchDriver({
+      setup: { mode: 'competitive', seed: 9 },
+      opponent: new BaselineOpponent({ reactionMs: 400, reactionSdMs: 0, faultRate: 0 }, 1),
+      createReader: () => d.reader,
+      memorizationMs: 0,
+      timeScale: 1,
+      now: () => d.clock.now,
+    });
+    late.endMemorization();
+    d.reader.emit('clip', { clip: { poem, half: 'kami' }, atMs: 0 });
+    // Every mora is dispatched 2 s late, all at once.
+    morae.forEach((mora, index) =>
+      d.reader.emit('mora', { clip: { poem, half: 'kami' }, index, mora, atMs: 2000 }),
+    );
+    await Promise.resolve();
+    const heardAt = (late as unknown as { moraTimes: number[] }).moraTimes;
+    expect(heardAt).toEqual(morae.map((_, index) => 100 + index * 150));
+  });
+
+  it('lets the local player take first and records the sounds heard', async () => {
+    const d = setupDriver(5000);
+    d.driver.endMemorization();
+    let poem = 0;
+    while (true) {
+      poem = d.driver.state.queue[0] as number;
+      if (d.driver.fieldView(0).own.includes(poem)) break;
+      await readUpperHalf(d, 12000);
+    }
+    await readUpperHalf(d, 12000, (t) => {
+      if (t === 320) d.driver.humanTouch(poem);
+    });
+    const outcome = d.driver.state.readings.at(-1)?.outcome;
+    expect(outcome).toMatchObject({ taker: 0, takeMs: 320, takeMora: 3 });
+    expect(d.driver.state.phase).toBe('between');
+    void TAKE_GRACE_MS;
+  });
+});
