@@ -95,16 +95,26 @@ describe('the lexical-access lab', () => {
 
   it('times 10,000 trials in Chromium and shows the rate', async () => {
     const { page } = game;
-    await page.click('[data-testid="dell-speed"]');
-    await page.waitForFunction(() => (window.__utakaruta?.dell as LabHooks | undefined)?.speed !== undefined);
-    const speed = (await lab(page))!.speed!;
+    const times: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      await page.evaluate(() => {
+        delete (window.__utakaruta?.dell as LabHooks).speed;
+      });
+      await page.click('[data-testid="dell-speed"]');
+      await page.waitForFunction(
+        () => (window.__utakaruta?.dell as LabHooks | undefined)?.speed !== undefined,
+      );
+      const speed = (await lab(page))!.speed!;
+      expect(speed.trialsPerSec).toBeCloseTo(10_000 / (speed.ms / 1000), 6);
+      times.push(speed.ms);
+    }
+    const median = times.sort((a, b) => a - b)[1]!;
     console.log(
-      `Chromium: 10,000 trials in ${speed.ms.toFixed(0)} ms = ${Math.round(speed.trialsPerSec)} trials/s`,
+      `Chromium: 10,000 trials in ${times.map((t) => t.toFixed(0)).join(', ')} ms; median ${median.toFixed(0)} ms = ${Math.round(10_000 / (median / 1000))} trials/s`,
     );
     // The target is well under a second on an idle machine (see README); this shared test machine
     // runs other jobs, so the bound here only catches an order-of-magnitude regression.
-    expect(speed.ms).toBeLessThan(4000);
-    expect(speed.trialsPerSec).toBeCloseTo(10_000 / (speed.ms / 1000), 6);
+    expect(median).toBeLessThan(6000);
     await expect.poll(() => page.textContent('[data-testid="dell-run-line"]')).toMatch(/10,000/);
   });
 
@@ -145,6 +155,8 @@ describe('the lexical-access lab', () => {
     await page.locator('[data-testid="dell-patient-chart"]').scrollIntoViewIfNeeded();
     await expect.poll(() => page.textContent('[data-testid="dell-patient-fit"]')).toMatch(/s = 0\.0\d+/);
     expect(await page.locator('[data-testid="dell-patient-chart"] rect[data-series="1"]').count()).toBe(6);
+    const landscape = await page.locator('[data-testid="dell-rmsd-map"]').boundingBox();
+    expect(landscape?.width).toBeGreaterThan(150);
     await game.screenshot('dell-patients');
   });
 
@@ -174,9 +186,10 @@ describe('the lexical-access lab', () => {
       const hooks = window.__utakaruta?.dellFit as FitHooks | undefined;
       return hooks !== undefined && hooks.mapProgress > 0.03;
     });
-    const started = Date.now();
-    await page.evaluate(() => document.title);
-    expect(Date.now() - started).toBeLessThan(500);
+    // The page still answers clicks while the worker builds: a trial plays on the main thread.
+    await page.click('[data-testid="dell-play-trial"]');
+    await expect.poll(() => page.textContent('[data-testid="dell-trial-note"]')).not.toMatch(/回目/);
+    expect((await fit(page))!.mapProgress).toBeLessThan(1);
     expect(await page.isVisible('[data-testid="dell-map-progress"]')).toBe(true);
     expect(await page.textContent('[data-testid="dell-map-status"]')).toMatch(/\d+\/2,601/);
     await page.click('text=中止');

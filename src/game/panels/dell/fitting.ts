@@ -15,6 +15,7 @@ import {
 import { PATIENTS, patientTarget, type Patient } from '../../../speech/dell/patients';
 import { parseUserData, type DataMode } from '../../../speech/dell/userData';
 import { drawBarChart, svgEl } from './chart';
+import { drawRmsdMap } from './heatmap';
 import { buildMap, cachedMap, loadShippedMap, storeMap, type MapJob } from './mapStore';
 import { APHASIA_NAMES, CATEGORY_NAMES, T, userDataMessage } from './text';
 
@@ -79,6 +80,8 @@ export function createFittingSection(
   const detailFit = el('p', { 'data-testid': 'dell-patient-fit' });
   const detailChart = svgEl('svg', { class: 'dell-chart', 'data-testid': 'dell-patient-chart' });
   const tryWeights = texts.text('button', T.useWeights, { type: 'button' });
+  const landscape = el('canvas', { class: 'dell-landscape', 'data-testid': 'dell-rmsd-map' });
+  const landscapeNote = texts.text('p', T.landscape, { class: 'dell-note' });
   const meanLine = el('p', { class: 'dell-note' });
 
   // Fit my data.
@@ -163,6 +166,8 @@ export function createFittingSection(
     ];
     if (fit) series.push({ name: tr(T.fit), color: COLOR_MODEL, profile: fit.predicted });
     drawBarChart(detailChart, series, chartLabels());
+    landscape.hidden = landscapeNote.hidden = !map;
+    if (map) drawRmsdMap(landscape, map, patientTarget(selected));
     if (fits.length) {
       const mean = fits.reduce((sum, f) => sum + f.rmsd, 0) / fits.length;
       meanLine.textContent = trf(T.meanRmsd, { rmsd: fmt(mean) });
@@ -284,7 +289,14 @@ export function createFittingSection(
         'div',
         { class: 'dell-columns' },
         el('div', { class: 'dell-table-wrap' }, table, meanLine),
-        el('div', {}, detailTitle, detailFit, detailChart, tryWeights),
+        el(
+          'div',
+          {},
+          detailTitle,
+          detailFit,
+          detailChart,
+          el('div', { class: 'dell-row' }, tryWeights, landscape, landscapeNote),
+        ),
       ),
     ),
     el(

@@ -98,6 +98,10 @@ export const T = {
   data: { ja: 'データ', en: 'Data' },
   fit: { ja: 'モデル', en: 'Model fit' },
   useWeights: { ja: 'この s と p を試す', en: 'Try these s and p' },
+  landscape: {
+    ja: '地図上の RMSD（濃いほどよく合う、赤丸が最良点）',
+    en: 'RMSD over the map (darker fits better; the red ring is the best point)',
+  },
   mapShipped: {
     ja: '地図：{points} 点 × {trials} 回（q = {q}, SD2 = {sd2}）',
     en: 'Map: {points} points × {trials} trials (q = {q}, SD2 = {sd2})',
