@@ -17,6 +17,8 @@ export class LinePlot {
   readonly canvas: HTMLCanvasElement;
   readonly series: Series[];
   private frame = 0;
+  /** The x axis runs to at least this (the run's epoch count), so a curve grows across it. */
+  xMax = 1;
 
   constructor(
     colors: readonly string[],
@@ -40,7 +42,8 @@ export class LinePlot {
     this.schedule();
   }
 
-  clear(): void {
+  clear(xMax = 1): void {
+    this.xMax = xMax;
     for (const s of this.series) s.points.length = 0;
     this.schedule();
   }
@@ -68,7 +71,7 @@ export class LinePlot {
     const top = 8;
     const right = w - 8;
     const all = this.series.flatMap((s) => s.points);
-    const xMax = Math.max(1, ...all.map((p) => p.x));
+    const xMax = Math.max(this.xMax, ...all.map((p) => p.x));
     const yMin = this.options.yMin ?? Math.min(0, ...all.map((p) => p.y));
     const yMaxData = all.length ? Math.max(...all.map((p) => p.y)) : 1;
     const yMax = this.options.yMax ?? (yMaxData > yMin ? yMaxData : yMin + 1);
@@ -91,7 +94,11 @@ export class LinePlot {
     }
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
-    ctx.fillText(`${this.options.xLabel()} ${Math.round(xMax)}`, (left + right) / 2, bottom + 5);
+    ctx.fillText(this.options.xLabel(), (left + right) / 2, bottom + 5);
+    ctx.textAlign = 'left';
+    ctx.fillText('0', left, bottom + 5);
+    ctx.textAlign = 'right';
+    ctx.fillText(String(Math.round(xMax)), right, bottom + 5);
 
     for (const s of this.series) {
       if (s.points.length === 0) continue;

@@ -510,6 +510,7 @@ export function buildTrainingSection(
         break;
       case 'progress':
         progress = message;
+        hooks.trainingProgress = message;
         lossPlot.add(0, message.step / (message.totalSteps / recipe.epochs), message.loss);
         texts.bind(statusLine, statusText);
         return;
@@ -576,9 +577,9 @@ export function buildTrainingSection(
   start.addEventListener('click', () => {
     if (recipeProblems(recipe).length > 0 || state === 'running' || state === 'paused') return;
     stopWorker();
-    lossPlot.clear();
-    accuracyPlot.clear();
-    exactPlot.clear();
+    lossPlot.clear(recipe.epochs);
+    accuracyPlot.clear(recipe.epochs);
+    exactPlot.clear(recipe.epochs);
     notices.length = 0;
     latest = undefined;
     savedId = undefined;
