@@ -5,7 +5,7 @@
 import Phaser from 'phaser';
 import { toRomaji } from 'wanakana';
 import { poemByNo } from '../../data/poems';
-import { getLang, type Bilingual } from '../i18n';
+import { getLang, trf, type Bilingual } from '../i18n';
 import { testHooks } from '../testHooks';
 import { moraePrefixLength } from '../view/layout';
 import { bindText, COLORS, loadGlyphs, TextButton, textStyle } from '../view/styles';
@@ -22,9 +22,20 @@ export interface CardDetailData {
 
 const PANEL = { x: 40, y: 24, width: 1200, height: 672 };
 const TEXT_X = 470;
+const TEXTS = {
+  hint: { ja: '← → 前後の札　Esc 閉じる', en: '← → previous / next   Esc close' },
+  number: { ja: '第{no}番', en: 'No. {no}' },
+  historical: { ja: '歴史的仮名遣い', en: 'Historical kana' },
+  reading: { ja: '現代の読み（赤は決まり字）', en: 'Modern reading (kimariji in red)' },
+  kimariji: { ja: '決まり字', en: 'Kimariji' },
+  oneSound: { ja: '一字決まり', en: '1 sound' },
+  sounds: { ja: '{n}字決まり', en: '{n} sounds' },
+  tomofuda: { ja: '友札（押すと移動）', en: 'Tomofuda (tap to open)' },
+  noTomofuda: { ja: 'なし（一字決まり）', en: 'none (one-sound card)' },
+} as const satisfies Record<string, Bilingual>;
 
 export class CardDetailScene extends Phaser.Scene {
-  private data_!: CardDetailData;
+  private detail!: CardDetailData;
   private no = 1;
   private content!: Phaser.GameObjects.Container;
   private card: Torifuda | undefined;
@@ -35,7 +46,7 @@ export class CardDetailScene extends Phaser.Scene {
   }
 
   create(data: CardDetailData): void {
-    this.data_ = data;
+    this.detail = data;
     const backdrop = this.add.rectangle(0, 0, 1280, 720, 0x000000, 0.6).setOrigin(0);
     backdrop.setInteractive().on('pointerup', () => this.close());
     this.add
@@ -50,8 +61,9 @@ export class CardDetailScene extends Phaser.Scene {
     new TextButton(this, PANEL.x + PANEL.width - 30, 360, { ja: '›', en: '›' }, () => this.step(1), {
       size: 34,
     });
-    const hint = this.add.text(TEXT_X, PANEL.y + PANEL.height - 36, '', textStyle(16, COLORS.paperDim));
-    bindText(hint, { ja: '← → 前後の札　Esc 閉じる', en: '← → previous / next   Esc close' });
+    const hintY = PANEL.y + PANEL.height - 36;
+    const hint = this.add.text(PANEL.x + 40, hintY, '', textStyle(16, COLORS.paperDim));
+    bindText(hint, TEXTS.hint);
     this.content = this.add.container(0, 0);
     this.input.keyboard?.on('keydown', (event: KeyboardEvent) => {
       if (event.key === 'Escape' || event.key === 'Backspace') this.close();
@@ -66,7 +78,7 @@ export class CardDetailScene extends Phaser.Scene {
   }
 
   private step(delta: number): void {
-    const { order } = this.data_;
+    const { order } = this.detail;
     const index = order.indexOf(this.no);
     const next = order[(index + delta + order.length) % order.length];
     if (next !== undefined) void this.show(next);
@@ -75,8 +87,8 @@ export class CardDetailScene extends Phaser.Scene {
   private async show(no: number): Promise<void> {
     this.no = no;
     const poem = poemByNo(no);
-    const labels = '歴史的仮名遣い現代の読み赤は決まり字友札押すと移動第番前後閉じる一なし';
-    await loadGlyphs(poem.poet + poem.poetKana + poem.kanji + poem.kami.kana + labels);
+    const labels = Object.values(TEXTS).map((text) => text.ja);
+    await loadGlyphs(poem.poet + poem.poetKana + poem.kanji + poem.kami.kana + labels.join(''));
     if (this.no !== no || !this.sys.isActive()) return;
     this.content.removeAll(true);
     this.chips = [];
@@ -91,7 +103,7 @@ export class CardDetailScene extends Phaser.Scene {
     };
 
     this.card = add(drawTorifuda(this, poem, 260, 330, 260, { label: kimarijiText(no) }));
-    text(TEXT_X, 52, { ja: `第${no}番`, en: `No. ${no}` }, 24, COLORS.paperDim);
+    text(TEXT_X, 52, () => trf(TEXTS.number, { no }), 24, COLORS.paperDim);
     text(TEXT_X, 86, poem.poet, 34);
     const poetKana = () =>
       getLang() === 'en' ? `${poem.poetKana} · ${toRomaji(poem.poetKana)}` : poem.poetKana;
@@ -100,12 +112,11 @@ export class CardDetailScene extends Phaser.Scene {
     text(TEXT_X, 176, `${k1} ${k2} ${k3}`, 30);
     text(TEXT_X + 60, 220, `${s1} ${s2}`, 30);
 
-    text(TEXT_X, 284, { ja: '歴史的仮名遣い', en: 'Historical kana' }, 16, COLORS.paperDim);
+    text(TEXT_X, 284, TEXTS.historical, 16, COLORS.paperDim);
     text(TEXT_X, 306, poem.kami.kana, 22);
     text(TEXT_X + 60, 340, poem.shimo.kana, 22);
 
-    const readingLabel = { ja: '現代の読み（赤は決まり字）', en: 'Modern reading (kimariji in red)' };
-    text(TEXT_X, 386, readingLabel, 16, COLORS.paperDim);
+    text(TEXT_X, 386, TEXTS.reading, 16, COLORS.paperDim);
     const cut = moraePrefixLength(poem.kami.reading, kimarijiLength(no));
     const head = text(TEXT_X, 408, poem.kami.reading.slice(0, cut), 22, COLORS.kimariji);
     text(TEXT_X + head.width, 408, poem.kami.reading.slice(cut), 22);
@@ -113,25 +124,27 @@ export class CardDetailScene extends Phaser.Scene {
     const romaji = () => (getLang() === 'en' ? toRomaji(`${poem.kami.reading} / ${poem.shimo.reading}`) : '');
     text(TEXT_X, 478, romaji, 16, COLORS.paperDim);
 
-    text(TEXT_X, 516, { ja: '決まり字', en: 'Kimariji' }, 16, COLORS.paperDim);
+    text(TEXT_X, 506, TEXTS.kimariji, 16, COLORS.paperDim);
     const sounds = kimarijiLength(no);
-    text(TEXT_X, 538, kimarijiText(no), 30, COLORS.kimariji);
-    text(TEXT_X + 130, 546, { ja: `${sounds}字決まり`, en: `${sounds} sound${sounds === 1 ? '' : 's'}` }, 18);
+    text(TEXT_X, 528, kimarijiText(no), 30, COLORS.kimariji);
+    const soundsText = sounds === 1 ? TEXTS.oneSound : TEXTS.sounds;
+    text(TEXT_X, 576, () => trf(soundsText, { n: sounds }), 18);
     this.drawTomofuda(no);
     this.publishHooks();
   }
 
   private drawTomofuda(no: number): void {
-    const x0 = TEXT_X + 300;
-    const label = this.add.text(x0, 516, '', textStyle(16, COLORS.paperDim));
-    this.content.add(bindText(label, { ja: '友札（押すと移動）', en: 'Tomofuda (tap to open)' }));
+    // Up to fifteen (the あ cards): rows of chips right of the kimariji, clear of the panel edge.
+    const x0 = TEXT_X + 230;
+    const label = this.add.text(x0, 506, '', textStyle(16, COLORS.paperDim));
+    this.content.add(bindText(label, TEXTS.tomofuda));
     const others = tomofudaOf(no);
     if (others.length === 0) {
-      const none = this.add.text(x0, 546, '', textStyle(18, COLORS.paperDim));
-      this.content.add(bindText(none, { ja: 'なし（一字決まり）', en: 'none (one-sound card)' }));
+      const none = this.add.text(x0, 536, '', textStyle(18, COLORS.paperDim));
+      this.content.add(bindText(none, TEXTS.noTomofuda));
     }
     let x = x0;
-    let y = 556;
+    let y = 546;
     for (const other of others) {
       const name = () => `${other} ${kimarijiText(other)}`;
       const chip = new TextButton(this, x, y, name, () => void this.show(other), {
@@ -150,7 +163,7 @@ export class CardDetailScene extends Phaser.Scene {
   }
 
   private close(): void {
-    const { onClose } = this.data_;
+    const { onClose } = this.detail;
     const last = this.no;
     this.scene.stop();
     onClose(last);
