@@ -177,6 +177,7 @@ export class TitleScene extends Phaser.Scene {
     const hooks = testHooks();
     hooks.screen = 'title';
     publishCards();
+    this.events.once('shutdown', () => delete testHooks().title);
     const boxOf = (button: TextButton) => pageBox(this, button.text.getBounds());
     hooks.title = {
       menu: () => MENU.map((entry, i) => ({ id: entry.id, ...boxOf(this.buttons[i]!) })),
