@@ -191,10 +191,42 @@ describe('the lexical-access lab', () => {
     await expect.poll(() => page.textContent('[data-testid="dell-trial-note"]')).not.toMatch(/回目/);
     expect((await fit(page))!.mapProgress).toBeLessThan(1);
     expect(await page.isVisible('[data-testid="dell-map-progress"]')).toBe(true);
-    expect(await page.textContent('[data-testid="dell-map-status"]')).toMatch(/\d+\/2,601/);
+    expect(await page.textContent('[data-testid="dell-map-status"]')).toMatch(/\d+\/676/);
     await page.click('text=中止');
     await expect.poll(() => page.isVisible('[data-testid="dell-map-progress"]')).toBe(false);
   });
+
+  it(
+    'makes a whole map once and finds it in IndexedDB when the settings come back',
+    { timeout: 420_000 },
+    async () => {
+      const { page } = game;
+      await setRange(page, 'dell-q', 0.55);
+      await page.click('[data-testid="dell-make-map"]');
+      const started = Date.now();
+      await page.waitForFunction(
+        () => {
+          const hooks = window.__utakaruta?.dellFit as FitHooks | undefined;
+          return hooks?.mapStatus === 'ready' && hooks.mapProgress === 1;
+        },
+        null,
+        { timeout: 400_000, polling: 1000 },
+      );
+      console.log(
+        `Chromium worker: 676 points × 1,000 trials in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
+      await expect.poll(() => page.textContent('[data-testid="dell-map-status"]')).toMatch(/676|保存/);
+      const made = (await fit(page))!.patients;
+      expect(made).toHaveLength(23);
+      // Back to the shipped map's settings, then to q = 0.55 again: the saved map comes back.
+      await setRange(page, 'dell-q', 0.6);
+      await expect.poll(() => page.textContent('[data-testid="dell-map-status"]')).toMatch(/2,601/);
+      await setRange(page, 'dell-q', 0.55);
+      await expect.poll(() => page.textContent('[data-testid="dell-map-status"]')).toMatch(/676/);
+      expect(await page.isVisible('[data-testid="dell-map-progress"]')).toBe(false);
+      expect((await fit(page))!.patients).toEqual(made);
+    },
+  );
 
   it('speaks English after a language switch and goes back to the title', async () => {
     const { page } = game;
