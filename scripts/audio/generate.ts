@@ -24,11 +24,16 @@ import { cutPcm, durationMs, readWav, writeWav } from './wav';
 const OUT_DIR = 'assets/audio';
 const DICT = '/var/lib/mecab/dic/open-jtalk/naist-jdic';
 const VOICE = '/usr/share/hts-voice/nitech-jp-atr503-m001/nitech_jp_atr503_m001.htsvoice';
-/** Slower than conversation, even: a reader, not a newsreader. */
-const SPEAKING_RATE = 0.7;
-/** Long-vowel marks after a lower half: about 110 ms each at this rate (ん is shorter, so a
- * clip whose hold falls short of HOLD_MS is rendered again with proportionally more marks). */
-const HOLD_MARKS = 36;
+// Tempo. Open JTalk's -r (speed rate) spreads the change by each state's duration variance, so
+// at -r 0.7 the silences between phrases stretch and the speech barely slows (measured: 7 morae
+// took 945 ms at -r 0.7 against 870 ms at -r 1). A longer vocoder frame period slows every sound
+// evenly and keeps the pitch (92 Hz either way) and the label trace in step with the WAV, so the
+// reader's slow, even pace comes from -p: 360 samples at 48 kHz = 7.5 ms frames = 1.5x slower.
+const SPEAKING_RATE = 1;
+const FRAME_PERIOD = 360;
+/** Long-vowel marks after a lower half, ~165 ms each at this tempo (ん is shorter, so a clip
+ * whose hold falls short of HOLD_MS is rendered again with proportionally more marks). */
+const HOLD_MARKS = 26;
 /** Recorded 余韻 per lower half; the settings allow up to 5 s at rate 1, a longer hold fades. */
 const HOLD_MS = 4000;
 const LEAD_MS = 100;
@@ -69,7 +74,7 @@ function synthesize(text: string, work: string): { wav: Buffer; trace: string } 
   const wav = join(work, 'out.wav');
   const trace = join(work, 'out.trace');
   execFileSync('open_jtalk', [
-    ...['-x', DICT, '-m', VOICE, '-r', String(SPEAKING_RATE)],
+    ...['-x', DICT, '-m', VOICE, '-r', String(SPEAKING_RATE), '-p', String(FRAME_PERIOD)],
     ...['-ow', wav, '-ot', trace, input],
   ]);
   return { wav: readFileSync(wav), trace: readFileSync(trace, 'utf8') };
@@ -81,35 +86,52 @@ function inputText(reading: string, holdMarks: number, katakana: boolean): strin
   return katakana ? toKatakana(text) : text;
 }
 
-function renderClip(clip: Clip, serial: number, work: string, log: string[]): ClipTiming {
+interface Rendered {
+  readonly wav: Buffer;
+  readonly aligned: Alignment & { ok: true };
+  /** End of the trace's last label (the trailing silence): must be the WAV's end. */
+  readonly labelEndMs: number;
+}
+
+function render(text: string, morae: readonly string[], work: string): Rendered | string {
+  const { wav, trace } = synthesize(text, work);
+  const phonemes = parseLabelTrace(trace);
+  const aligned = alignMorae(phonemes, morae);
+  if (!aligned.ok) return aligned.error;
+  return { wav, aligned, labelEndMs: phonemes[phonemes.length - 1]?.endMs ?? 0 };
+}
+
+function renderClip(clip: Clip, serial: number, work: string, out: string, log: string[]): ClipTiming {
   const morae = toMorae(clip.reading);
-  let result: { wav: Buffer; aligned: Alignment & { ok: true } } | undefined;
+  const heldMs = ({ aligned }: Rendered) => aligned.soundEndMs - (aligned.holdStartMs ?? aligned.soundEndMs);
+  let result: Rendered | undefined;
   for (const katakana of [false, true]) {
-    let marks = clip.hold ? HOLD_MARKS : 0;
-    let { wav, trace } = synthesize(inputText(clip.reading, marks, katakana), work);
-    let aligned = alignMorae(parseLabelTrace(trace), morae);
-    const held = (a: Alignment & { ok: true }) => a.soundEndMs - (a.holdStartMs ?? a.soundEndMs);
-    if (aligned.ok && clip.hold && held(aligned) < HOLD_MS) {
-      marks = Math.ceil((marks * HOLD_MS) / Math.max(1, held(aligned))) + 1;
-      ({ wav, trace } = synthesize(inputText(clip.reading, marks, katakana), work));
-      aligned = alignMorae(parseLabelTrace(trace), morae);
+    const marks = clip.hold ? HOLD_MARKS : 0;
+    let rendered = render(inputText(clip.reading, marks, katakana), morae, work);
+    if (typeof rendered !== 'string' && clip.hold && heldMs(rendered) < HOLD_MS) {
+      const more = Math.ceil((marks * HOLD_MS) / Math.max(1, heldMs(rendered))) + 1;
+      rendered = render(inputText(clip.reading, more, katakana), morae, work);
     }
-    if (aligned.ok) {
+    if (typeof rendered !== 'string') {
       if (katakana) log.push(`${clip.id}: hiragana misread, katakana used`);
-      result = { wav, aligned };
+      result = rendered;
       break;
     }
-    log.push(`${clip.id} (${katakana ? 'katakana' : 'hiragana'}): ${aligned.error}`);
+    log.push(`${clip.id} (${katakana ? 'katakana' : 'hiragana'}): ${rendered}`);
   }
   if (!result) throw new Error(`${clip.id}: Open JTalk's phonemes do not match the reading`);
 
   const { aligned } = result;
+  const pcmAll = readWav(result.wav);
+  if (Math.abs(durationMs(pcmAll) - result.labelEndMs) > 20) {
+    throw new Error(`${clip.id}: labels end at ${result.labelEndMs} ms, WAV at ${durationMs(pcmAll)} ms`);
+  }
   const first = aligned.morae[0]?.startMs ?? 0;
   const cutFrom = first - LEAD_MS;
-  const pcm = cutPcm(readWav(result.wav), cutFrom, aligned.soundEndMs + TAIL_MS);
+  const pcm = cutPcm(pcmAll, cutFrom, aligned.soundEndMs + TAIL_MS);
   const wavFile = join(work, `${clip.id}.wav`);
   writeFileSync(wavFile, writeWav(pcm));
-  const stem = join(OUT_DIR, clip.id);
+  const stem = join(out, clip.id);
   execFileSync('opusenc', [
     ...['--quiet', '--bitrate', String(OPUS_KBPS), '--comp', '10', '--serial', String(serial)],
     ...['--artist', 'Open JTalk, HTS voice nitech-jp-atr503-m001 (CC BY 3.0)'],
@@ -130,25 +152,57 @@ function renderClip(clip: Clip, serial: number, work: string, log: string[]): Cl
   };
 }
 
+/**
+ * `npm run audio` rewrites assets/audio. `npm run audio -- --check [--only=017-kami,joka-shimo]`
+ * renders into a scratch folder instead and fails unless every file is byte-identical to the
+ * committed one: the proof that the generator is deterministic and the assets are its output.
+ */
 function main(): void {
-  mkdirSync(OUT_DIR, { recursive: true });
+  const check = process.argv.includes('--check');
+  const only = process.argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',');
+  if (only && !check)
+    throw new Error('--only is for --check: a partial run would drop clips from timings.json');
   const work = mkdtempSync(join(tmpdir(), 'utakaruta-audio-'));
+  const out = check ? join(work, 'out') : OUT_DIR;
+  mkdirSync(out, { recursive: true });
   const log: string[] = [];
   const clips: Record<string, ClipTiming> = {};
+  const differences: string[] = [];
   try {
     for (const [index, clip] of clipList().entries()) {
-      clips[clip.id] = renderClip(clip, index + 1, work, log);
-      process.stdout.write(`\r${index + 1} clips`);
+      if (only && !only.includes(clip.id)) continue;
+      clips[clip.id] = renderClip(clip, index + 1, work, out, log);
+      process.stdout.write(`\r${Object.keys(clips).length} clips`);
+      if (!check) continue;
+      for (const ext of ['opus', 'mp3']) {
+        const name = `${clip.id}.${ext}`;
+        if (!readFileSync(join(out, name)).equals(readFileSync(join(OUT_DIR, name)))) differences.push(name);
+      }
+      const committed = (
+        JSON.parse(readFileSync(join(OUT_DIR, 'timings.json'), 'utf8')) as { clips: Record<string, unknown> }
+      ).clips[clip.id];
+      if (JSON.stringify(committed) !== JSON.stringify(clips[clip.id]))
+        differences.push(`timings of ${clip.id}`);
+    }
+    process.stdout.write('\n');
+    for (const line of log) console.log(line);
+    if (check) {
+      if (differences.length > 0) throw new Error(`differs from assets/audio: ${differences.join(', ')}`);
+      console.log(`${Object.keys(clips).length} clips identical to assets/audio`);
+      return;
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  process.stdout.write('\n');
   const timings = {
     version: 1,
     generator: 'scripts/audio/generate.ts',
     voice: 'nitech-jp-atr503-m001',
     speakingRate: SPEAKING_RATE,
+    framePeriod: FRAME_PERIOD,
     clips,
   };
   writeFileSync(join(OUT_DIR, 'timings.json'), `${JSON.stringify(timings)}\n`);
@@ -156,7 +210,6 @@ function main(): void {
   for (const id of Object.keys(clips)) {
     for (const ext of ['opus', 'mp3']) bytes += statSync(join(OUT_DIR, `${id}.${ext}`)).size;
   }
-  for (const line of log) console.log(line);
   console.log(`${Object.keys(clips).length} clips, ${(bytes / 1e6).toFixed(2)} MB of audio`);
 }
 

@@ -2,6 +2,7 @@
 import type Phaser from 'phaser';
 import type { Bilingual } from './i18n';
 import { openSettingsFromMenu } from './panels/settings/settingsPanel';
+import { LISTEN_MENU_LABEL, openListenPanel } from './audio/listenPanel';
 import { DELL_MENU_LABEL, openDellLab } from './panels/dell';
 
 export interface MenuEntry {
@@ -26,6 +27,11 @@ export const MENU: readonly MenuEntry[] = [
     id: 'gallery',
     label: { ja: '札を見る', en: 'Card gallery' },
     open: (scene) => scene.scene.start('gallery'),
+  },
+  {
+    id: 'listen',
+    label: LISTEN_MENU_LABEL,
+    open: () => openListenPanel(),
   },
   { id: 'dell', label: DELL_MENU_LABEL, open: () => openDellLab() },
   {
