@@ -28,9 +28,13 @@ export interface ListenerTask {
   readonly poems: readonly { readonly no: number; readonly source: number[]; readonly target: number[] }[];
 }
 
-export function listenerTask(poems: readonly Poem[] = POEMS): ListenerTask {
-  const sourceVocab = Vocabulary.fromSymbols(poems.flatMap(heardSounds));
-  const targetVocab = Vocabulary.fromSymbols(poems.flatMap(cardSymbols));
+/** The task over `poems`; pass a checkpoint's vocabularies to encode with exactly those. */
+export function listenerTask(
+  poems: readonly Poem[] = POEMS,
+  vocabs?: { readonly source: Vocabulary; readonly target: Vocabulary },
+): ListenerTask {
+  const sourceVocab = vocabs?.source ?? Vocabulary.fromSymbols(poems.flatMap(heardSounds));
+  const targetVocab = vocabs?.target ?? Vocabulary.fromSymbols(poems.flatMap(cardSymbols));
   return {
     sourceVocab,
     targetVocab,

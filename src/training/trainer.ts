@@ -55,6 +55,12 @@ export interface TrainOptions {
   readonly evaluationPairs?: readonly Pair[];
   /** Evaluate every N epochs (and after the last); default 1. */
   readonly evaluateEvery?: number;
+  /**
+   * 'bucketed' sorts the shuffled pairs by source length before cutting batches (then shuffles
+   * the batches), so short sources are not padded to the longest: much less work when lengths
+   * vary, as with the listener's prefixes. Default 'random'.
+   */
+  readonly batching?: 'random' | 'bucketed';
   /** Clip the global gradient norm; none by default. */
   readonly clipNorm?: number;
   readonly control?: TrainingControl;
@@ -103,12 +109,11 @@ export async function train(
   let step = 0;
   try {
     for (let epoch = 1; epoch <= options.epochs; epoch++) {
-      const order = options.rng.shuffle(framed);
+      const batches = makeBatches(framed, options.batchSize, options.batching ?? 'random', options.rng);
       let lossSum = 0;
-      for (let b = 0; b < stepsPerEpoch; b++) {
+      for (const batch of batches) {
         if (!(await control.between()))
           return { epochs: history, reason: 'cancelled', trainSeconds: trainMs / 1000 };
-        const batch = order.slice(b * options.batchSize, (b + 1) * options.batchSize);
         const rate = options.schedule(step, totalSteps);
         optimizer.setLearningRate(rate);
         const started = performance.now();
@@ -147,6 +152,19 @@ export async function train(
   } finally {
     optimizer.dispose();
   }
+}
+
+function makeBatches(
+  framed: readonly FramedPair[],
+  size: number,
+  batching: 'random' | 'bucketed',
+  rng: Rng,
+): FramedPair[][] {
+  const order = rng.shuffle(framed);
+  if (batching === 'bucketed') order.sort((a, b) => a.source.length - b.source.length); // stable
+  const batches: FramedPair[][] = [];
+  for (let i = 0; i < order.length; i += size) batches.push(order.slice(i, i + size));
+  return batching === 'bucketed' ? rng.shuffle(batches) : batches;
 }
 
 function evaluation(

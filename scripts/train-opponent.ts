@@ -1,0 +1,80 @@
+// `npm run train:opponent [-- --recipe strong|weak] [--seed N] [--out DIR]`
+// Trains the listener from scratch on the wasm backend with a seeded recipe, evaluates
+// free-running exact match on all 100 full readings after every epoch, and writes the
+// checkpoint (model.json + weights.bin, metadata with config, vocabularies, objective, recipe,
+// metrics, seed, date) to assets/checkpoints/opponent[-weak]/.
+import { parseArgs } from 'node:util';
+import { saveCheckpoint } from '../src/model/checkpoint';
+import { useNodeBackend } from '../src/model/backendNode';
+import { fileCheckpoint } from '../src/model/fileHandler';
+import { LISTENER_TASK } from '../src/training/listener';
+import { LISTENER_RECIPES, trainListener, type ListenerRecipeName } from '../src/training/recipes';
+
+const { values } = parseArgs({
+  options: {
+    recipe: { type: 'string', default: 'strong' },
+    seed: { type: 'string', default: '2023' },
+    out: { type: 'string' },
+  },
+});
+const recipeName = values.recipe as ListenerRecipeName;
+const recipe = LISTENER_RECIPES[recipeName];
+if (!recipe)
+  throw new Error(`unknown recipe ${values.recipe}; one of ${Object.keys(LISTENER_RECIPES).join(', ')}`);
+const seed = Number(values.seed);
+const out =
+  values.out ?? `assets/checkpoints/${recipeName === 'strong' ? 'opponent' : `opponent-${recipeName}`}`;
+
+await useNodeBackend('wasm');
+console.log(`recipe ${recipeName} seed ${seed}: ${JSON.stringify(recipe)}`);
+const cpuStart = process.cpuUsage();
+const run = await trainListener(recipe, seed, {
+  onEpoch: (m) => {
+    const e = m.evaluation;
+    console.log(
+      `epoch ${String(m.epoch).padStart(2)}  loss ${m.loss.toFixed(3)}  train ${m.trainSeconds.toFixed(1)} s` +
+        (e
+          ? `  teacher-forced ${(100 * e.teacherForcedAccuracy).toFixed(1)} %  free-running ${e.exactMatch}/${e.total}`
+          : ''),
+    );
+  },
+});
+const cpu = process.cpuUsage(cpuStart);
+const last = run.result.epochs.at(-1);
+const summary = {
+  trainSeconds: last?.trainSeconds ?? 0,
+  secondsToStable: run.secondsToStable,
+  stableFromEpoch: run.stableFromEpoch,
+  processCpuSeconds: (cpu.user + cpu.system) / 1e6,
+  exactMatch: last?.evaluation?.exactMatch ?? null,
+  teacherForcedAccuracy: last?.evaluation?.teacherForcedAccuracy ?? null,
+  loss: last?.loss ?? null,
+  backend: 'wasm (Node)',
+};
+console.log(JSON.stringify(summary));
+await saveCheckpoint(
+  run.model,
+  { source: run.task.sourceVocab, target: run.task.targetVocab },
+  {
+    task: LISTENER_TASK,
+    objective: 'honest',
+    seed,
+    date: new Date().toISOString(),
+    epochs: run.result.epochs.length,
+    notes: {
+      recipe: recipeName,
+      ...recipe,
+      ...summary,
+      history: run.result.epochs.map((m) => ({
+        epoch: m.epoch,
+        loss: m.loss,
+        trainSeconds: m.trainSeconds,
+        exactMatch: m.evaluation?.exactMatch,
+        teacherForcedAccuracy: m.evaluation?.teacherForcedAccuracy,
+      })),
+    },
+  },
+  fileCheckpoint(out),
+);
+console.log(`wrote ${out}/model.json and weights.bin`);
+run.model.dispose();

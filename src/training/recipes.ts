@@ -1,0 +1,99 @@
+// The listener's training recipes, shared by scripts/train-opponent.ts (Node), the eval page
+// (Chromium) and anyone who wants to retrain the shipped checkpoint. A recipe is plain data.
+import { createRng } from '../data/random';
+import type { ModelSize } from '../model/config';
+import { makeConfig } from '../model/config';
+import { Transformer } from '../model/transformer';
+import type { TrainingControl } from './control';
+import { scheduleFromSpec, type ScheduleSpec } from './schedule';
+import { train, type EpochMetrics, type TrainResult } from './trainer';
+import { fullReadingPairs, listenerTask, prefixPairs, type ListenerTask } from './listener';
+
+export interface ListenerRecipe {
+  readonly size: ModelSize;
+  readonly batchSize: number;
+  readonly epochs: number;
+  readonly schedule: ScheduleSpec;
+  /** Train on prefixes up to this many morae, plus the full reading. */
+  readonly maxPrefix: number;
+  readonly batching: 'random' | 'bucketed';
+}
+
+export const LISTENER_RECIPES = {
+  /** The shipped opponent. */
+  strong: {
+    size: { dModel: 48, nHeads: 4, dFF: 96, nLayers: 1, maxSourceLength: 22, maxTargetLength: 22 },
+    batchSize: 64,
+    epochs: 18,
+    schedule: { kind: 'cosine', peak: 0.01, warmupSteps: 30, floor: 0 },
+    maxPrefix: 6,
+    batching: 'bucketed',
+  },
+  /** The easy levels' checkpoint: the same model stopped early, it still confuses poems. */
+  weak: {
+    size: { dModel: 48, nHeads: 4, dFF: 96, nLayers: 1, maxSourceLength: 22, maxTargetLength: 22 },
+    batchSize: 64,
+    epochs: 6,
+    schedule: { kind: 'cosine', peak: 0.01, warmupSteps: 30, floor: 0 },
+    maxPrefix: 6,
+    batching: 'bucketed',
+  },
+} as const satisfies Record<string, ListenerRecipe>;
+
+export type ListenerRecipeName = keyof typeof LISTENER_RECIPES;
+
+export interface ListenerRun {
+  readonly task: ListenerTask;
+  readonly model: Transformer;
+  readonly result: TrainResult;
+  /** First epoch from which every later evaluation wrote all 100 cards exactly; null if never. */
+  readonly stableFromEpoch: number | null;
+  /** Optimizer seconds up to that epoch. */
+  readonly secondsToStable: number | null;
+}
+
+/** Trains a listener from scratch with `recipe`; evaluates free-running on all 100 every epoch. */
+export async function trainListener(
+  recipe: ListenerRecipe,
+  seed: number,
+  hooks: { onEpoch?: (m: EpochMetrics) => void; control?: TrainingControl } = {},
+): Promise<ListenerRun> {
+  const task = listenerTask();
+  const config = makeConfig(recipe.size, {
+    sourceVocabSize: task.sourceVocab.size,
+    targetVocabSize: task.targetVocab.size,
+  });
+  const rng = createRng(seed);
+  const model = Transformer.create(config, rng);
+  const evaluationPairs = fullReadingPairs(task);
+  const result = await train(model, prefixPairs(task, recipe.maxPrefix), {
+    objective: 'honest',
+    epochs: recipe.epochs,
+    batchSize: recipe.batchSize,
+    schedule: scheduleFromSpec(recipe.schedule),
+    batching: recipe.batching,
+    rng,
+    evaluationPairs,
+    ...(hooks.control ? { control: hooks.control } : {}),
+    onEpoch: (m) => hooks.onEpoch?.(m),
+  });
+  const stable = stableFrom(result.epochs, evaluationPairs.length);
+  return {
+    task,
+    model,
+    result,
+    stableFromEpoch: stable?.epoch ?? null,
+    secondsToStable: stable?.trainSeconds ?? null,
+  };
+}
+
+/** The first evaluated epoch from which every evaluation is a full exact match. */
+export function stableFrom(epochs: readonly EpochMetrics[], total: number): EpochMetrics | null {
+  let first: EpochMetrics | null = null;
+  for (const e of epochs) {
+    if (!e.evaluation) continue;
+    if (e.evaluation.exactMatch === total) first ??= e;
+    else first = null;
+  }
+  return first;
+}

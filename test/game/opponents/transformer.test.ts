@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kimarijiLength } from '../../../src/data/kimariji';
+import { toMorae } from '../../../src/data/mora';
+import { POEMS } from '../../../src/data/poems';
+import { createRng } from '../../../src/data/random';
+import {
+  MIN_REACTION_MS,
+  TRANSFORMER_PRESETS,
+  TransformerOpponent,
+} from '../../../src/game/opponents/transformer';
+import { TransformerListener } from '../../../src/game/opponents/transformerListener';
+import { loadCheckpoint } from '../../../src/model/checkpoint';
+import { fileCheckpoint } from '../../../src/model/fileHandler';
+import { Transformer } from '../../../src/model/transformer';
+
+const ALL = POEMS.map((p) => p.no);
+const morae = (no: number) => toMorae(POEMS[no - 1]!.kami.reading);
+
+/** Feeds the upper half of `no`; returns the first reach and after how many morae. */
+function listen(opponent: TransformerOpponent, no: number) {
+  const heard = morae(no);
+  for (let i = 0; i < heard.length; i++) {
+    const reach = opponent.hear({ index: i, mora: heard[i]!, atMs: i * 300 });
+    if (reach) return { reach, morae: i + 1 };
+  }
+  return null;
+}
+
+describe('the Transformer opponent with the shipped checkpoint', () => {
+  let listener: TransformerListener;
+  let untrained: TransformerListener;
+  beforeAll(async () => {
+    const loaded = await loadCheckpoint(fileCheckpoint('assets/checkpoints/opponent'), { task: 'listener' });
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const { model, sourceVocab, targetVocab } = loaded.checkpoint;
+    listener = TransformerListener.fromCheckpoint(loaded.checkpoint);
+    untrained = new TransformerListener(
+      Transformer.create(model.config, createRng(1)),
+      sourceVocab,
+      targetVocab,
+    );
+  });
+  afterAll(() => {
+    listener.dispose();
+    untrained.dispose();
+  });
+
+  it('believes all unread poems equally before a sound, and its belief always sums to 1', () => {
+    const before = listener.belief([], [3, 5, 8]);
+    expect([...before.values()]).toEqual([1 / 3, 1 / 3, 1 / 3]);
+    const after = listener.belief(['あ', 'き'], ALL);
+    expect([...after.values()].reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+  });
+
+  it('makes up its mind at the kimariji: not sure one sound before, sure at it (あさぼらけ あ/う)', () => {
+    const heard = morae(31); // あさぼらけ ありあけの… (6-sound card, against 64 あさぼらけ う…)
+    expect(kimarijiLength(31, ALL)).toBe(6);
+    expect(listener.belief(heard.slice(0, 5), ALL).get(31)).toBeLessThan(0.6);
+    expect(listener.belief(heard.slice(0, 6), ALL).get(31)).toBeGreaterThan(0.9);
+  });
+
+  it('hears 44 おうことの by sound: おお is shared with 60 and 95, so it waits for こ', () => {
+    const heard = morae(44);
+    expect(listener.belief(heard.slice(0, 2), ALL).get(44)).toBeLessThan(0.6);
+    expect(listener.belief(heard.slice(0, 3), ALL).get(44)).toBeGreaterThan(0.9);
+  });
+
+  it('follows the dynamic kimariji: once 21 いまこ has been read, 63 いまは is decided at いま', () => {
+    const unread = ALL.filter((no) => no !== 21);
+    expect(listener.belief(morae(63).slice(0, 2), unread).get(63)).toBeGreaterThan(0.9);
+    expect(listener.belief(morae(63).slice(0, 2), ALL).get(63)).toBeLessThan(0.6);
+  });
+
+  it('reaches for the read card at its kimariji, one reaction time after the sound', () => {
+    const opponent = new TransformerOpponent(listener, TRANSFORMER_PRESETS.master, 1);
+    opponent.beginReading({ own: [], other: [], common: ALL, unread: ALL });
+    const take = listen(opponent, 87); // む: a one-sound card
+    expect(take?.reach.card).toBe(87);
+    expect(take?.morae).toBe(1);
+    expect(take!.reach.atMs).toBeGreaterThanOrEqual(MIN_REACTION_MS);
+    expect(opponent.latest?.decided).toBe(87);
+  });
+
+  it('holds back when its belief points to a karafuda (a poem whose card is not on the field)', () => {
+    const opponent = new TransformerOpponent(listener, TRANSFORMER_PRESETS.master, 1);
+    const field = ALL.filter((no) => no !== 87);
+    opponent.beginReading({ own: field.slice(0, 25), other: field.slice(25, 50), common: [], unread: ALL });
+    expect(listen(opponent, 87)).toBeNull();
+    expect(opponent.latest?.decided).toBe(87);
+  });
+
+  it('sends one of its cards with the longest kimariji', () => {
+    const opponent = new TransformerOpponent(listener, TRANSFORMER_PRESETS.master, 1);
+    const own = [87, 18, 31, 64, 15];
+    const sent = opponent.chooseSend({ own, other: [], common: [], unread: ALL });
+    expect([31, 64]).toContain(sent);
+  });
+
+  it('an untrained model of the same shape rarely believes the right poem even after a whole upper half', () => {
+    const sample = ALL.filter((no) => no % 5 === 0);
+    const top = (l: TransformerListener, no: number) => {
+      const belief = [...l.belief(morae(no), ALL)];
+      return belief.reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+    };
+    expect(sample.filter((no) => top(untrained, no) === no).length).toBeLessThanOrEqual(2);
+    expect(sample.filter((no) => top(listener, no) === no).length).toBe(sample.length);
+  });
+});
