@@ -173,6 +173,18 @@ describe('the training panel', () => {
     await page.click('[data-tab=settings]');
     const options = await page.locator('select[name=opponentModel] option').allTextContents();
     expect(options).toContain('百人一首 3 epochs');
+    // "Play against this model": the match starts with this model chosen as the opponent.
+    await page.click('[data-tab=models]');
+    const modelId = await rows.first().getAttribute('data-model-id');
+    await rows.first().locator('[data-testid=play-saved]').click();
+    await page.waitForFunction(() => window.__utakaruta?.screen === 'match', null, { timeout: 60_000 });
+    expect(await page.locator('[data-panel=settings]').count()).toBe(0);
+    const settings = await page.evaluate(
+      () =>
+        JSON.parse(localStorage.getItem('utakaruta.settings')!) as { settings: { opponentModel: string } },
+    );
+    expect(settings.settings.opponentModel).toBe(modelId);
+    await game.screenshot('training-play-against-model');
     expectClean(game);
     await game.context.close();
   });

@@ -153,11 +153,19 @@ async function run(recipe: TrainingRecipe): Promise<void> {
     const runControl = new TrainingControl();
     control = runControl;
     let contextLost = false;
+    // On a lost context a pending GPU read may never settle, so the run must not wait for the
+    // trainer to notice: `lost` settles first and the stranded step is left behind.
+    let signalLost = () => {};
+    const lost = new Promise<'lost'>((resolve) => (signalLost = () => resolve('lost')));
+    const markLost = () => {
+      contextLost = true;
+      runControl.cancel();
+      signalLost();
+    };
     const gl = tfjsGl();
     const onLost = (event: Event) => {
       event.preventDefault();
-      contextLost = true;
-      runControl.cancel();
+      markLost();
     };
     const canvas = gl?.canvas as OffscreenCanvas | undefined;
     canvas?.addEventListener('webglcontextlost', onLost);
@@ -168,7 +176,7 @@ async function run(recipe: TrainingRecipe): Promise<void> {
     let lastProgress = 0;
     let result: Awaited<ReturnType<typeof train>> | undefined;
     try {
-      result = await train(model, dataset.pairs, {
+      const training = train(model, dataset.pairs, {
         objective,
         epochs: recipe.epochs - offset,
         batchSize: recipe.batchSize,
@@ -177,9 +185,8 @@ async function run(recipe: TrainingRecipe): Promise<void> {
         evaluationPairs,
         control: runControl,
         onStep(info) {
-          if (gl?.isContextLost()) {
-            contextLost = true;
-            runControl.cancel();
+          if (contextLost || gl?.isContextLost()) {
+            markLost();
             return;
           }
           stepsThisEpoch++;
@@ -199,7 +206,7 @@ async function run(recipe: TrainingRecipe): Promise<void> {
         async onEpoch(metrics: EpochMetrics) {
           // An epoch that ended on a lost context computed nothing trustworthy: drop it.
           if (contextLost || gl?.isContextLost()) {
-            contextLost = true;
+            markLost();
             return 'stop';
           }
           const epoch = metrics.epoch + offset;
@@ -241,6 +248,10 @@ async function run(recipe: TrainingRecipe): Promise<void> {
           stepsThisEpoch = 0;
         },
       });
+      const outcome = await Promise.race([training, lost]);
+      if (outcome === 'lost')
+        training.catch(() => {}); // stranded on the dead context
+      else result = outcome;
     } catch (e) {
       // A step that fails on WebGL is treated like a lost context; elsewhere it is a real error.
       if (chosen.backend !== 'webgl') throw e;
@@ -248,7 +259,8 @@ async function run(recipe: TrainingRecipe): Promise<void> {
     } finally {
       canvas?.removeEventListener('webglcontextlost', onLost);
       try {
-        model.dispose();
+        // A stranded step may still hold these variables; they die with the lost context anyway.
+        if (!contextLost) model.dispose();
       } catch {
         // The tensors of a lost context cannot always be released; they go with the backend.
       }
