@@ -38,6 +38,8 @@ export interface PlayingClip {
 export interface AudioBackend {
   /** Loads a clip; false when it is missing or cannot be decoded. Safe to call twice. */
   load(clip: ClipRef): Promise<boolean>;
+  /** Frees a clip's decoded audio (a match reads 200 halves; each is ~1 MB decoded). */
+  unload(clip: ClipRef): void;
   /** Null when audio can play now; may first try to resume a suspended context. */
   check(): Promise<AudioProblem | null>;
   /** Starts a loaded clip at once; null if it cannot. */
@@ -102,6 +104,13 @@ export class HowlerBackend implements AudioBackend {
           });
     this.loads.set(id, loading);
     return loading;
+  }
+
+  unload(clip: ClipRef): void {
+    const id = clipId(clip);
+    this.howls.get(id)?.unload();
+    this.howls.delete(id);
+    this.loads.delete(id);
   }
 
   async check(): Promise<AudioProblem | null> {

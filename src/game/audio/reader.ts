@@ -106,7 +106,8 @@ export class Reader {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Playing clips by the segment time they started at. */
   private playing = new Map<number, PlayingClip>();
-  private loaded = new Set<string>();
+  /** Clips decoded and kept, by `poem-half`. */
+  private loaded = new Map<string, ClipRef>();
 
   constructor(options: ReaderOptions) {
     this.segments = planReading(options.order, options.rhythm, options.timings);
@@ -195,6 +196,7 @@ export class Reader {
     this.segmentIndex = index;
     this.settledEarly = false;
     this.stateNow = 'loading';
+    this.release(index);
     this.audio = await this.prepare(segment);
     if (this.stateNow !== 'loading') return; // stopped while loading
     const following = this.segments[index + 1];
@@ -206,6 +208,20 @@ export class Reader {
     this.anchor = this.clock();
     this.stateNow = 'reading';
     this.tick();
+  }
+
+  /** Frees the clips that neither this segment nor the next one plays. */
+  private release(index: number): void {
+    const needed = [index, index + 1].flatMap((i) => {
+      const segment = this.segments[i];
+      return segment ? clipsOf(segment) : [];
+    });
+    const keep = new Set(needed.map((clip) => `${clip.poem}-${clip.half}`));
+    for (const [key, clip] of [...this.loaded]) {
+      if (keep.has(key)) continue;
+      this.backend.unload(clip);
+      this.loaded.delete(key);
+    }
   }
 
   /** True when the voice can play this segment; otherwise says why, once. */
@@ -224,7 +240,7 @@ export class Reader {
 
   private async load(clip: ClipRef): Promise<boolean> {
     const ok = await this.backend.load(clip);
-    if (ok) this.loaded.add(`${clip.poem}-${clip.half}`);
+    if (ok) this.loaded.set(`${clip.poem}-${clip.half}`, clip);
     return ok;
   }
 

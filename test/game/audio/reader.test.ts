@@ -27,6 +27,7 @@ const RHYTHM: Rhythm = {
 class FakeBackend implements AudioBackend {
   readonly played: { clip: string; at: number; rate: number }[] = [];
   readonly fades: { at: number; ms: number }[] = [];
+  readonly unloaded: string[] = [];
   problem: AudioProblem | null = null;
   missing = new Set<string>();
   failPlay = false;
@@ -35,6 +36,9 @@ class FakeBackend implements AudioBackend {
   }
   check() {
     return Promise.resolve(this.problem);
+  }
+  unload(clip: ClipRef) {
+    this.unloaded.push(`${clip.poem}${clip.half}`);
   }
   play(clip: ClipRef, rate: number): PlayingClip | null {
     if (this.failPlay) return null;
@@ -244,6 +248,34 @@ describe('Reader', () => {
     expect(backend.played.map((p) => [p.clip, p.at - T0])).toEqual([
       ['7kami', 0],
       ['7shimo', 1000],
+    ]);
+  });
+});
+
+describe('Reader memory', () => {
+  it('frees each clip once neither the segment being read nor the next one needs it', async () => {
+    const backend = new FakeBackend();
+    const reader = new Reader({
+      order: [7, 9, 11],
+      rhythm: RHYTHM,
+      backend,
+      now: () => Date.now(),
+      timings: fakeTiming,
+      timeScale: 1,
+    });
+    await reader.start();
+    const seen: string[][] = [];
+    for (let i = 0; i < 4; i++) {
+      await vi.advanceTimersByTimeAsync(10_000);
+      seen.push([...backend.unloaded]);
+      reader.settle();
+    }
+    // Segments: [7k] [7s 9k] [9s 11k] [11s]: 7k goes when [7s 9k] starts, and so on.
+    expect(seen).toEqual([
+      [],
+      ['7kami'],
+      ['7kami', '7shimo', '9kami'],
+      ['7kami', '7shimo', '9kami', '9shimo', '11kami'],
     ]);
   });
 });
