@@ -2,6 +2,7 @@ import Phaser from 'phaser';
 import { CardDetailScene } from './scenes/CardDetailScene';
 import { GalleryScene } from './scenes/GalleryScene';
 import { MatchScene } from './scenes/MatchScene';
+import { MatchSetupScene } from './scenes/MatchSetupScene';
 import { ResultsScene } from './scenes/ResultsScene';
 import { TitleScene } from './scenes/TitleScene';
 
@@ -20,6 +21,6 @@ export function startGame(parent: HTMLElement): Phaser.Game {
     // equality on an interpolated value, which tears overlapping or rotated cards and texts
     // (phaserjs/phaser#7372). Index 0 interpolates exactly; the cost is a few more draw calls.
     render: { maxTextures: 1 },
-    scene: [TitleScene, GalleryScene, CardDetailScene, MatchScene, ResultsScene],
+    scene: [TitleScene, GalleryScene, CardDetailScene, MatchScene, MatchSetupScene, ResultsScene],
   });
 }

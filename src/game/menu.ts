@@ -24,6 +24,11 @@ export const MENU: readonly MenuEntry[] = [
     open: (scene) => scene.scene.start('match', { mode: 'chirashi' }),
   },
   {
+    id: 'casual',
+    label: { ja: '源平・五色', en: 'Genpei and five colours' },
+    open: (scene) => scene.scene.start('match-setup'),
+  },
+  {
     id: 'gallery',
     label: { ja: '札を見る', en: 'Card gallery' },
     open: (scene) => scene.scene.start('gallery'),

@@ -28,8 +28,9 @@ async function openWithSettings(
   browser: Browser,
   path: string,
   overrides: Record<string, unknown> = {},
+  viewport: { width?: number; height?: number; hasTouch?: boolean } = {},
 ): Promise<GamePage> {
-  const game = await openGame(browser, { path });
+  const game = await openGame(browser, { path, ...viewport });
   const settings = {
     difficulty: 'intermediate',
     protocol: 'competition',
@@ -196,6 +197,109 @@ describe('playing against the listening baseline', () => {
     expect(rows).toBe(100);
     expect(game.errors).toEqual([]);
     expect(game.outsideRequests).toEqual([]);
+    await game.context.close();
+  });
+
+  it('plays a five-colour genpei game chosen on the setup screen, in English', async () => {
+    const game = await openWithSettings(browser, '?testSpeed=12&seed=3', {
+      lang: 'en',
+      difficulty: 'beginner',
+    });
+    const { page } = game;
+    await page.waitForFunction(() => window.__utakaruta?.screen === 'title', null, { timeout: 30_000 });
+    const entry = await page.evaluate(() =>
+      (window.__utakaruta?.title as { menu: () => ({ id: string } & Box)[] })
+        .menu()
+        .find((e) => e.id === 'casual'),
+    );
+    await clickBox(page, entry as Box);
+    await page.waitForFunction(() => window.__utakaruta?.screen === 'match-setup');
+    await game.screenshot('match-setup-en');
+    const choice = await page.evaluate(() =>
+      (window.__utakaruta?.matchSetup as { choices: () => ({ id: string } & Box)[] })
+        .choices()
+        .find((c) => c.id === 'genpei-青'),
+    );
+    await clickBox(page, choice as Box);
+    await page.waitForFunction(() => window.__utakaruta?.screen === 'match');
+    // Ten a side in two rows of five.
+    await page.waitForFunction(() => (window.__utakaruta?.cards?.length ?? 0) === 20);
+    // Keyboard: the first arrow focuses the bottom-left card, the next moves along its row.
+    await page.keyboard.press('ArrowUp');
+    const first = await page.evaluate(() =>
+      (window.__utakaruta?.match as { focus: () => number | null }).focus(),
+    );
+    await page.keyboard.press('ArrowRight');
+    const second = await page.evaluate(() =>
+      (window.__utakaruta?.match as { focus: () => number | null }).focus(),
+    );
+    expect(first).not.toBeNull();
+    expect(second).not.toBe(first);
+    await game.screenshot('genpei-goshiki-en');
+    await playToResults(
+      game,
+      (view) => view.own.includes(view.poem ?? -1),
+      (view) => (view.own.includes(view.poem ?? -1) ? 0 : 1),
+    );
+    await page.waitForSelector('.results-verdict');
+    await game.screenshot('genpei-results-en');
+    expect(['You win', 'The opponent wins', 'Draw']).toContain(await page.textContent('.results-verdict'));
+    const rows = await page.$$eval('.results-table tbody tr', (trs) => trs.length);
+    expect(rows).toBeGreaterThanOrEqual(10);
+    expect(rows).toBeLessThanOrEqual(20);
+    expect(game.errors).toEqual([]);
+    expect(game.outsideRequests).toEqual([]);
+    await game.context.close();
+  });
+
+  it('fits a tablet screen and takes a card by touch', async () => {
+    // Seed 5 reads one of the player's own cards first; a 3× reading leaves time to tap it.
+    const game = await openWithSettings(
+      browser,
+      '?testSpeed=3&seed=5',
+      { difficulty: 'beginner' },
+      {
+        width: 1024,
+        height: 768,
+        hasTouch: true,
+      },
+    );
+    const { page } = game;
+    await openMode(game, 'match');
+    await page.waitForFunction(() => (window.__utakaruta?.cards?.length ?? 0) === 50);
+    const skip = await page.evaluate(
+      () => (window.__utakaruta?.match as { buttons: () => { skip: Box } }).buttons().skip,
+    );
+    await page.touchscreen.tap(skip.x + skip.width / 2, skip.y + skip.height / 2);
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+      if (Date.now() > deadline) throw new Error('no card of the player was read');
+      const look = await page.evaluate(() => {
+        const hooks = window.__utakaruta;
+        const view = (hooks?.match as { state: MatchView }).state;
+        return { view, box: hooks?.cards?.find((c) => c.no === view.poem) };
+      });
+      if (look.view.phase === 'reading' && look.box && look.view.own.includes(look.view.poem ?? -1)) {
+        await page.touchscreen.tap(look.box.x + look.box.width / 2, look.box.y + look.box.height / 2);
+        await page.waitForFunction(
+          (n) =>
+            (window.__utakaruta?.match as { state: MatchView }).state.readings > n ||
+            (window.__utakaruta?.match as { state: MatchView }).state.phase !== 'reading',
+          look.view.readings,
+        );
+        break;
+      }
+      await page.waitForTimeout(5);
+    }
+    await page.waitForTimeout(300);
+    await game.screenshot('match-tablet');
+    // The tap reached the rules as the player's touch of the read card (who won it depends on
+    // how fast this slow page delivered it).
+    const view = (await matchView(page)) as MatchView & {
+      last: { poem: number; touches: { player: number; card: number }[] };
+    };
+    expect(view.last.touches).toContainEqual(expect.objectContaining({ player: 0, card: view.last.poem }));
+    expect(game.errors).toEqual([]);
     await game.context.close();
   });
 

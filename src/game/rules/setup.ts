@@ -9,13 +9,13 @@ export const DEFAULT_SIMULTANEOUS_MS = 20;
 
 /**
  * Lays cards in three rows, the fuller rows nearest the owner (25 → 8, 8, 9). Up to twelve cards
- * use the two rows nearest the owner only, as the five-colour game's two rows of five.
+ * use the two front rows only, as the five-colour game's two rows of five.
  */
 export function layRows(cards: readonly number[]): Rows {
   const n = cards.length;
   if (n <= 12) {
-    const middle = Math.floor(n / 2);
-    return [[], cards.slice(0, middle), cards.slice(middle)];
+    const front = Math.floor(n / 2);
+    return [cards.slice(0, front), cards.slice(front), []];
   }
   const base = Math.floor(n / 3);
   const extra = n - 3 * base;

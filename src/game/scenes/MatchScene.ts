@@ -18,7 +18,7 @@ import {
 } from '../rules';
 import { loadSettings } from '../settings';
 import { testHooks } from '../testHooks';
-import { chirashiSlots, territorySlots, type Slot } from '../view/matchLayout';
+import { chirashiSlots, nextFocus, territorySlots, type Slot } from '../view/matchLayout';
 import { MatchPanel } from '../view/matchPanel';
 import { COLORS, loadBaseGlyphs, loadGlyphs, textStyle } from '../view/styles';
 import { drawTorifuda, pageBox, publishCards, type Torifuda } from '../view/torifuda';
@@ -27,7 +27,9 @@ import { eventMessages, MATCH_TEXT, who } from './MatchText';
 import type { ResultsData } from './ResultsScene';
 
 export interface MatchSceneData {
-  readonly mode: 'competitive' | 'chirashi';
+  readonly mode: MatchSetup['mode'];
+  /** genpei and chirashi: the cards in play (default all 100). */
+  readonly cards?: readonly number[];
   readonly seed?: number;
 }
 
@@ -41,6 +43,7 @@ export class MatchScene extends Phaser.Scene {
   private messages: string[] = [];
   private pauseShade!: Phaser.GameObjects.Text;
   private mode: MatchSceneData['mode'] = 'competitive';
+  private chosen: readonly number[] | undefined;
   private seed = 0;
 
   constructor() {
@@ -50,6 +53,7 @@ export class MatchScene extends Phaser.Scene {
   init(data: Partial<MatchSceneData>): void {
     const urlSeed = Number(new URLSearchParams(globalThis.location?.search ?? '').get('seed'));
     this.mode = data.mode ?? 'competitive';
+    this.chosen = data.cards;
     this.seed = data.seed ?? (Number.isInteger(urlSeed) && urlSeed !== 0 ? urlSeed : Date.now() % 2 ** 31);
   }
 
@@ -62,7 +66,10 @@ export class MatchScene extends Phaser.Scene {
     void loadGlyphs(POEMS.map((p) => p.kanji + p.poet).join('') + Object.values(MATCH_TEXT).map(tr).join(''));
     if (!this.sys.isActive()) return;
     const settings = loadSettings();
-    const setup: MatchSetup = { mode: this.mode, seed: this.seed };
+    const setup: MatchSetup =
+      this.mode === 'competitive'
+        ? { mode: 'competitive', seed: this.seed }
+        : { mode: this.mode, seed: this.seed, cards: this.chosen };
     const timeScale = testSpeedFromUrl();
     this.driver = new MatchDriver({
       setup,
@@ -131,7 +138,11 @@ export class MatchScene extends Phaser.Scene {
   }
 
   private resultsData(state: MatchState): ResultsData {
-    return { state, opponent: tr({ ja: '聴く相手（基準）', en: 'Listening baseline' }), mode: this.mode };
+    return {
+      state,
+      opponent: tr({ ja: '聴く相手（基準）', en: 'Listening baseline' }),
+      again: { mode: this.mode, cards: this.chosen },
+    };
   }
 
   private showPoem(state: MatchState): void {
@@ -260,30 +271,11 @@ export class MatchScene extends Phaser.Scene {
       else if (key === 's' || key === 'S') this.driver.endMemorization();
       else if (key === 'Enter' || key === ' ') {
         if (this.focus !== null) this.driver.humanTouch(this.focus);
-      } else if (key.startsWith('Arrow')) this.moveFocus(key);
+      } else if (key === 'ArrowLeft' || key === 'ArrowRight' || key === 'ArrowUp' || key === 'ArrowDown') {
+        this.focus = nextFocus([...this.slots.values()], this.focus, key);
+        this.paintHighlights();
+      }
     });
-  }
-
-  /** Arrow keys: left/right along the row, up/down to the nearest card of the next row. */
-  private moveFocus(key: string): void {
-    const slots = [...this.slots.values()];
-    if (slots.length === 0) return;
-    const current = this.focus === null ? undefined : this.slots.get(this.focus);
-    if (!current) {
-      this.focus = slots.sort((a, b) => b.y - a.y || a.x - b.x)[0]?.no ?? null;
-      return this.paintHighlights();
-    }
-    const dx = key === 'ArrowLeft' ? -1 : key === 'ArrowRight' ? 1 : 0;
-    const dy = key === 'ArrowUp' ? -1 : key === 'ArrowDown' ? 1 : 0;
-    const candidates = slots.filter((s) =>
-      dx !== 0
-        ? Math.abs(s.y - current.y) < current.width / 2 && Math.sign(s.x - current.x) === dx
-        : Math.sign(s.y - current.y) === dy && Math.abs(s.y - current.y) > current.width / 2,
-    );
-    const distance = (s: Slot) => Math.abs(s.x - current.x) + 3 * Math.abs(s.y - current.y);
-    const next = candidates.sort((a, b) => distance(a) - distance(b))[0];
-    if (next) this.focus = next.no;
-    this.paintHighlights();
   }
 
   private togglePause(): void {
@@ -337,6 +329,7 @@ export class MatchScene extends Phaser.Scene {
       get fps() {
         return driverScene.game.loop.actualFps;
       },
+      focus: () => this.focus,
       buttons: () => ({
         skip: boxOf(this.panel.buttons.skip.text),
         pause: boxOf(this.panel.buttons.pause.text),

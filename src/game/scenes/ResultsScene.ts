@@ -5,6 +5,7 @@ import { poemByNo } from '../../data/poems';
 import { tr, trf, type Bilingual } from '../i18n';
 import { openPanel } from '../panels/host';
 import type { MatchState, Player } from '../rules';
+import type { MatchSceneData } from './MatchScene';
 import { MATCH_TEXT, who } from './MatchText';
 import { summarize, type CardResult } from './ResultsData';
 import './results.css';
@@ -12,7 +13,8 @@ import './results.css';
 export interface ResultsData {
   readonly state: MatchState;
   readonly opponent: string;
-  readonly mode: 'competitive' | 'chirashi';
+  /** How to start the same kind of game again (a new deal). */
+  readonly again: MatchSceneData;
 }
 
 const TEXT = {
@@ -23,7 +25,7 @@ const TEXT = {
   against: { ja: '相手：{name}', en: 'Opponent: {name}' },
   summary: {
     ja: '{who}　取り {taken} 枚・お手つき {faults}・決まり字から {after}',
-    en: '{who}: {taken} taken, {faults} faults, median {after} after the kimariji',
+    en: '{who}: {taken} taken · faults {faults} · median {after} after the kimariji',
   },
   sounds: { ja: '{n} 音', en: '{n} sounds' },
   none: { ja: '―', en: '—' },
@@ -51,7 +53,7 @@ export class ResultsScene extends Phaser.Scene {
         root.classList.add('results');
         root.append(
           this.build(data, (action) => {
-            next = action === 'again' ? () => this.scene.start('match', { mode: data.mode }) : next;
+            next = action === 'again' ? () => this.scene.start('match', data.again) : next;
             handle.close();
           }),
         );

@@ -106,3 +106,24 @@ export function chirashiSlots(cards: readonly number[], area: Box = MATCH_FIELD.
     };
   });
 }
+
+export type FocusKey = 'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown';
+
+/**
+ * Keyboard focus on the field: with nothing focused, the bottom-left card (nearest the local
+ * player); left/right move along the same row, up/down to the nearest card of the next row.
+ * Stays put at an edge.
+ */
+export function nextFocus(slots: readonly Slot[], current: number | null, key: FocusKey): number | null {
+  if (slots.length === 0) return null;
+  const from = slots.find((s) => s.no === current);
+  if (!from) return [...slots].sort((a, b) => b.y - a.y || a.x - b.x)[0]?.no ?? null;
+  const dx = key === 'ArrowLeft' ? -1 : key === 'ArrowRight' ? 1 : 0;
+  const dy = key === 'ArrowUp' ? -1 : key === 'ArrowDown' ? 1 : 0;
+  const sameRow = (s: Slot) => Math.abs(s.y - from.y) < from.width / 2;
+  const candidates = slots.filter((s) =>
+    dx !== 0 ? sameRow(s) && Math.sign(s.x - from.x) === dx : !sameRow(s) && Math.sign(s.y - from.y) === dy,
+  );
+  const distance = (s: Slot) => Math.abs(s.x - from.x) + 3 * Math.abs(s.y - from.y);
+  return candidates.sort((a, b) => distance(a) - distance(b))[0]?.no ?? from.no;
+}

@@ -69,7 +69,7 @@ describe('dealing the casual modes', () => {
       seed: 3,
       cards: Array.from({ length: 20 }, (_, i) => i + 1),
     });
-    expect(state.territories[1].map((row) => row.length)).toEqual([0, 5, 5]);
+    expect(state.territories[1].map((row) => row.length)).toEqual([5, 5, 0]);
   });
 
   it('chirashi scatters every chosen card with no territories and reads only them by default', () => {

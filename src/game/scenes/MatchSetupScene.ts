@@ -1,0 +1,133 @@
+// Choosing a casual game: 源平 with all 100 cards, or a five-colour (五色) group of 20 as a short
+// game for beginners, played as 源平 (10 a side, two rows of five) or scattered (散らし).
+// Mouse, touch, or ↑ ↓ and Enter; Esc goes back to the title.
+import Phaser from 'phaser';
+import { GOSHIKI_GROUPS } from '../../data/goshiki';
+import { GOSHIKI_COLORS, type GoshikiColor } from '../../data/types';
+import type { Bilingual } from '../i18n';
+import { testHooks } from '../testHooks';
+import { bindText, COLORS, loadBaseGlyphs, TextButton, textStyle, WEIGHT } from '../view/styles';
+import { pageBox, publishCards } from '../view/torifuda';
+import type { MatchSceneData } from './MatchScene';
+
+const COLOR_NAMES: Readonly<Record<GoshikiColor, Bilingual>> = {
+  桃: { ja: '桃', en: 'Pink' },
+  青: { ja: '青', en: 'Blue' },
+  黄: { ja: '黄', en: 'Yellow' },
+  緑: { ja: '緑', en: 'Green' },
+  橙: { ja: '橙', en: 'Orange' },
+};
+
+interface Choice {
+  readonly id: string;
+  readonly label: Bilingual;
+  readonly data: MatchSceneData;
+}
+
+function choices(): Choice[] {
+  const out: Choice[] = [
+    {
+      id: 'genpei-100',
+      label: { ja: '源平合戦　100 枚（50 枚ずつ）', en: 'Genpei: all 100 (50 a side)' },
+      data: { mode: 'genpei' },
+    },
+  ];
+  for (const color of GOSHIKI_COLORS) {
+    const name = COLOR_NAMES[color];
+    const cards = GOSHIKI_GROUPS[color];
+    out.push(
+      {
+        id: `genpei-${color}`,
+        label: {
+          ja: `五色「${name.ja}」源平（10 枚ずつ）`,
+          en: `Five colours, ${name.en}: genpei (10 a side)`,
+        },
+        data: { mode: 'genpei', cards },
+      },
+      {
+        id: `chirashi-${color}`,
+        label: { ja: `五色「${name.ja}」散らし（20 枚）`, en: `Five colours, ${name.en}: chirashi (20)` },
+        data: { mode: 'chirashi', cards },
+      },
+    );
+  }
+  return out;
+}
+
+export class MatchSetupScene extends Phaser.Scene {
+  private buttons: TextButton[] = [];
+  private focus = 0;
+
+  constructor() {
+    super('match-setup');
+  }
+
+  async create(): Promise<void> {
+    this.buttons = [];
+    this.focus = 0;
+    testHooks().screen = 'loading';
+    await loadBaseGlyphs();
+    if (!this.sys.isActive()) return;
+    const heading = this.add.text(64, 32, '', textStyle(40, COLORS.paper, WEIGHT.card));
+    bindText(heading, { ja: '源平・五色百人一首', en: 'Genpei and five-colour games' });
+    const list = choices();
+    list.forEach((choice, i) => {
+      // Genpei 100 alone on the first row, then each colour's two games side by side.
+      const row = i === 0 ? 0 : Math.ceil(i / 2);
+      const column = i === 0 ? 0 : (i - 1) % 2;
+      const button = new TextButton(
+        this,
+        64 + column * 560,
+        130 + row * 78,
+        choice.label,
+        () => this.start(choice),
+        {
+          size: 22,
+          origin: 0,
+          minWidth: 520,
+        },
+      );
+      button.text.on('pointerover', () => this.setFocus(i));
+      this.buttons.push(button);
+    });
+    const back = new TextButton(
+      this,
+      64,
+      660,
+      { ja: '← 戻る (Esc)', en: '← Back (Esc)' },
+      () => this.back(),
+      {
+        origin: 0,
+      },
+    );
+    this.input.keyboard?.on('keydown', (event: KeyboardEvent) => {
+      if (event.key === 'ArrowDown') this.setFocus(Math.min(list.length - 1, this.focus + 1));
+      else if (event.key === 'ArrowUp') this.setFocus(Math.max(0, this.focus - 1));
+      else if (event.key === 'Enter' || event.key === ' ') this.start(list[this.focus] as Choice);
+      else if (event.key === 'Escape') this.back();
+    });
+    this.setFocus(0);
+    const hooks = testHooks();
+    hooks.screen = 'match-setup';
+    publishCards();
+    hooks.matchSetup = {
+      choices: () =>
+        list.map((choice, i) => ({ id: choice.id, ...pageBox(this, this.buttons[i]!.text.getBounds()) })),
+      back: () => pageBox(this, back.text.getBounds()),
+    };
+    this.events.once('shutdown', () => delete testHooks().matchSetup);
+  }
+
+  private setFocus(index: number): void {
+    this.focus = index;
+    this.buttons.forEach((button, i) => button.setFocused(i === index));
+  }
+
+  private start(choice: Choice): void {
+    this.scene.start('match', choice.data);
+  }
+
+  private back(): void {
+    this.scene.start('title');
+  }
+}
