@@ -213,7 +213,7 @@ describe('the training panel', () => {
     await game.context.close();
   }, 420_000);
 
-  it('keeps the last finished epoch intact when a run is cancelled mid-epoch, and Auto explains a software WebGL', async () => {
+  it('pauses and resumes, keeps the last finished epoch intact when cancelled mid-epoch, and Auto explains a software WebGL', async () => {
     const game = await openGame(browser);
     const { page } = game;
     await openTraining(page, { backend: 'auto', epochs: 20 });
@@ -225,6 +225,22 @@ describe('the training panel', () => {
     );
     await page.waitForFunction(() =>
       document.querySelector('[data-testid=save-message]')?.textContent?.includes('エポック'),
+    );
+    // Pause holds the worker between steps; resume carries on.
+    const stepNow = async () => (await hook<{ step: number }>(page, 'trainingProgress')).step;
+    await page.click('[data-testid=pause]');
+    expect(await waitForState(page, ['paused'])).toBe('paused');
+    await page.waitForTimeout(700); // a step already under way when the pause arrived may finish
+    const pausedAt = await stepNow();
+    await page.waitForTimeout(1500);
+    expect(await stepNow()).toBe(pausedAt);
+    expect(await page.isEnabled('[data-testid=resume]')).toBe(true);
+    await game.screenshot('training-paused');
+    await page.click('[data-testid=resume]');
+    expect(await waitForState(page, ['running'])).toBe('running');
+    await page.waitForFunction(
+      (at) => ((window.__utakaruta?.trainingProgress as { step: number }).step ?? 0) > at,
+      pausedAt,
     );
     // Wait until the next epoch is under way, then cancel in the middle of it.
     const done = (await hook<StoredEpoch[]>(page, 'trainingEpochs')).length;
