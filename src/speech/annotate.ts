@@ -328,7 +328,7 @@ export function annotate(
         source: null,
       });
     }
-    const blendWith = blendPartner(word, said);
+    const blendWith = r.i.start === r.i.end || r.s.start === r.s.end ? null : blendPartner(word, said);
     if (blendWith) {
       const inSentence = intended.words.findIndex((w) => w.kana === blendWith.kana);
       if (inSentence >= 0) {
@@ -372,10 +372,12 @@ export function annotate(
       for (let cut = 1; cut < said.length; cut++) {
         const head = said.slice(0, cut);
         const tail = said.slice(cut);
+        // Each word gives a part, not the whole of itself: なまたまご + まご is an addition.
         const fits = (p: readonly string[], q: readonly string[]): boolean =>
+          head.length < p.length &&
+          tail.length < q.length &&
           same(p.slice(0, head.length), head) &&
-          same(q.slice(q.length - tail.length), tail) &&
-          q.length >= tail.length;
+          same(q.slice(q.length - tail.length), tail);
         if (fits(word.morae, other.morae) || fits(other.morae, word.morae)) return other;
       }
     }

@@ -89,8 +89,9 @@ function horizontalCandidate(s: Intended, rng: Rng): string[] | null {
   const content = range(s.words.length).filter((k) => s.words[k]?.category);
   if (content.length < 2) return null;
   const target = rng.pick(content);
-  const intruder = rng.pick(content.filter((k) => s.words[k]?.kana !== s.words[target]?.kana));
-  if (intruder === undefined) return null;
+  const others = content.filter((k) => s.words[k]?.kana !== s.words[target]?.kana);
+  if (others.length === 0) return null;
+  const intruder = rng.pick(others);
   const words = s.words.map((w) => w.morae);
   words[target] = (s.words[intruder] as IntendedWord).morae;
   return words.flat();

@@ -252,6 +252,21 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'a word said with its end twice is an addition, not a blend',
+    intended: 'なまむぎ:food なまごめ:food なまたまご:food',
+    spoken: 'なまむぎなまごめなまたまごまご',
+    expected: [
+      {
+        unit: 'mora',
+        type: 'addition',
+        direction: 'perseveration',
+        class: 'horizontal',
+        intendedText: '',
+        spokenText: 'まご',
+      },
+    ],
+  },
+  {
     name: 'a moved mora is a shift',
     intended: 'あいうえおか',
     spoken: 'いうえあおか',

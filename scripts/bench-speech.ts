@@ -1,0 +1,136 @@
+// Measures the tongue-twister speaker on held-out sentences (or a file of kana sentences, one
+// per line) with the shipped checkpoints, free-running, WASM backend:
+//   repetitionExact   share of sentences the repeater says back exactly (greedy)
+//   horizontalShare   share of the horizontal model's errors that the annotator calls horizontal
+//   verticalShare     share of the vertical model's errors that the annotator calls vertical
+//   defaultErrorRate  share of sayings with an error at the default pressure (both models)
+//   msPerSentence     median milliseconds to say one corrupted sentence
+// Usage: npm run bench:speech [-- --json] [-- --sentences FILE] [--samples N] [--seed N] [--no-sweep]
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createRng } from '../src/data/random';
+import { useNodeBackend } from '../src/model/backendNode';
+import { fileCheckpoint } from '../src/model/fileHandler';
+import { makeLexicon, type Intended } from '../src/speech/annotate';
+import { loadCorpus } from '../src/speech/corpus';
+import { parseInput } from '../src/speech/input';
+import { DEFAULT_PRESSURE, loadSpeaker, type Utterance } from '../src/speech/speaker';
+import { tallyErrors } from '../src/speech/tally';
+
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    sentences: { type: 'string' },
+    samples: { type: 'string', default: '4' },
+    seed: { type: 'string', default: '1' },
+    checkpoints: { type: 'string', default: 'assets/speech/checkpoints' },
+    'no-sweep': { type: 'boolean', default: false },
+  },
+});
+const samples = Number(values.samples);
+const log = (line: string): void => {
+  if (!values.json) console.log(line);
+};
+
+await useNodeBackend('wasm');
+const corpus = loadCorpus();
+const lexicon = makeLexicon(corpus.all.flatMap((s) => s.words));
+let sentences: Intended[];
+if (values.sentences) {
+  sentences = [];
+  for (const line of readFileSync(values.sentences, 'utf8').split('\n')) {
+    if (line.trim().length === 0) continue;
+    const parsed = parseInput(line, lexicon);
+    if (parsed.ok) sentences.push(parsed.sentence);
+    else console.error(`skipped "${line}": ${parsed.problem.code}`);
+  }
+} else {
+  sentences = [...corpus.heldOut];
+}
+if (sentences.length === 0) throw new Error('no sentences to measure');
+
+const loaded = await loadSpeaker((part) => fileCheckpoint(`${values.checkpoints}/${part}`));
+if (!loaded.ok) throw new Error(`${loaded.part}: ${loaded.error.message}`);
+const speaker = loaded.speaker;
+const rng = createRng(Number(values.seed));
+log(
+  `${sentences.length} sentences${values.sentences ? ` from ${values.sentences}` : ' (held-out)'}, ${samples} samples each`,
+);
+
+const exact = sentences.filter((s) => {
+  const u = speaker.say(s, 'intact', 0, rng, lexicon);
+  return u.spoken.join('') === s.morae.join('');
+}).length;
+const repetitionExact = exact / sentences.length;
+log(`repetition: ${exact}/${sentences.length} exact (${(100 * repetitionExact).toFixed(1)} %)`);
+
+function sayAll(mode: 'horizontal' | 'vertical', pressure: number): Utterance[] {
+  return sentences.flatMap((s) => speaker.sayMany(s, mode, pressure, rng, samples, lexicon));
+}
+
+const horizontal = tallyErrors(sayAll('horizontal', DEFAULT_PRESSURE));
+const vertical = tallyErrors(sayAll('vertical', DEFAULT_PRESSURE));
+const horizontalShare = horizontal.errors === 0 ? 0 : horizontal.byClass.horizontal / horizontal.errors;
+const verticalShare = vertical.errors === 0 ? 0 : vertical.byClass.vertical / vertical.errors;
+const defaultErrorRate =
+  (horizontal.erroneous + vertical.erroneous) / (horizontal.sentences + vertical.sentences);
+log(`pressure ${DEFAULT_PRESSURE} (default):`);
+log(
+  `  horizontal model: ${horizontal.errors} errors, ${(100 * horizontalShare).toFixed(1)} % horizontal; ${horizontal.erroneous}/${horizontal.sentences} sayings erroneous`,
+);
+log(
+  `  vertical model:   ${vertical.errors} errors, ${(100 * verticalShare).toFixed(1)} % vertical; ${vertical.erroneous}/${vertical.sentences} sayings erroneous`,
+);
+log(`  error rate at the default pressure: ${(100 * defaultErrorRate).toFixed(1)} %`);
+for (const [name, t] of [
+  ['horizontal', horizontal],
+  ['vertical', vertical],
+] as const) {
+  const types = Object.entries(t.byType)
+    .map(([type, c]) => `${type} ${c.horizontal}+${c.vertical}`)
+    .join(', ');
+  log(`  ${name} model by type (horizontal+vertical): ${types}`);
+}
+
+const sweep: Record<string, { horizontal: number; vertical: number }> = {};
+if (!values['no-sweep']) {
+  log('pressure sweep (share of sayings with an error):');
+  for (const p of [0, 0.1, 0.25, 0.45, 0.7, 1]) {
+    const h = tallyErrors(sayAll('horizontal', p));
+    const v = tallyErrors(sayAll('vertical', p));
+    sweep[String(p)] = { horizontal: h.erroneous / h.sentences, vertical: v.erroneous / v.sentences };
+    log(
+      `  ${p.toFixed(2)}: horizontal ${((100 * h.erroneous) / h.sentences).toFixed(1)} %, vertical ${((100 * v.erroneous) / v.sentences).toFixed(1)} %`,
+    );
+  }
+}
+
+// One corrupted sentence at a time, as the panel says it (batch of one, fresh decode).
+const times: number[] = [];
+for (const s of sentences) {
+  for (const mode of ['horizontal', 'vertical'] as const) {
+    const started = performance.now();
+    speaker.say(s, mode, DEFAULT_PRESSURE, rng, lexicon);
+    times.push(performance.now() - started);
+  }
+}
+times.sort((a, b) => a - b);
+const msPerSentence = times[Math.floor(times.length / 2)] ?? NaN;
+log(`median time per corrupted sentence: ${msPerSentence.toFixed(1)} ms (Node, WASM)`);
+
+if (values.json) {
+  console.log(
+    JSON.stringify({
+      repetitionExact,
+      horizontalShare,
+      verticalShare,
+      defaultErrorRate,
+      msPerSentence,
+      sentences: sentences.length,
+      samplesPerSentence: samples,
+      pressure: DEFAULT_PRESSURE,
+      pressureSweep: sweep,
+    }),
+  );
+}
+speaker.dispose();

@@ -1,0 +1,108 @@
+// Free-running decoding for the speaker: each step the decoder reads the intended sentence
+// (encoder) and its own previous output, never the answer.
+//
+// The pressure knob mixes the output competition of two models at every step:
+//   P(next) = (1 − pressure) · P_repeater(next) + pressure · P_slip(next)
+// and a mora is drawn from P with the seeded RNG (as a choice of model, then a draw from it). At pressure 0 only the healthy repeater
+// speaks (its distribution is sharp: hardly any errors); at 1 only the fine-tuned slip model
+// does (it has learnt to slip once per sentence, somewhere). In between, the slip model wins the
+// competition at a step with probability `pressure`, so the sentence error rate rises with it.
+import * as tf from '@tensorflow/tfjs';
+import type { Rng } from '../data/random';
+import { padBatch } from '../model/batch';
+import type { Transformer } from '../model/transformer';
+import { BOS, EOS } from '../model/vocab';
+
+export interface SampleOptions {
+  /** Weight of the slip model's distribution, 0–1. */
+  readonly pressure: number;
+  /** Softmax temperature of the slip model; 1 samples its learnt distribution. */
+  readonly temperature: number;
+  /** Softmax temperature of the repeater (default: `temperature`). Below 1 the healthy
+   *  speaker is steadier, so the errors that remain are the slip model's. */
+  readonly repeaterTemperature?: number;
+  readonly rng: Rng;
+}
+
+/** Outputs may run this many morae past the source before decoding stops. */
+const EXTRA_STEPS = 6;
+
+/** Draws an index from the probabilities row `row` of `probs` ([B·V], row-major). */
+function draw(probs: Float32Array, row: number, V: number, rng: Rng): number {
+  let total = 0;
+  for (let v = 0; v < V; v++) total += probs[row * V + v] as number;
+  let r = rng.next() * total;
+  for (let v = 0; v < V; v++) {
+    r -= probs[row * V + v] as number;
+    if (r < 0) return v;
+  }
+  return EOS;
+}
+
+/**
+ * `count` independent spoken versions of one source (token ids), sampled free-running.
+ * `slip` may be null (the repeater alone, sampled at `temperature`).
+ */
+export function sampleSpeech(
+  repeater: Transformer,
+  slip: Transformer | null,
+  source: readonly number[],
+  count: number,
+  options: SampleOptions,
+): number[][] {
+  if (source.length === 0) throw new Error('nothing to say');
+  if (count < 1) return [];
+  const pressure = Math.min(1, Math.max(0, options.pressure));
+  const temperature = Math.max(1e-3, options.temperature);
+  const repeaterTemperature = Math.max(1e-3, options.repeaterTemperature ?? options.temperature);
+  const useSlip = slip !== null && pressure > 0;
+  const steps = Math.min(repeater.config.maxTargetLength - 1, source.length + EXTRA_STEPS);
+  const V = repeater.config.targetVocabSize;
+  const rows: number[][] = Array.from({ length: count }, () => [BOS]);
+  const finished = new Array<boolean>(count).fill(false);
+  const src = padBatch(Array.from({ length: count }, () => source)); // [B, S]
+  const memories = tf.tidy(() => [repeater.encode(src), ...(useSlip && slip ? [slip.encode(src)] : [])]); // each [B, S, C]
+  try {
+    for (let t = 0; t < steps && finished.some((f) => !f); t++) {
+      // Drawing from the mixture = choosing, per row, which model speaks this step (the slip
+      // model with probability `pressure`), then drawing from that model: only the models some
+      // row chose are run, so a single sentence costs one decoder pass per mora.
+      const speaks = rows.map(() => useSlip && options.rng.next() < pressure);
+      const needRepeater = speaks.some((s, b) => !s && !finished[b]);
+      const needSlip = speaks.some((s, b) => s && !finished[b]);
+      const probs = tf.tidy(() => {
+        const input = padBatch(rows); // [B, t+1]
+        const next = (model: Transformer, memory: tf.Tensor3D, heat: number): tf.Tensor2D => {
+          const logits = model.decode(memory, src, input, true); // [B, t+1, V]
+          const last = logits.slice([0, t, 0], [-1, 1, -1]).reshape([count, V]); // [B, V]
+          return tf.softmax(last.div(heat)) as tf.Tensor2D; // [B, V]
+        };
+        const fromRepeater = needRepeater
+          ? next(repeater, memories[0] as tf.Tensor3D, repeaterTemperature)
+          : null; // [B, V]
+        const fromSlip = needSlip && slip ? next(slip, memories[1] as tf.Tensor3D, temperature) : null; // [B, V]
+        return tf.stack([fromRepeater ?? tf.zeros([count, V]), fromSlip ?? tf.zeros([count, V])]); // [2, B, V]
+      });
+      const both = probs.dataSync() as Float32Array;
+      probs.dispose();
+      const half = count * V;
+      rows.forEach((row, b) => {
+        if (finished[b]) {
+          row.push(EOS);
+          return;
+        }
+        const id = draw(both.subarray(speaks[b] ? half : 0, speaks[b] ? 2 * half : half), b, V, options.rng);
+        row.push(id);
+        if (id === EOS) finished[b] = true;
+      });
+    }
+  } finally {
+    src.dispose();
+    memories.forEach((m) => m.dispose());
+  }
+  return rows.map((row) => {
+    const out = row.slice(1);
+    const end = out.indexOf(EOS);
+    return end < 0 ? out : out.slice(0, end);
+  });
+}

@@ -1,0 +1,114 @@
+// The speaker of the tongue-twister mode: the repeater and its two slip models, loaded from
+// checkpoints, behind a plain-data API (morae in, morae, errors and attention out).
+import type * as tf from '@tensorflow/tfjs';
+import type { Rng } from '../data/random';
+import { loadCheckpoint, type CheckpointError } from '../model/checkpoint';
+import { greedyDecode, attentionWeights } from '../model/inference';
+import type { Transformer } from '../model/transformer';
+import type { Vocabulary } from '../model/vocab';
+import { annotate, type Intended, type Lexicon, type SpeechError } from './annotate';
+import { sampleSpeech } from './sampler';
+import { moraVocabulary } from './vocab';
+
+export const SPEAKER_PARTS = ['repeater', 'horizontal', 'vertical'] as const;
+export type SpeakerPart = (typeof SPEAKER_PARTS)[number];
+
+export const SPEAKER_TASKS: Record<SpeakerPart, string> = {
+  repeater: 'speech-repeater',
+  horizontal: 'speech-slip-horizontal',
+  vertical: 'speech-slip-vertical',
+};
+
+/** How the speaker talks: intact (the repeater, greedy) or slipping one way or the other. */
+export type SpeakMode = 'intact' | 'horizontal' | 'vertical';
+
+/** The default pressure: about a third to a half of sentences carry an error. */
+export const DEFAULT_PRESSURE = 0.45;
+/** The slip model speaks from its learnt distribution; the healthy repeater, steadier. */
+export const DEFAULT_TEMPERATURE = 1;
+export const REPEATER_TEMPERATURE = 0.5;
+
+export interface Utterance {
+  readonly intended: readonly string[];
+  readonly spoken: readonly string[];
+  readonly errors: readonly SpeechError[];
+}
+
+export class Speaker {
+  constructor(
+    readonly models: Readonly<Record<SpeakerPart, Transformer>>,
+    readonly vocab: Vocabulary,
+  ) {}
+
+  /** Says `intended` once. Intact mode is greedy; slipping modes sample. */
+  say(intended: Intended, mode: SpeakMode, pressure: number, rng: Rng, lexicon?: Lexicon): Utterance {
+    return this.sayMany(intended, mode, pressure, rng, 1, lexicon)[0] as Utterance;
+  }
+
+  /** `count` independent utterances (one batched decode). */
+  sayMany(
+    intended: Intended,
+    mode: SpeakMode,
+    pressure: number,
+    rng: Rng,
+    count: number,
+    lexicon?: Lexicon,
+  ): Utterance[] {
+    const source = this.vocab.encode(intended.morae);
+    const outputs =
+      mode === 'intact'
+        ? greedyDecode(this.models.repeater, [source])
+        : sampleSpeech(this.models.repeater, this.models[mode], source, count, {
+            pressure,
+            temperature: DEFAULT_TEMPERATURE,
+            repeaterTemperature: REPEATER_TEMPERATURE,
+            rng,
+          });
+    const all = mode === 'intact' ? Array.from({ length: count }, () => outputs[0] ?? []) : outputs;
+    return all.map((ids) => {
+      const spoken = this.vocab.decode(ids);
+      return { intended: intended.morae, spoken, errors: annotate(intended, spoken, lexicon) };
+    });
+  }
+
+  /**
+   * The cross-attention of the model that spoke, averaged over heads of the last decoder layer:
+   * row t = how much the decoder read each intended mora while saying spoken mora t (and EOS).
+   */
+  attention(intended: readonly string[], spoken: readonly string[], mode: SpeakMode): number[][] {
+    const model = this.models[mode === 'intact' ? 'repeater' : mode];
+    const maps = attentionWeights(model, this.vocab.encode(intended), this.vocab.encode(spoken));
+    const last = maps.cross[maps.cross.length - 1] ?? [];
+    const heads = last.length;
+    const rows = last[0]?.length ?? 0;
+    return Array.from({ length: rows }, (_, t) =>
+      intended.map((_, s) => last.reduce((sum, head) => sum + (head[t]?.[s] ?? 0), 0) / heads),
+    );
+  }
+
+  dispose(): void {
+    for (const m of Object.values(this.models)) m.dispose();
+  }
+}
+
+export type SpeakerLoad =
+  { ok: true; speaker: Speaker } | { ok: false; part: SpeakerPart; error: CheckpointError };
+
+/** Loads the three checkpoints through `handlerFor` (file handler in Node, http in the browser). */
+export async function loadSpeaker(handlerFor: (part: SpeakerPart) => tf.io.IOHandler): Promise<SpeakerLoad> {
+  const vocab = moraVocabulary();
+  const models: Partial<Record<SpeakerPart, Transformer>> = {};
+  for (const part of SPEAKER_PARTS) {
+    const loaded = await loadCheckpoint(handlerFor(part), {
+      task: SPEAKER_TASKS[part],
+      sourceVocab: vocab,
+      targetVocab: vocab,
+    });
+    if (!loaded.ok) {
+      for (const m of Object.values(models)) m.dispose();
+      return { ok: false, part, error: loaded.error };
+    }
+    models[part] = loaded.checkpoint.model;
+  }
+  return { ok: true, speaker: new Speaker(models as Record<SpeakerPart, Transformer>, vocab) };
+}
