@@ -7,22 +7,16 @@ import { kimariji } from '../../data/kimariji';
 import { poemByNo, POEMS } from '../../data/poems';
 import { tr, trf } from '../i18n';
 import { Reader, testSpeedFromUrl } from '../audio/reader';
-import { BASELINE_PRESETS, BaselineOpponent } from '../opponents/baseline';
-import {
-  cardsOnField,
-  rowsCards,
-  territoryCount,
-  type MatchEvent,
-  type MatchSetup,
-  type MatchState,
-} from '../rules';
+import { createOpponent, type OpponentKind } from '../opponents/registry';
+import { rowsCards, territoryCount, type MatchEvent, type MatchSetup, type MatchState } from '../rules';
 import { loadSettings } from '../settings';
 import { testHooks } from '../testHooks';
 import { chirashiSlots, nextFocus, territorySlots, type Slot } from '../view/matchLayout';
 import { MatchPanel } from '../view/matchPanel';
 import { COLORS, loadBaseGlyphs, loadGlyphs, textStyle } from '../view/styles';
-import { drawTorifuda, pageBox, publishCards, type Torifuda } from '../view/torifuda';
+import { drawTorifuda, type Torifuda } from '../view/torifuda';
 import { MatchDriver } from './MatchDriver';
+import { publishMatchHooks, unpublishMatchHooks } from './MatchHooks';
 import { eventMessages, MATCH_TEXT, who } from './MatchText';
 import type { ResultsData } from './ResultsScene';
 
@@ -31,6 +25,8 @@ export interface MatchSceneData {
   /** genpei and chirashi: the cards in play (default all 100). */
   readonly cards?: readonly number[];
   readonly seed?: number;
+  /** Default: the listening baseline. */
+  readonly opponent?: OpponentKind;
 }
 
 export class MatchScene extends Phaser.Scene {
@@ -44,6 +40,8 @@ export class MatchScene extends Phaser.Scene {
   private pauseShade!: Phaser.GameObjects.Text;
   private mode: MatchSceneData['mode'] = 'competitive';
   private chosen: readonly number[] | undefined;
+  private opponentKind: OpponentKind = 'baseline';
+  private opponentName = '';
   private seed = 0;
 
   constructor() {
@@ -54,6 +52,7 @@ export class MatchScene extends Phaser.Scene {
     const urlSeed = Number(new URLSearchParams(globalThis.location?.search ?? '').get('seed'));
     this.mode = data.mode ?? 'competitive';
     this.chosen = data.cards;
+    this.opponentKind = data.opponent ?? 'baseline';
     this.seed = data.seed ?? (Number.isInteger(urlSeed) && urlSeed !== 0 ? urlSeed : Date.now() % 2 ** 31);
   }
 
@@ -64,8 +63,14 @@ export class MatchScene extends Phaser.Scene {
     testHooks().screen = 'loading';
     await loadBaseGlyphs();
     void loadGlyphs(POEMS.map((p) => p.kanji + p.poet).join('') + Object.values(MATCH_TEXT).map(tr).join(''));
-    if (!this.sys.isActive()) return;
     const settings = loadSettings();
+    const opponent = await createOpponent({
+      kind: this.opponentKind,
+      difficulty: settings.difficulty,
+      seed: this.seed + 1,
+    });
+    if (!this.sys.isActive()) return opponent.dispose();
+    this.opponentName = tr(opponent.name);
     const setup: MatchSetup =
       this.mode === 'competitive'
         ? { mode: 'competitive', seed: this.seed }
@@ -73,7 +78,7 @@ export class MatchScene extends Phaser.Scene {
     const timeScale = testSpeedFromUrl();
     this.driver = new MatchDriver({
       setup,
-      opponent: new BaselineOpponent(BASELINE_PRESETS[settings.difficulty], this.seed + 1),
+      opponent,
       createReader: (order) => {
         const reader = new Reader({
           order,
@@ -140,8 +145,8 @@ export class MatchScene extends Phaser.Scene {
   private resultsData(state: MatchState): ResultsData {
     return {
       state,
-      opponent: tr({ ja: '聴く相手（基準）', en: 'Listening baseline' }),
-      again: { mode: this.mode, cards: this.chosen },
+      opponent: this.opponentName,
+      again: { mode: this.mode, cards: this.chosen, opponent: this.opponentKind },
     };
   }
 
@@ -226,7 +231,7 @@ export class MatchScene extends Phaser.Scene {
         trf(MATCH_TEXT.left, { who: who(0), n: territoryCount(state, 0) }),
       );
     }
-    this.panel.setHeard(state.phase === 'reading' ? this.driver.heard : []);
+    this.panel.setHeard(this.driver.heard);
     this.panel.buttons.skip.text.setVisible(state.phase === 'memorization');
     this.renderStatus();
     this.paintHighlights();
@@ -293,48 +298,17 @@ export class MatchScene extends Phaser.Scene {
   private teardown(): void {
     this.driver?.dispose();
     this.cards.clear();
-    publishCards();
-    delete testHooks().match;
+    unpublishMatchHooks();
   }
 
   private publishHooks(): void {
-    const hooks = testHooks();
-    hooks.screen = 'match';
-    publishCards(() =>
-      [...this.cards]
-        .filter(([no]) => this.slots.has(no))
-        .map(([no, card]) => ({ no, ...pageBox(this, card.cardBox()) })),
-    );
-    const driver = this.driver;
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- read lazily by the hook getter
-    const driverScene = this;
-    const boxOf = (text: Phaser.GameObjects.Text) => pageBox(this, text.getBounds());
-    // Test-only view of the judge's side (the poem being read): the tests play a whole match.
-    hooks.match = {
-      get state() {
-        const s = driver.state;
-        return {
-          phase: s.phase,
-          mode: s.mode,
-          poem: s.phase === 'reading' ? s.readings.at(-1)?.poem : undefined,
-          onField: cardsOnField(s),
-          own: rowsCards(s.territories[0]),
-          pendingSend: s.pendingSend,
-          paused: driver.paused,
-          readings: s.readings.length,
-          heard: driver.heard.length,
-          last: s.readings.at(-1),
-        };
-      },
-      get fps() {
-        return driverScene.game.loop.actualFps;
-      },
+    publishMatchHooks({
+      scene: this,
+      driver: this.driver,
+      panel: this.panel,
+      cards: () => [...this.cards].filter(([no]) => this.slots.has(no)),
       focus: () => this.focus,
-      buttons: () => ({
-        skip: boxOf(this.panel.buttons.skip.text),
-        pause: boxOf(this.panel.buttons.pause.text),
-        quit: boxOf(this.panel.buttons.quit.text),
-      }),
-    };
+      opponent: this.opponentName,
+    });
   }
 }
