@@ -26,16 +26,16 @@ import { LISTENER_RECIPES, trainListener } from '../src/training/recipes';
 import { launchBrowser } from '../test/browser/harness';
 import { startEvalServer } from './eval-opponent-server';
 
-const CHECKPOINT_DIR = 'assets/checkpoints/opponent';
-
 const { values } = parseArgs({
   options: {
     json: { type: 'boolean', default: false },
     seed: { type: 'string', default: '1' },
     'no-browser': { type: 'boolean', default: false },
     retrain: { type: 'boolean', default: false },
+    checkpoint: { type: 'string', default: 'assets/checkpoints/opponent' },
   },
 });
+const CHECKPOINT_DIR = values.checkpoint;
 const seed = Number(values.seed);
 const log = (line: string) => {
   if (!values.json) console.log(line);
@@ -52,10 +52,12 @@ interface GameStats {
   topAtKimariji: number;
   /** Mean of 1 / (poems still unread): a blind guess among them. */
   chance: number;
+  /** One line per reading not taken at exactly its kimariji. */
+  details: string[];
 }
 
 /** Plays one seeded game of 100 readings with every unread card on the field. */
-function playGame(listener: TransformerListener, gameSeed: number): GameStats {
+function playGame(listener: TransformerListener, gameSeed: number, onlyUntilKimariji = false): GameStats {
   const rng = createRng(gameSeed);
   const order = rng.shuffle(POEMS.map((p) => p.no));
   const opponent = new TransformerOpponent(listener, TRANSFORMER_PRESETS.master, gameSeed);
@@ -66,6 +68,7 @@ function playGame(listener: TransformerListener, gameSeed: number): GameStats {
   let missed = 0;
   let top = 0;
   let chance = 0;
+  const details: string[] = [];
   order.forEach((no, i) => {
     const unread = order.slice(i).sort((a, b) => a - b);
     const poem = POEMS[no - 1]!;
@@ -73,18 +76,25 @@ function playGame(listener: TransformerListener, gameSeed: number): GameStats {
     // With one poem left it is decided before a sound, but a listener acts on a sound.
     const decidingMorae = Math.max(1, kimarijiLength(no, unread));
     opponent.beginReading({ own: [], other: [], common: unread, unread });
-    let committed: { card: number; morae: number } | null = null;
-    morae.forEach((mora, index) => {
-      const reach = opponent.hear({ index, mora, atMs: index * 300 });
+    let c: { card: number; morae: number } | null = null;
+    for (let index = 0; index < morae.length; index++) {
+      const reach = opponent.hear({ index, mora: morae[index]!, atMs: index * 300 });
       if (index + 1 === decidingMorae) {
         const belief = opponent.latest?.belief ?? new Map<number, number>();
         const best = [...belief].reduce((a, b) => (b[1] > a[1] ? b : a), [0, -1] as [number, number]);
         if (best[0] === no) top++;
+        if (onlyUntilKimariji) break;
       }
-      if (reach && !committed) committed = { card: reach.card, morae: index + 1 };
-    });
+      if (reach && !c) c = { card: reach.card, morae: index + 1 };
+      if (c && index + 1 >= decidingMorae) break; // taken: the rest of the reading changes nothing
+    }
     chance += 1 / unread.length;
-    const c = committed as { card: number; morae: number } | null;
+    if (!c || c.card !== no || c.morae !== decidingMorae) {
+      const took = c ? `took ${c.card} after ${c.morae}` : 'never took';
+      details.push(
+        `reading ${i + 1}: poem ${no} (kimariji ${decidingMorae}, ${unread.length} unread) ${took}`,
+      );
+    }
     if (!c) {
       missed++;
       extra += morae.length + 1 - decidingMorae;
@@ -106,6 +116,7 @@ function playGame(listener: TransformerListener, gameSeed: number): GameStats {
     missed,
     topAtKimariji: top / order.length,
     chance: chance / order.length,
+    details,
   };
 }
 
@@ -168,16 +179,17 @@ log(
     `${trained.atKimariji}/100 at exactly the kimariji, mean extra morae ${trained.meanExtraMorae.toFixed(3)}, ` +
     `${trained.wrongTakes} wrong takes, ${trained.earlyGuesses} early guesses, ${trained.missed} never taken`,
 );
+for (const line of trained.details) log(`  ${line}`);
 const untrained = new TransformerListener(
   Transformer.create(shipped.model.config, createRng(seed)),
   shipped.sourceVocab,
   shipped.targetVocab,
 );
-const random = playGame(untrained, seed);
+const random = playGame(untrained, seed, true);
 log(
   `untrained model, same game: right card most believed at the kimariji ${(100 * random.topAtKimariji).toFixed(1)} % ` +
     `(chance ${(100 * random.chance).toFixed(1)} %; trained ${(100 * trained.topAtKimariji).toFixed(1)} %), ` +
-    `${100 - random.missed} takes, ${random.wrongTakes} wrong`,
+    `${random.wrongTakes} wrong takes by then`,
 );
 
 let nodeTrainSeconds = notes.secondsToStable ?? null;

@@ -15,12 +15,19 @@ const { values } = parseArgs({
     recipe: { type: 'string', default: 'strong' },
     seed: { type: 'string', default: '2023' },
     out: { type: 'string' },
+    epochs: { type: 'string' },
+    batch: { type: 'string' },
   },
 });
 const recipeName = values.recipe as ListenerRecipeName;
-const recipe = LISTENER_RECIPES[recipeName];
-if (!recipe)
+const base = LISTENER_RECIPES[recipeName];
+if (!base)
   throw new Error(`unknown recipe ${values.recipe}; one of ${Object.keys(LISTENER_RECIPES).join(', ')}`);
+const recipe = {
+  ...base,
+  ...(values.epochs ? { epochs: Number(values.epochs) } : {}),
+  ...(values.batch ? { batchSize: Number(values.batch) } : {}),
+};
 const seed = Number(values.seed);
 const out =
   values.out ?? `assets/checkpoints/${recipeName === 'strong' ? 'opponent' : `opponent-${recipeName}`}`;

@@ -11,9 +11,12 @@ import {
 import { TransformerListener } from '../../../src/game/opponents/transformerListener';
 import { loadCheckpoint } from '../../../src/model/checkpoint';
 import { fileCheckpoint } from '../../../src/model/fileHandler';
+import { useNodeBackend } from '../../../src/model/backendNode';
 import { Transformer } from '../../../src/model/transformer';
 
 const ALL = POEMS.map((p) => p.no);
+/** The strongest level commits above this belief. */
+const SURE = TRANSFORMER_PRESETS.master.threshold;
 const morae = (no: number) => toMorae(POEMS[no - 1]!.kami.reading);
 
 /** Feeds the upper half of `no`; returns the first reach and after how many morae. */
@@ -30,6 +33,7 @@ describe('the Transformer opponent with the shipped checkpoint', () => {
   let listener: TransformerListener;
   let untrained: TransformerListener;
   beforeAll(async () => {
+    await useNodeBackend('wasm');
     const loaded = await loadCheckpoint(fileCheckpoint('assets/checkpoints/opponent'), { task: 'listener' });
     if (!loaded.ok) throw new Error(loaded.error.message);
     const { model, sourceVocab, targetVocab } = loaded.checkpoint;
@@ -52,23 +56,23 @@ describe('the Transformer opponent with the shipped checkpoint', () => {
     expect([...after.values()].reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
   });
 
-  it('makes up its mind at the kimariji: not sure one sound before, sure at it (あさぼらけ あ/う)', () => {
+  it('makes up its mind at the kimariji: below the commit threshold one sound before, above it at the kimariji (あさぼらけ あ/う)', () => {
     const heard = morae(31); // あさぼらけ ありあけの… (6-sound card, against 64 あさぼらけ う…)
     expect(kimarijiLength(31, ALL)).toBe(6);
-    expect(listener.belief(heard.slice(0, 5), ALL).get(31)).toBeLessThan(0.6);
-    expect(listener.belief(heard.slice(0, 6), ALL).get(31)).toBeGreaterThan(0.9);
+    expect(listener.belief(heard.slice(0, 5), ALL).get(31)).toBeLessThan(SURE);
+    expect(listener.belief(heard.slice(0, 6), ALL).get(31)).toBeGreaterThan(SURE);
   });
 
   it('hears 44 おうことの by sound: おお is shared with 60 and 95, so it waits for こ', () => {
     const heard = morae(44);
-    expect(listener.belief(heard.slice(0, 2), ALL).get(44)).toBeLessThan(0.6);
-    expect(listener.belief(heard.slice(0, 3), ALL).get(44)).toBeGreaterThan(0.9);
+    expect(listener.belief(heard.slice(0, 2), ALL).get(44)).toBeLessThan(SURE);
+    expect(listener.belief(heard.slice(0, 3), ALL).get(44)).toBeGreaterThan(SURE);
   });
 
   it('follows the dynamic kimariji: once 21 いまこ has been read, 63 いまは is decided at いま', () => {
     const unread = ALL.filter((no) => no !== 21);
-    expect(listener.belief(morae(63).slice(0, 2), unread).get(63)).toBeGreaterThan(0.9);
-    expect(listener.belief(morae(63).slice(0, 2), ALL).get(63)).toBeLessThan(0.6);
+    expect(listener.belief(morae(63).slice(0, 2), unread).get(63)).toBeGreaterThan(SURE);
+    expect(listener.belief(morae(63).slice(0, 2), ALL).get(63)).toBeLessThan(SURE);
   });
 
   it('reaches for the read card at its kimariji, one reaction time after the sound', () => {
