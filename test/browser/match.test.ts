@@ -84,8 +84,10 @@ async function playToResults(
   takeChance: (view: MatchView) => boolean,
   minHeard: (view: MatchView) => number,
   onReading: (readings: number) => Promise<void> = async () => {},
+  onSendChoice: () => Promise<void> = async () => {},
 ): Promise<void> {
   const { page } = game;
+  let sendSeen = false;
   const skip = await page.evaluate(
     () => (window.__utakaruta?.match as { buttons: () => { skip: Box } }).buttons().skip,
   );
@@ -118,6 +120,10 @@ async function playToResults(
       if (view.onField.includes(view.poem) && takeChance(view) && look.poemBox)
         await clickBox(page, look.poemBox);
     } else if (view?.phase === 'sending' && view.pendingSend?.from === 0 && look.ownBox) {
+      if (!sendSeen) {
+        sendSeen = true;
+        await onSendChoice();
+      }
       await clickBox(page, look.ownBox);
       await page.waitForTimeout(30);
     }
@@ -157,6 +163,7 @@ describe('playing against the listening baseline', () => {
       async (readings) => {
         if (readings === 12) await game.screenshot('match-midgame');
       },
+      () => game.screenshot('match-send-choice').then(() => {}),
     );
     await page.waitForSelector('.results-verdict');
     await page.waitForTimeout(300);
@@ -299,6 +306,36 @@ describe('playing against the listening baseline', () => {
       last: { poem: number; touches: { player: number; card: number }[] };
     };
     expect(view.last.touches).toContainEqual(expect.objectContaining({ player: 0, card: view.last.poem }));
+    // Esc quits to the title.
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => window.__utakaruta?.screen === 'title');
+    expect(game.errors).toEqual([]);
+    await game.context.close();
+  });
+
+  it('says once, on screen, when the voice cannot be heard, and keeps reading', async () => {
+    // Muted at normal speed: the reader says why and goes on as on-screen text.
+    const game = await openWithSettings(browser, '?seed=8', { muted: true, memorizationSeconds: 0 });
+    const { page } = game;
+    await openMode(game, 'match');
+    const notice = () =>
+      page.evaluate(
+        () => (window.__utakaruta?.match as { notice: () => string } | undefined)?.notice() ?? '',
+      );
+    await page.waitForFunction(
+      () => ((window.__utakaruta?.match as { notice: () => string } | undefined)?.notice() ?? '') !== '',
+      null,
+      { timeout: 30_000 },
+    );
+    expect(await notice()).toMatch(/音/);
+    await page.waitForFunction(
+      () => (window.__utakaruta?.match as { state: MatchView }).state.heard > 3,
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
+    await game.screenshot('match-muted-notice');
     expect(game.errors).toEqual([]);
     await game.context.close();
   });

@@ -44,6 +44,7 @@ export function publishMatchHooks(source: MatchHookSource): void {
       return scene.game.loop.actualFps;
     },
     opponent: source.opponent,
+    notice: () => panel.noticeText,
     focus: source.focus,
     buttons: () => ({
       skip: boxOf(panel.buttons.skip.text),

@@ -87,7 +87,7 @@ export class MatchScene extends Phaser.Scene {
           muted: settings.muted,
           timeScale,
         });
-        reader.on('notice', () => this.pushMessages([tr(MATCH_TEXT.noAudio)]));
+        reader.on('notice', (e) => this.panel.setNotice(tr(e.message)));
         return reader;
       },
       memorizationMs: settings.memorizationSeconds * 1000,

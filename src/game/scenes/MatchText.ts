@@ -37,7 +37,6 @@ export const MATCH_TEXT = {
     ja: '← → ↑ ↓ で札を選び Enter で取る',
     en: 'Arrows choose a card, Enter takes it',
   },
-  noAudio: { ja: '音声なし：読みは画面に表示されます', en: 'No sound: the reading is shown on screen' },
 } as const satisfies Record<string, Bilingual | Record<string, string>>;
 
 export function who(player: Player): string {

@@ -22,6 +22,7 @@ export class MatchPanel {
   private readonly poem: Phaser.GameObjects.Text;
   private readonly kimariji: Phaser.GameObjects.Text;
   private readonly messages: Phaser.GameObjects.Text;
+  private readonly notice: Phaser.GameObjects.Text;
 
   constructor(
     scene: Phaser.Scene,
@@ -31,13 +32,17 @@ export class MatchPanel {
   ) {
     scene.add.rectangle(PANEL_X - 8, 0, 1280 - PANEL_X + 8, 720, COLORS.bar).setOrigin(0);
     const text = (y: number, size: number, color: string = COLORS.paper, weight: number = WEIGHT.text) =>
-      scene.add.text(PANEL_X + 8, y, '', { ...textStyle(size, color, weight), wordWrap: { width: WIDTH } });
+      scene.add.text(PANEL_X + 8, y, '', {
+        ...textStyle(size, color, weight),
+        wordWrap: { width: WIDTH, useAdvancedWrap: true },
+      });
     this.top = text(14, 22, COLORS.paper, WEIGHT.card);
     this.status = text(60, 20, COLORS.focusCss);
     this.heard = text(100, 34, COLORS.paper, WEIGHT.card);
     this.poem = text(170, 17, COLORS.paper);
     this.kimariji = text(292, 20, COLORS.kimariji, WEIGHT.card);
     this.messages = text(332, 17, COLORS.paperDim);
+    this.notice = text(452, 15, COLORS.focusCss);
     const button = (y: number, label: Bilingual | (() => string), onClick: () => void) =>
       new TextButton(scene, PANEL_X + 8, y, label, onClick, { size: 18, origin: 0, minWidth: WIDTH - 8 });
     this.buttons = {
@@ -67,6 +72,15 @@ export class MatchPanel {
   setPoem(text: string, kimariji: string): void {
     this.poem.setText(text);
     this.kimariji.setText(kimariji);
+  }
+
+  /** Why the voice cannot be heard (from the reader), shown for the rest of the match. */
+  setNotice(text: string): void {
+    this.notice.setText(text);
+  }
+
+  get noticeText(): string {
+    return this.notice.text;
   }
 
   setMessages(lines: readonly string[]): void {
