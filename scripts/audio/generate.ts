@@ -8,8 +8,8 @@
 // where. The WAV is cut to the speech (100 ms lead), then encoded to Opus and MP3.
 //
 // Lower halves end in a held last sound (余韻): the reading gets HOLD_MARKS long-vowel marks, so
-// the voice itself holds the vowel for a few seconds; the player fades it out when the 余韻 set in
-// the settings is over. timings.json records where the hold starts.
+// the voice itself holds the vowel for ~4 s, levelled to die away slowly; the player fades it out
+// when the 余韻 set in the settings is over. timings.json records where the hold starts.
 //
 // Deterministic: same packages, same input → byte-identical files (fixed Ogg serial numbers).
 import { execFileSync } from 'node:child_process';
@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { JOKA, POEMS } from '../../src/data/poems';
 import { toMorae } from '../../src/data/mora';
 import { alignMorae, parseLabelTrace, toKatakana, type Alignment } from './labels';
-import { cutPcm, durationMs, readWav, writeWav } from './wav';
+import { cutPcm, durationMs, levelHeldVowel, readWav, writeWav } from './wav';
 
 const OUT_DIR = 'assets/audio';
 const DICT = '/var/lib/mecab/dic/open-jtalk/naist-jdic';
@@ -36,6 +36,9 @@ const FRAME_PERIOD = 360;
 const HOLD_MARKS = 26;
 /** Recorded 余韻 per lower half; the settings allow up to 5 s at rate 1, a longer hold fades. */
 const HOLD_MS = 4000;
+/** Held long, the voice drops ~15 dB after a second; the hold is levelled to die away by this
+ * much over its ~4 s instead, like a reader's 余韻 (see levelHeldVowel). */
+const HOLD_DECAY_DB = 8;
 const LEAD_MS = 100;
 const TAIL_MS = 150;
 const OPUS_KBPS = 24;
@@ -128,7 +131,11 @@ function renderClip(clip: Clip, serial: number, work: string, out: string, log: 
   }
   const first = aligned.morae[0]?.startMs ?? 0;
   const cutFrom = first - LEAD_MS;
-  const pcm = cutPcm(pcmAll, cutFrom, aligned.soundEndMs + TAIL_MS);
+  const cut = cutPcm(pcmAll, cutFrom, aligned.soundEndMs + TAIL_MS);
+  const pcm =
+    aligned.holdStartMs === null
+      ? cut
+      : levelHeldVowel(cut, aligned.holdStartMs - cutFrom, aligned.soundEndMs - cutFrom, HOLD_DECAY_DB);
   const wavFile = join(work, `${clip.id}.wav`);
   writeFileSync(wavFile, writeWav(pcm));
   const stem = join(out, clip.id);

@@ -10,9 +10,13 @@
 //   reader.pause(); reader.resume(); reader.stop();
 //
 // Events: clip (a half starts), mora, halfEnd, yoin (held last sound until untilMs), pause,
-// awaitingSettle, finished, notice. `atMs`/`untilMs` are performance.now() times, taken when the
-// sound reaches the listener (the audio clock plus output latency when the voice plays).
+// awaitingSettle, finished, notice. `atMs`/`untilMs` are performance.now() times at which the
+// sound reaches the listener (mapped from the AudioContext clock through getOutputTimestamp when
+// the voice plays): exact even when a busy main thread delivers the event late.
 // Calling settle() while a segment is still being read lets it finish and then go straight on.
+// `reader.segments` is the planned timeline (schedule.ts), for callers that want to look ahead.
+// Speed: rhythm.readingRate is the clips' playback rate (pitch moves with it); the 余韻 and the
+// pauses are real seconds. Decoded clips are freed once no longer needed.
 //
 // If the voice cannot be heard (autoplay blocked, a clip missing, no audio device, muted), the
 // reader says so once through 'notice' and keeps reading on a timer with the same rhythm, so the
