@@ -105,6 +105,18 @@ describe('the listening baseline', () => {
     expect([...medians].sort((x, y) => y - x)).toEqual(medians);
   });
 
+  it('samples reaction times around the preset mean from the first reading of a fresh seed', () => {
+    const delays: number[] = [];
+    for (let seed = 0; seed < 80; seed++) {
+      const opponent = new BaselineOpponent({ reactionMs: 500, reactionSdMs: 100, faultRate: 0 }, seed);
+      const [first] = listen(opponent, 87, view([87], []));
+      if (first) delays.push(first.reach.atMs);
+    }
+    delays.sort((x, y) => x - y);
+    expect(delays[40]).toBeGreaterThan(450);
+    expect(delays[40]).toBeLessThan(550);
+  });
+
   it('sends the card of its own decided last, never one from the other side', () => {
     // 8 わがいおは (3 sounds once 9 and others are in play) vs 87 む (1 sound): it sends 8.
     const opponent = new BaselineOpponent(EXACT, 1);
