@@ -1,4 +1,4 @@
-// `npm run bench:training [-- --json] [-- --epochs N]`: drives the training panel of the built
+// `npm run bench:training [-- --json] [-- --epochs N] [-- --backends wasm,cpu]`: drives the training panel of the built
 // game in headless Chromium (Debian's /usr/bin/chromium) and measures, per tfjs backend, the
 // worker's training speed on the 2023 talk's preset, and the main thread's frame time (from
 // requestAnimationFrame) while training runs. The page must keep rendering: p95 < 50 ms.
@@ -15,8 +15,13 @@ import { chromium, type Page } from 'playwright-core';
 const json = process.argv.includes('--json');
 const epochsAt = process.argv.indexOf('--epochs');
 const EPOCHS = epochsAt >= 0 ? Number(process.argv[epochsAt + 1]) : 2;
-const BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
-type Backend = (typeof BACKENDS)[number];
+const ALL_BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
+type Backend = (typeof ALL_BACKENDS)[number];
+const backendsAt = process.argv.indexOf('--backends');
+const BACKENDS: readonly Backend[] =
+  backendsAt >= 0
+    ? ALL_BACKENDS.filter((b) => (process.argv[backendsAt + 1] ?? '').split(',').includes(b))
+    : ALL_BACKENDS;
 const log = (...args: unknown[]): void => {
   if (!json) console.log(...args);
   else console.error(...args);
@@ -49,14 +54,14 @@ async function openTraining(page: Page, url: string): Promise<void> {
 
 /** Starts collecting main-thread frame intervals; the returned function stops and returns them. */
 async function recordFrames(page: Page): Promise<() => Promise<number[]>> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __framesOn: boolean };
-    w.__frames = [];
-    w.__framesOn = true;
+  // Passed as source text: tsx adds helper calls (__name) to functions, which the page lacks.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__framesOn = true;
     let last = performance.now();
-    const tick = (now: number) => {
-      if (!w.__framesOn) return;
-      w.__frames.push(now - last);
+    const tick = (now) => {
+      if (!window.__framesOn) return;
+      window.__frames.push(now - last);
       last = now;
       requestAnimationFrame(tick);
     };
@@ -64,13 +69,9 @@ async function recordFrames(page: Page): Promise<() => Promise<number[]>> {
       last = now;
       requestAnimationFrame(tick);
     });
-  });
+  })()`);
   return () =>
-    page.evaluate(() => {
-      const w = window as unknown as { __frames: number[]; __framesOn: boolean };
-      w.__framesOn = false;
-      return w.__frames;
-    });
+    page.evaluate(`(() => { window.__framesOn = false; return window.__frames; })()`) as Promise<number[]>;
 }
 
 async function trainOn(
@@ -130,6 +131,13 @@ try {
   log(`WebGL renderer: ${renderer}`);
   await openTraining(page, url);
 
+  // The same measure with the panel open and nothing training, for comparison.
+  const stopIdle = await recordFrames(page);
+  await page.waitForTimeout(5000);
+  const idleSorted = (await stopIdle()).sort((a, b) => a - b);
+  const idle = { median: round(percentile(idleSorted, 50)), p95: round(percentile(idleSorted, 95)) };
+  log(`frame ms with the panel open and no training: median ${idle.median}, p95 ${idle.p95}`);
+
   const stepsPerSec: Record<Backend, number | null> = { webgl: null, wasm: null, cpu: null };
   const frames: number[] = [];
   const perBackend: Record<string, { median: number; p95: number; seconds: number; used: string }> = {};
@@ -163,6 +171,7 @@ try {
         stepsPerSec,
         frameMs,
         perBackend,
+        idleFrameMs: idle,
         preset: 'talk',
         batchSize: 32,
         epochs: EPOCHS,

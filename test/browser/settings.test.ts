@@ -13,7 +13,7 @@ interface Box {
   height: number;
 }
 
-export async function openSettingsFromTitle(page: Page): Promise<void> {
+async function openSettingsFromTitle(page: Page): Promise<void> {
   await page.waitForFunction(() => window.__utakaruta?.screen === 'title', null, { timeout: 30_000 });
   const menu = await page.evaluate(() => (window.__utakaruta?.title as { menu: () => Box[] }).menu());
   const entry = menu.find((m) => m.id === 'settings');
@@ -89,6 +89,10 @@ describe('the settings panel', () => {
       /[\u3040-\u30ff\u4e00-\u9faf]/,
     );
     await game.screenshot('settings-english');
+    // Back on the title (whose drawing slept under the panel), the menu answers again.
+    await page.click('[data-testid=close]');
+    expect(await page.locator('[data-panel=settings]').count()).toBe(0);
+    await openSettingsFromTitle(page);
     await page.click('[data-testid=close]');
     await page.reload();
     await openSettingsFromTitle(page);

@@ -28,85 +28,91 @@ const TAB_LABELS: Record<TabId, Bilingual> = {
  */
 export type StartMatch = () => void;
 
-export function openSettingsPanel(options: { startMatch?: StartMatch; tab?: TabId } = {}): PanelHandle {
-  return openPanel(SETTINGS_PANEL_KEY, (root, handle) => {
-    const texts = new LiveTexts();
-    const disposers: (() => void)[] = [() => texts.dispose()];
-    // Keys typed in the panel belong to the panel, not to the scene underneath.
-    root.addEventListener('keydown', (event) => event.stopPropagation());
-    root.addEventListener('keyup', (event) => event.stopPropagation());
+export function openSettingsPanel(
+  options: { startMatch?: StartMatch; tab?: TabId; onClose?: () => void } = {},
+): PanelHandle {
+  return openPanel(
+    SETTINGS_PANEL_KEY,
+    (root, handle) => {
+      const texts = new LiveTexts();
+      const disposers: (() => void)[] = [() => texts.dispose()];
+      // Keys typed in the panel belong to the panel, not to the scene underneath.
+      root.addEventListener('keydown', (event) => event.stopPropagation());
+      root.addEventListener('keyup', (event) => event.stopPropagation());
 
-    const form = buildSettingsForm(texts);
-    const bodies: Record<TabId, HTMLElement> = {
-      settings: form.root,
-      training: el('div', { class: 'tab-loading' }),
-      models: el('div', { class: 'tab-loading' }),
-    };
-    for (const id of ['training', 'models'] as const) {
-      bodies[id].append(texts.text('p', { ja: '読み込み中…', en: 'Loading…' }));
-    }
-
-    const header = el(
-      'header',
-      { class: 'settings-header' },
-      texts.text('h1', { ja: '設定', en: 'Settings' }),
-    );
-    const close = texts.text(
-      'button',
-      { ja: '戻る', en: 'Back' },
-      { type: 'button', 'data-testid': 'close' },
-    );
-    close.addEventListener('click', () => handle.close());
-    const tabBar = el('nav', { class: 'settings-tabs', role: 'tablist' });
-    header.append(tabBar, close);
-
-    const select = (id: TabId) => {
-      for (const tab of TAB_IDS) {
-        bodies[tab].hidden = tab !== id;
-        tabBar.querySelector(`[data-tab="${tab}"]`)?.setAttribute('aria-selected', String(tab === id));
+      const form = buildSettingsForm(texts);
+      const bodies: Record<TabId, HTMLElement> = {
+        settings: form.root,
+        training: el('div', { class: 'tab-loading' }),
+        models: el('div', { class: 'tab-loading' }),
+      };
+      for (const id of ['training', 'models'] as const) {
+        bodies[id].append(texts.text('p', { ja: '読み込み中…', en: 'Loading…' }));
       }
-      testHooks().settingsTab = id;
-    };
-    for (const id of TAB_IDS) {
-      const button = texts.text('button', TAB_LABELS[id], { type: 'button', role: 'tab', 'data-tab': id });
-      button.addEventListener('click', () => select(id));
-      tabBar.append(button);
-    }
-    root.append(header, ...TAB_IDS.map((id) => bodies[id]));
-    select(options.tab ?? 'settings');
 
-    const playAgainst = options.startMatch
-      ? (modelId: string) => {
-          settingsStore().update({ opponentModel: modelId });
-          handle.close();
-          options.startMatch?.();
+      const header = el(
+        'header',
+        { class: 'settings-header' },
+        texts.text('h1', { ja: '設定', en: 'Settings' }),
+      );
+      const close = texts.text(
+        'button',
+        { ja: '戻る', en: 'Back' },
+        { type: 'button', 'data-testid': 'close' },
+      );
+      close.addEventListener('click', () => handle.close());
+      const tabBar = el('nav', { class: 'settings-tabs', role: 'tablist' });
+      header.append(tabBar, close);
+
+      const select = (id: TabId) => {
+        for (const tab of TAB_IDS) {
+          bodies[tab].hidden = tab !== id;
+          tabBar.querySelector(`[data-tab="${tab}"]`)?.setAttribute('aria-selected', String(tab === id));
         }
-      : undefined;
-
-    let closed = false;
-    void ModelLibrary.open().then((library) => {
-      if (closed) {
-        library.close();
-        return;
+        testHooks().settingsTab = id;
+      };
+      for (const id of TAB_IDS) {
+        const button = texts.text('button', TAB_LABELS[id], { type: 'button', role: 'tab', 'data-tab': id });
+        button.addEventListener('click', () => select(id));
+        tabBar.append(button);
       }
-      disposers.push(() => library.close());
-      const training = buildTrainingSection(texts, library, playAgainst);
-      const models = buildModelsSection(texts, library, playAgainst);
-      disposers.push(training.dispose, models.dispose);
-      bodies.training.replaceChildren(training.root);
-      bodies.models.replaceChildren(models.root);
-      const fill = () => form.setSavedModels(library.models.map((m) => ({ id: m.id, name: m.name })));
-      disposers.push(library.onChange(fill));
-      fill();
-      testHooks().settingsReady = true;
-    });
+      root.append(header, ...TAB_IDS.map((id) => bodies[id]));
+      select(options.tab ?? 'settings');
 
-    return () => {
-      closed = true;
-      testHooks().settingsReady = false;
-      for (const dispose of disposers.reverse()) dispose();
-    };
-  });
+      const playAgainst = options.startMatch
+        ? (modelId: string) => {
+            settingsStore().update({ opponentModel: modelId });
+            handle.close();
+            options.startMatch?.();
+          }
+        : undefined;
+
+      let closed = false;
+      void ModelLibrary.open().then((library) => {
+        if (closed) {
+          library.close();
+          return;
+        }
+        disposers.push(() => library.close());
+        const training = buildTrainingSection(texts, library, playAgainst);
+        const models = buildModelsSection(texts, library, playAgainst);
+        disposers.push(training.dispose, models.dispose);
+        bodies.training.replaceChildren(training.root);
+        bodies.models.replaceChildren(models.root);
+        const fill = () => form.setSavedModels(library.models.map((m) => ({ id: m.id, name: m.name })));
+        disposers.push(library.onChange(fill));
+        fill();
+        testHooks().settingsReady = true;
+      });
+
+      return () => {
+        closed = true;
+        testHooks().settingsReady = false;
+        for (const dispose of disposers.reverse()) dispose();
+      };
+    },
+    options.onClose,
+  );
 }
 
 /** The title menu's way in: the match, when there is one, is started from the same scene. */
@@ -114,5 +120,16 @@ export function openSettingsFromMenu(
   scene: Phaser.Scene,
   matchEntryOpen?: (scene: Phaser.Scene) => void,
 ): PanelHandle {
-  return openSettingsPanel(matchEntryOpen ? { startMatch: () => matchEntryOpen(scene) } : {});
+  // The panel covers the whole canvas: stop redrawing it underneath, so training and the
+  // panel get the CPU (SwiftShader draws WebGL on the CPU) and the page stays smooth.
+  const loop = scene.game.loop;
+  loop.sleep();
+  return openSettingsPanel({
+    ...(matchEntryOpen ? { startMatch: () => matchEntryOpen(scene) } : {}),
+    onClose: () => {
+      loop.wake();
+      // The screen underneath is showing again (unless the panel started a match).
+      if (scene.sys.isActive()) testHooks().screen = scene.sys.settings.key;
+    },
+  });
 }
