@@ -279,3 +279,18 @@ export async function loadSavedModelArtifacts(id: string): Promise<StoreResult<i
     opened.value.close();
   }
 }
+
+/**
+ * A tfjs load handler for the saved model `id` that opens and closes the store itself, so the
+ * opponent loader can treat a player's model like a shipped one:
+ * `loadCheckpoint(savedModelIOHandler(settings.opponentModel), { task: LISTENER_TASK })`.
+ */
+export function savedModelIOHandler(id: string): io.IOHandler {
+  return {
+    async load() {
+      const result = await loadSavedModelArtifacts(id);
+      if (!result.ok) throw new Error(`saved model ${id}: ${result.error.message}`);
+      return result.value;
+    },
+  };
+}

@@ -179,3 +179,18 @@ describe('ModelStore', () => {
     }
   });
 });
+
+describe('savedModelIOHandler', () => {
+  it('loads a saved model from the default database, and fails with the reason for an unknown id', async () => {
+    const { savedModelIOHandler, MODEL_DB_NAME } = await import('../../../src/game/storage/models');
+    const opened = await ModelStore.open({ name: MODEL_DB_NAME, clock });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const saved = await opened.value.save(request(4));
+    opened.value.close();
+    const id = saved.ok ? saved.value.id : '';
+    expect(firstFloat(await savedModelIOHandler(id).load!())).toBe(4);
+    await expect(savedModelIOHandler('nope').load!()).rejects.toThrow(
+      /saved model nope: no saved model nope/,
+    );
+  });
+});
