@@ -164,7 +164,7 @@ export class MatchScene extends Phaser.Scene {
   }
 
   private pushMessages(lines: readonly string[]): void {
-    this.messages = [...this.messages, ...lines].slice(-6);
+    this.messages = [...this.messages, ...lines].slice(-4);
     this.panel?.setMessages(this.messages);
   }
 
@@ -243,7 +243,7 @@ export class MatchScene extends Phaser.Scene {
     const time = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
     const status =
       state.phase === 'memorization'
-        ? trf(MATCH_TEXT.memorize, { time })
+        ? `${trf(MATCH_TEXT.memorize, { time })}\n${tr(MATCH_TEXT.keys)}`
         : state.phase === 'joka'
           ? tr(MATCH_TEXT.joka)
           : state.phase === 'sending' && state.pendingSend?.from === 0

@@ -33,10 +33,7 @@ export const MATCH_TEXT = {
   unmeisen: { ja: '運命戦', en: 'Unmeisen: one card each' },
   kimariji: { ja: '決まり字　{k}', en: 'Kimariji: {k}' },
   atMora: { ja: '{n} 音目で', en: 'at sound {n}' },
-  keys: {
-    ja: '← → ↑ ↓ で札を選び Enter で取る',
-    en: 'Arrows choose a card, Enter takes it',
-  },
+  keys: { ja: '矢印で札を選び Enter で取る', en: 'Arrows pick a card, Enter takes' },
 } as const satisfies Record<string, Bilingual | Record<string, string>>;
 
 export function who(player: Player): string {

@@ -37,12 +37,14 @@ export class MatchPanel {
         wordWrap: { width: WIDTH, useAdvancedWrap: true },
       });
     this.top = text(14, 22, COLORS.paper, WEIGHT.card);
-    this.status = text(60, 20, COLORS.focusCss);
-    this.heard = text(100, 34, COLORS.paper, WEIGHT.card);
-    this.poem = text(170, 17, COLORS.paper);
-    this.kimariji = text(292, 20, COLORS.kimariji, WEIGHT.card);
-    this.messages = text(332, 17, COLORS.paperDim);
-    this.notice = text(452, 15, COLORS.focusCss);
+    // Fixed bands, each sized for its longest content: status 2 lines, heard 2, poem 3,
+    // kimariji 1, messages 5, notice 3.
+    this.status = text(56, 18, COLORS.focusCss);
+    this.heard = text(110, 26, COLORS.paper, WEIGHT.card);
+    this.poem = text(190, 16, COLORS.paper);
+    this.kimariji = text(262, 19, COLORS.kimariji, WEIGHT.card);
+    this.messages = text(298, 16, COLORS.paperDim);
+    this.notice = text(430, 14, COLORS.focusCss);
     const button = (y: number, label: Bilingual | (() => string), onClick: () => void) =>
       new TextButton(scene, PANEL_X + 8, y, label, onClick, { size: 18, origin: 0, minWidth: WIDTH - 8 });
     this.buttons = {
@@ -65,7 +67,7 @@ export class MatchPanel {
   /** The sounds of the upper half heard so far: the reading made visible (and the only way to
    *  follow it when the voice cannot play). */
   setHeard(morae: readonly string[]): void {
-    this.heard.setText(morae.join(' '));
+    this.heard.setText(morae.join(''));
   }
 
   /** The poem just read (two lines of text and the poet) and its kimariji, or nothing. */
