@@ -2,7 +2,7 @@
 // initialisation and sample draws from a seeded generator, so a bug report is a seed.
 // The generator is pure-rand's xoroshiro128+; its state is a short array of numbers, so a
 // match state that carries it stays serializable (JSON) and replays exactly.
-import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
+import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 
@@ -23,7 +23,7 @@ export interface Rng {
   state(): RngState;
 }
 
-function wrap(gen: ReturnType<typeof xoroshiro128plus>): Rng {
+function wrap(gen: ReturnType<typeof xoroshiro128plusFromState>): Rng {
   const rng: Rng = {
     next: () => uniformFloat64(gen),
     int: (from, to) => uniformInt(gen, from, to),
@@ -52,9 +52,30 @@ function wrap(gen: ReturnType<typeof xoroshiro128plus>): Rng {
   return rng;
 }
 
-/** A generator seeded with a 32-bit integer. */
+/**
+ * SplitMix32: spreads one 32-bit seed over the generator's four state words. pure-rand's own
+ * `xoroshiro128plus(seed)` puts the seed into the state almost as is, so its first outputs
+ * barely depend on the seed (the first draw was ≈ 1.0 for every seed from 0 to 500).
+ */
+function splitMix32(seed: number): () => number {
+  let a = seed | 0;
+  return () => {
+    a = (a + 0x9e3779b9) | 0;
+    let t = a ^ (a >>> 16);
+    t = Math.imul(t, 0x21f0aaad);
+    t ^= t >>> 15;
+    t = Math.imul(t, 0x735a2d97);
+    return (t ^ (t >>> 15)) | 0;
+  };
+}
+
+/** A generator seeded with a 32-bit integer; nearby seeds give unrelated streams. */
 export function createRng(seed: number): Rng {
-  return wrap(xoroshiro128plus(seed | 0));
+  const mix = splitMix32(seed);
+  const state = [mix(), mix(), mix(), mix()];
+  // xoroshiro's state must not be all zero.
+  if (state.every((word) => word === 0)) state[0] = 1;
+  return wrap(xoroshiro128plusFromState(state));
 }
 
 /** A generator that continues exactly where `state()` was taken. */
