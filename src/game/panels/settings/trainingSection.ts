@@ -1,55 +1,20 @@
 // The training tab: the recipe form, start / pause / resume / cancel, live plots, the per-poem
 // view and saving. The work itself happens in training.worker.ts; this file only shows it.
 import { tr, trf, type Bilingual } from '../../i18n';
-import {
-  BACKEND_CHOICES,
-  DEFAULT_RECIPE,
-  LIMITS,
-  OBJECTIVES,
-  PRESET_LABELS,
-  RECIPE_PRESETS,
-  recipeProblems,
-  type Backend,
-  type BackendChoice,
-  type RecipePreset,
-  type TrainingObjective,
-  type TrainingRecipe,
-} from '../../settings/recipe';
+import { DEFAULT_RECIPE, recipeProblems, type Backend, type TrainingRecipe } from '../../settings/recipe';
 import type { StoredEpoch, StoreError } from '../../storage/models';
 import { testHooks } from '../../testHooks';
 import { el, type LiveTexts } from './dom';
 import type { ModelLibrary } from './library';
 import { downloadModelFile, storeErrorText } from './modelActions';
 import { LinePlot } from './plot';
+import { buildRecipeForm } from './recipeForm';
 import { PoemView } from './poemView';
 import type { BackendReason, EpochReport, FromWorker } from './protocol';
 import type { io } from '@tensorflow/tfjs';
 import { TrainingWorker } from './workerClient';
 
 type RunState = 'idle' | 'running' | 'paused' | 'done' | 'cancelled' | 'failed';
-
-const BACKEND_LABELS: Record<BackendChoice, Bilingual> = {
-  auto: { ja: '自動', en: 'Auto' },
-  webgl: { ja: 'WebGL（GPU）', en: 'WebGL (GPU)' },
-  wasm: { ja: 'WASM', en: 'WASM' },
-  cpu: { ja: 'CPU（JavaScript）', en: 'CPU (JavaScript)' },
-};
-
-const OBJECTIVE_LABELS: Record<TrainingObjective, Bilingual> = {
-  honest: { ja: '正直な学習（既定）', en: 'Honest (default)' },
-  talk: { ja: '2023年の発表と同じ', en: 'As in the 2023 talk' },
-};
-
-const OBJECTIVE_NOTES: Record<TrainingObjective, Bilingual> = {
-  honest: {
-    ja: 'デコーダーは正解を1文字ずらして読み、次の文字を当てます。評価はモデル自身の出力だけで書かせます。',
-    en: 'The decoder reads the answer shifted by one and predicts the next character; evaluation lets the model write on its own.',
-  },
-  talk: {
-    ja: '正解をずらさずにデコーダーへ入れて採点するので、各位置は自分の入力を写すだけで 100 % になります。それは写しで、書く力ではありません。',
-    en: 'Targets go into the decoder unshifted and are scored teacher-forced, so each position copies its own input: that 100 % is copying, not writing.',
-  },
-};
 
 const STATE_LABELS: Record<RunState, Bilingual> = {
   idle: { ja: '待機中', en: 'Ready' },
@@ -139,108 +104,12 @@ export function buildTrainingSection(
   const notices: Bilingual[] = [];
   const hooks = testHooks();
 
-  // ---- the recipe form ----
-  const form = el('fieldset', { class: 'recipe' }, texts.text('legend', { ja: 'レシピ', en: 'Recipe' }));
-  const presetSelect = el('select', { name: 'preset' });
-  for (const preset of [...(Object.keys(RECIPE_PRESETS) as RecipePreset[]), 'custom' as const]) {
-    presetSelect.append(texts.bind(el('option', { value: preset }), PRESET_LABELS[preset]));
-  }
-  presetSelect.value = recipe.preset;
-
-  const numberField = (key: keyof typeof LIMITS, label: Bilingual, step: string) => {
-    const input = el('input', {
-      type: 'number',
-      name: key,
-      min: LIMITS[key].min,
-      max: LIMITS[key].max,
-      step,
-      value: recipe[key],
-    });
-    input.addEventListener('input', () => {
-      const sizeKey = key === 'nLayers' || key === 'dModel' || key === 'nHeads' || key === 'dFF';
-      recipe = {
-        ...recipe,
-        [key]: input.value === '' ? NaN : Number(input.value),
-        ...(sizeKey ? { preset: 'custom' } : {}),
-      };
-      if (sizeKey) presetSelect.value = 'custom';
-      refresh();
-    });
-    return { input, row: el('label', { class: 'recipe-field' }, texts.text('span', label), input) };
-  };
-  const fields = {
-    nLayers: numberField('nLayers', { ja: '層', en: 'Layers' }, '1'),
-    dModel: numberField('dModel', { ja: '幅', en: 'Width' }, '1'),
-    nHeads: numberField('nHeads', { ja: 'ヘッド', en: 'Heads' }, '1'),
-    dFF: numberField('dFF', { ja: 'FF の幅', en: 'Feed-forward' }, '1'),
-    epochs: numberField('epochs', { ja: 'エポック', en: 'Epochs' }, '1'),
-    learningRate: numberField('learningRate', { ja: '学習率', en: 'Learning rate' }, 'any'),
-    batchSize: numberField('batchSize', { ja: 'バッチ', en: 'Batch size' }, '1'),
-    seed: numberField('seed', { ja: 'シード', en: 'Seed' }, '1'),
-  };
-  presetSelect.addEventListener('change', () => {
-    const preset = presetSelect.value as RecipePreset;
-    recipe = { ...recipe, preset, ...(preset === 'custom' ? {} : RECIPE_PRESETS[preset]) };
-    for (const key of ['nLayers', 'dModel', 'nHeads', 'dFF'] as const)
-      fields[key].input.value = String(recipe[key]);
+  const recipeForm = buildRecipeForm(texts, recipe, (changed) => {
+    recipe = changed;
     refresh();
   });
-
-  const objectiveRow = el('div', { class: 'recipe-objective', role: 'radiogroup' });
-  for (const objective of OBJECTIVES) {
-    const radio = el('input', {
-      type: 'radio',
-      name: 'objective',
-      value: objective,
-      checked: objective === recipe.objective,
-    });
-    radio.addEventListener('change', () => {
-      recipe = { ...recipe, objective };
-      refresh();
-    });
-    objectiveRow.append(el('label', {}, radio, texts.text('span', OBJECTIVE_LABELS[objective])));
-  }
-  const objectiveNote = el('p', { class: 'recipe-note', 'data-testid': 'objective-note' });
-  texts.bind(objectiveNote, () => tr(OBJECTIVE_NOTES[recipe.objective]));
-
-  const backendSelect = el('select', { name: 'backend' });
-  for (const backend of BACKEND_CHOICES)
-    backendSelect.append(texts.bind(el('option', { value: backend }), BACKEND_LABELS[backend]));
-  backendSelect.value = recipe.backend;
-  backendSelect.addEventListener('change', () => {
-    recipe = { ...recipe, backend: backendSelect.value as BackendChoice };
-    refresh();
-  });
-
-  const problemsList = el('ul', {
-    class: 'error recipe-problems',
-    'data-testid': 'recipe-problems',
-    hidden: true,
-  });
-
-  form.append(
-    el(
-      'label',
-      { class: 'recipe-field recipe-wide' },
-      texts.text('span', { ja: 'プリセット', en: 'Preset' }),
-      presetSelect,
-    ),
-    el('div', { class: 'recipe-grid' }, ...Object.values(fields).map((f) => f.row)),
-    el(
-      'div',
-      { class: 'recipe-field recipe-wide' },
-      texts.text('span', { ja: '目的関数', en: 'Objective' }),
-      objectiveRow,
-    ),
-    objectiveNote,
-    el(
-      'label',
-      { class: 'recipe-field recipe-wide' },
-      texts.text('span', { ja: '計算方式', en: 'Backend' }),
-      backendSelect,
-    ),
-    problemsList,
-  );
+  const form = recipeForm.root;
+  const problemsList = recipeForm.problems;
 
   // ---- controls and status ----
   const start = texts.text(
