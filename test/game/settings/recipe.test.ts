@@ -73,7 +73,10 @@ describe('parameterCount agrees with the model', () => {
     const { parameterShapes } = await import('../../../src/model/transformer');
     const data = { sourceVocabSize: 77, targetVocabSize: 81, maxLength: 22 };
     const config = { ...sizes, ...data, maxSourceLength: 22, maxTargetLength: 22 };
-    const expected = parameterShapes(config).reduce((n, [, shape]) => n + shape.reduce((a, b) => a * b, 1), 0);
+    const expected = parameterShapes(config).reduce(
+      (n, [, shape]) => n + shape.reduce((a, b) => a * b, 1),
+      0,
+    );
     expect(parameterCount(sizes, data)).toBe(expected);
   });
 });
