@@ -17,6 +17,7 @@ const { values } = parseArgs({
     out: { type: 'string' },
     epochs: { type: 'string' },
     batch: { type: 'string' },
+    'max-prefix': { type: 'string' },
   },
 });
 const recipeName = values.recipe as ListenerRecipeName;
@@ -27,6 +28,7 @@ const recipe = {
   ...base,
   ...(values.epochs ? { epochs: Number(values.epochs) } : {}),
   ...(values.batch ? { batchSize: Number(values.batch) } : {}),
+  ...(values['max-prefix'] ? { maxPrefix: Number(values['max-prefix']) } : {}),
 };
 const seed = Number(values.seed);
 const out =

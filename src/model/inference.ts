@@ -68,6 +68,56 @@ export function scoreCandidates(
   return out;
 }
 
+/**
+ * Scores a fixed set of candidates against many sources, fast: the decoder's self-attention
+ * over the candidates does not depend on the source, so it is computed once here and kept;
+ * each `score` runs only the encoder, one cross-attention batch and the position-wise layers.
+ * Gives the same numbers as scoreCandidates (one-layer models; deeper ones fall back to it).
+ * Call dispose() when done.
+ */
+export class CandidateScorer {
+  private readonly context: tf.Tensor3D | null; // [N, T, C]
+  private readonly labels: tf.Tensor2D; // [N, T]
+
+  constructor(
+    private readonly model: Transformer,
+    private readonly candidates: readonly (readonly number[])[],
+  ) {
+    if (candidates.length === 0) throw new Error('no candidates to score');
+    const inputs = padBatch(candidates.map(decoderInput)); // [N, T]
+    this.labels = padBatch(candidates.map(decoderLabels), inputs.shape[1]);
+    this.context = model.config.nLayers === 1 ? tf.tidy(() => model.targetContext(inputs)) : null;
+    inputs.dispose();
+  }
+
+  /** log P(candidate i, then EOS | source) for the candidates at `indices` (default: all). */
+  score(source: readonly number[], indices?: readonly number[]): number[] {
+    checkSources(this.model, [source]);
+    if (!this.context) {
+      const chosen = indices ? indices.map((i) => this.candidates[i] ?? []) : this.candidates;
+      return scoreCandidates(this.model, source, chosen);
+    }
+    const context = this.context;
+    const scores = tf.tidy(() => {
+      const src = padBatch([source]); // [1, S]
+      const memory = this.model.encode(src); // [1, S, C]
+      const rows = indices ? tf.tensor1d(indices as number[], 'int32') : null;
+      const ctx = rows ? tf.gather(context, rows) : context; // [n, T, C]
+      const labels = rows ? tf.gather(this.labels, rows) : this.labels; // [n, T]
+      const logits = this.model.decodeSharedSource(ctx as tf.Tensor3D, memory, src); // [n, T, V]
+      return labelLogProbs(logits, labels as tf.Tensor2D).sum(1); // [n]
+    });
+    const out = Array.from(scores.dataSync());
+    scores.dispose();
+    return out;
+  }
+
+  dispose(): void {
+    this.context?.dispose();
+    this.labels.dispose();
+  }
+}
+
 /** Attention weights per layer as [head][query][key] arrays, for one source and target. */
 export interface AttentionMaps {
   encoderSelf: number[][][][];

@@ -205,6 +205,35 @@ export class Transformer {
     return linear(x, this.p('output.w'), this.p('output.b')); // [B, T, V]
   }
 
+  /**
+   * The first decoder layer's masked self-attention block over decoder inputs [B, T] →
+   * [B, T, C]. It never reads the source, so a scorer computes it once per candidate set.
+   */
+  targetContext(target: tf.Tensor2D): tf.Tensor3D {
+    const x = this.embed(target, 'decoder'); // [B, T, C]
+    const self = this.attention('decoder.layer0.selfAttention', x, x, causalMask(target.shape[1]));
+    return this.norm('decoder.layer0.norm1', x.add(self.out)); // [B, T, C]
+  }
+
+  /**
+   * The rest of a one-layer decoder for B targets that all listen to the same source: every
+   * query of every target attends to one memory [1, S, C] in a single batch, so nothing is
+   * tiled. context [B, T, C] from targetContext → logits [B, T, V].
+   */
+  decodeSharedSource(context: tf.Tensor3D, memory: tf.Tensor3D, source: tf.Tensor2D): tf.Tensor3D {
+    if (this.config.nLayers !== 1) throw new Error('decodeSharedSource needs a one-layer decoder');
+    if (memory.shape[0] !== 1 || source.shape[0] !== 1) throw new Error('one shared source expected');
+    const [B, T, C] = context.shape;
+    const p = 'decoder.layer0';
+    let x = context.reshape([1, B * T, C]) as tf.Tensor3D; // [1, B·T, C]
+    const cross = this.attention(`${p}.crossAttention`, x, memory, paddingMask(source)); // [1, B·T, C]
+    x = this.norm(`${p}.norm2`, x.add(cross.out)); // [1, B·T, C]
+    x = this.norm(`${p}.norm3`, x.add(this.feedForward(`${p}.feedForward`, x))); // [1, B·T, C]
+    x = this.norm('decoder.norm', x); // [1, B·T, C]
+    const logits = linear(x, this.p('output.w'), this.p('output.b')); // [1, B·T, V]
+    return logits.reshape([B, T, this.config.targetVocabSize]) as tf.Tensor3D; // [B, T, V]
+  }
+
   /** Teacher-forced logits [B, T, V] for source [B, S] and decoder input [B, T]. */
   forward(source: tf.Tensor2D, target: tf.Tensor2D, causal = true, trace?: AttentionTrace): tf.Tensor3D {
     return this.decode(this.encode(source, trace), source, target, causal, trace);

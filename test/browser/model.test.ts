@@ -3,16 +3,14 @@
 // halves exactly there too, and scores 100 cards for a prefix.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { startEvalServer } from '../../scripts/eval-opponent-server';
+import { startEvalServer, type EvalServer } from '../../scripts/eval-opponent-server';
 import { launchBrowser, openGame } from './harness';
 
 describe('the listener checkpoint in Chromium', () => {
   let browser: Browser;
-  let server: ViteDevServer;
-  let url: string;
+  let server: EvalServer;
   beforeAll(async () => {
-    ({ server, url } = await startEvalServer());
+    server = await startEvalServer();
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -21,8 +19,8 @@ describe('the listener checkpoint in Chromium', () => {
   });
 
   it('loads offline on WASM and WebGL and writes all 100 cards exactly on both', async () => {
-    const page = await openGame(browser, { path: url });
-    await page.page.waitForSelector('body[data-ready="yes"]', { timeout: 120_000 });
+    const page = await openGame(browser, { path: server.url });
+    await page.page.waitForSelector('body[data-ready="yes"]', { state: 'attached', timeout: 120_000 });
     const reports = await page.page.evaluate(() => window.__evalOpponent!.measureScoring(20));
     const wasm = reports.find((r) => r.backend === 'wasm');
     expect(wasm?.available).toBe(true);

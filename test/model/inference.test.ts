@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../src/data/random';
 import { decoderInput, decoderLabels, labelLogProbs, padBatch } from '../../src/model/batch';
 import { makeConfig, PRESETS } from '../../src/model/config';
-import { attentionWeights, greedyDecode, scoreCandidates } from '../../src/model/inference';
+import { attentionWeights, CandidateScorer, greedyDecode, scoreCandidates } from '../../src/model/inference';
 import { Transformer } from '../../src/model/transformer';
 
 const config = makeConfig(PRESETS.tiny, { sourceVocabSize: 9, targetVocabSize: 7 });
@@ -36,6 +36,17 @@ describe('inference on plain numbers', () => {
     const candidates = [[4], [5, 6], [6, 6, 6, 4], []];
     const batched = scoreCandidates(model, [4, 5], candidates);
     candidates.forEach((c, i) => expect(batched[i]).toBeCloseTo(scoreCandidates(model, [4, 5], [c])[0]!, 4));
+  });
+
+  it('a CandidateScorer with cached target work gives the same scores, for all or a subset', () => {
+    const candidates = [[4], [5, 6], [6, 6, 6, 4], [], [4, 4]];
+    const scorer = new CandidateScorer(model, candidates);
+    const plain = scoreCandidates(model, [4, 5, 6], candidates);
+    scorer.score([4, 5, 6]).forEach((s, i) => expect(s).toBeCloseTo(plain[i]!, 4));
+    const subset = scorer.score([4, 5, 6], [4, 1]);
+    expect(subset[0]).toBeCloseTo(plain[4]!, 4);
+    expect(subset[1]).toBeCloseTo(plain[1]!, 4);
+    scorer.dispose();
   });
 
   it('scores a candidate as the sum of its token log-probabilities, EOS included', () => {

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../src/data/random';
 import { checkpointArtifacts, checkpointFromArtifacts } from '../../src/model/checkpoint';
 import { makeConfig, PRESETS } from '../../src/model/config';
-import { attentionWeights, greedyDecode, scoreCandidates } from '../../src/model/inference';
+import { attentionWeights, CandidateScorer, greedyDecode, scoreCandidates } from '../../src/model/inference';
 import { Transformer } from '../../src/model/transformer';
 import { Vocabulary } from '../../src/model/vocab';
 import { freeRunning, teacherForcedAccuracy } from '../../src/training/metrics';
@@ -38,6 +38,15 @@ describe('no tensor leaks', () => {
     ['freeRunning', () => freeRunning(model, pairs)],
   ])('%s leaves no tensor behind', async (_name, action) => {
     expect(await growth(action)).toBe(0);
+  });
+
+  it('a CandidateScorer leaves nothing behind once disposed, and scoring adds nothing', async () => {
+    const scorer = new CandidateScorer(model, [[4], [5, 6]]);
+    expect(await growth(() => scorer.score([4, 5], [1]))).toBe(0);
+    const before = tf.memory().numTensors;
+    scorer.dispose();
+    expect(tf.memory().numTensors).toBeLessThan(before);
+    expect(await growth(() => new CandidateScorer(model, [[4]]).dispose())).toBe(0);
   });
 
   it('a training run leaves no tensor behind', async () => {

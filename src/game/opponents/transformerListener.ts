@@ -4,20 +4,26 @@
 import { soundKeys } from '../../data/mora';
 import { POEMS } from '../../data/poems';
 import type { LoadedCheckpoint } from '../../model/checkpoint';
-import { scoreCandidates } from '../../model/inference';
+import { CandidateScorer } from '../../model/inference';
 import type { Transformer } from '../../model/transformer';
 import type { Vocabulary } from '../../model/vocab';
 
 export class TransformerListener {
-  /** Card-text token ids per poem number. */
-  private readonly cards: ReadonlyMap<number, number[]>;
+  /** Row of each poem number in the scorer's candidate set. */
+  private readonly rowOf: ReadonlyMap<number, number>;
+  /** All 100 card texts, their source-independent decoder work done once. */
+  private readonly scorer: CandidateScorer;
 
   constructor(
     readonly model: Transformer,
     private readonly sourceVocab: Vocabulary,
     targetVocab: Vocabulary,
   ) {
-    this.cards = new Map(POEMS.map((p) => [p.no, targetVocab.encode([...p.shimo.card.replace(/\s/g, '')])]));
+    this.rowOf = new Map(POEMS.map((p, i) => [p.no, i]));
+    this.scorer = new CandidateScorer(
+      model,
+      POEMS.map((p) => targetVocab.encode([...p.shimo.card.replace(/\s/g, '')])),
+    );
   }
 
   static fromCheckpoint(checkpoint: LoadedCheckpoint): TransformerListener {
@@ -37,12 +43,12 @@ export class TransformerListener {
       for (const no of candidates) out.set(no, 1 / candidates.length);
       return out;
     }
-    const texts = candidates.map((no) => {
-      const text = this.cards.get(no);
-      if (!text) throw new RangeError(`no poem number ${no}`);
-      return text;
+    const rows = candidates.map((no) => {
+      const row = this.rowOf.get(no);
+      if (row === undefined) throw new RangeError(`no poem number ${no}`);
+      return row;
     });
-    const logp = scoreCandidates(this.model, this.sourceVocab.encode(sounds), texts);
+    const logp = this.scorer.score(this.sourceVocab.encode(sounds), rows);
     const max = Math.max(...logp);
     const weights = logp.map((lp) => Math.exp(lp - max));
     const total = weights.reduce((a, b) => a + b, 0);
@@ -51,6 +57,7 @@ export class TransformerListener {
   }
 
   dispose(): void {
+    this.scorer.dispose();
     this.model.dispose();
   }
 }
