@@ -78,7 +78,7 @@ async function measureTraining(seed: number): Promise<{
   exactMatch: number | null;
 }> {
   if (!(await useBrowserBackend('wasm'))) throw new Error('wasm backend unavailable');
-  const run = await trainListener(LISTENER_RECIPES.strong, seed);
+  const run = await trainListener(LISTENER_RECIPES.fast, seed);
   const last = run.result.epochs.at(-1);
   run.model.dispose();
   return {
