@@ -25,6 +25,10 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     checkpoints: { type: 'string', default: 'assets/speech/checkpoints' },
     'no-sweep': { type: 'boolean', default: false },
+    pressure: { type: 'string' },
+    temperature: { type: 'string' },
+    'top-p': { type: 'string' },
+    'no-constraint': { type: 'boolean', default: false },
   },
 });
 const samples = Number(values.samples);
@@ -52,6 +56,13 @@ if (sentences.length === 0) throw new Error('no sentences to measure');
 const loaded = await loadSpeaker((part) => fileCheckpoint(`${values.checkpoints}/${part}`));
 if (!loaded.ok) throw new Error(`${loaded.part}: ${loaded.error.message}`);
 const speaker = loaded.speaker;
+speaker.decoding = {
+  ...speaker.decoding,
+  ...(values.temperature ? { temperature: Number(values.temperature) } : {}),
+  ...(values['top-p'] ? { topP: Number(values['top-p']) } : {}),
+  ...(values['no-constraint'] ? { constrain: false } : {}),
+};
+const pressure = values.pressure ? Number(values.pressure) : DEFAULT_PRESSURE;
 const rng = createRng(Number(values.seed));
 log(
   `${sentences.length} sentences${values.sentences ? ` from ${values.sentences}` : ' (held-out)'}, ${samples} samples each`,
@@ -68,13 +79,15 @@ function sayAll(mode: 'horizontal' | 'vertical', pressure: number): Utterance[] 
   return sentences.flatMap((s) => speaker.sayMany(s, mode, pressure, rng, samples, lexicon));
 }
 
-const horizontal = tallyErrors(sayAll('horizontal', DEFAULT_PRESSURE));
-const vertical = tallyErrors(sayAll('vertical', DEFAULT_PRESSURE));
+const horizontal = tallyErrors(sayAll('horizontal', pressure));
+const vertical = tallyErrors(sayAll('vertical', pressure));
 const horizontalShare = horizontal.errors === 0 ? 0 : horizontal.byClass.horizontal / horizontal.errors;
 const verticalShare = vertical.errors === 0 ? 0 : vertical.byClass.vertical / vertical.errors;
 const defaultErrorRate =
   (horizontal.erroneous + vertical.erroneous) / (horizontal.sentences + vertical.sentences);
-log(`pressure ${DEFAULT_PRESSURE} (default):`);
+log(
+  `pressure ${pressure}${pressure === DEFAULT_PRESSURE ? ' (default)' : ''}, slip temperature ${speaker.decoding.temperature}, top-p ${speaker.decoding.topP}:`,
+);
 log(
   `  horizontal model: ${horizontal.errors} errors, ${(100 * horizontalShare).toFixed(1)} % horizontal; ${horizontal.erroneous}/${horizontal.sentences} sayings erroneous`,
 );
@@ -110,7 +123,7 @@ const times: number[] = [];
 for (const s of sentences) {
   for (const mode of ['horizontal', 'vertical'] as const) {
     const started = performance.now();
-    speaker.say(s, mode, DEFAULT_PRESSURE, rng, lexicon);
+    speaker.say(s, mode, pressure, rng, lexicon);
     times.push(performance.now() - started);
   }
 }
@@ -128,7 +141,8 @@ if (values.json) {
       msPerSentence,
       sentences: sentences.length,
       samplesPerSentence: samples,
-      pressure: DEFAULT_PRESSURE,
+      pressure,
+      decoding: speaker.decoding,
       pressureSweep: sweep,
     }),
   );

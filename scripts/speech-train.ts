@@ -5,7 +5,12 @@
 //   3. the vertical slip model: the repeater fine-tuned on vertical slips.
 // Usage: npx tsx scripts/speech-train.ts [--seed N] [--only repeater|horizontal|vertical]
 //        [--epochs N] [--slip-epochs N] [--rate R] [--resume] [--out DIR]
-// Runs on the WASM backend in Node; a few minutes on two cores.
+// Runs on the WASM backend in Node. The shipped checkpoints were made by these four runs
+// (about an hour on two busy cores):
+//   npx tsx scripts/speech-train.ts --only repeater                                # 10 epochs
+//   npx tsx scripts/speech-train.ts --only repeater --resume --epochs 12 --rate 1.5e-3
+//   npx tsx scripts/speech-train.ts --only horizontal                              # 3 epochs
+//   npx tsx scripts/speech-train.ts --only vertical                                # 3 epochs
 import { parseArgs } from 'node:util';
 import { createRng } from '../src/data/random';
 import { Transformer } from '../src/model/transformer';

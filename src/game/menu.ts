@@ -4,6 +4,7 @@ import type { Bilingual } from './i18n';
 import { openSettingsFromMenu } from './panels/settings/settingsPanel';
 import { LISTEN_MENU_LABEL, openListenPanel } from './audio/listenPanel';
 import { DELL_MENU_LABEL, openDellLab } from './panels/dell';
+import { SPEECH_MENU_LABEL, openSpeechPanel } from './panels/speech/speechPanel';
 
 export interface MenuEntry {
   readonly id: string;
@@ -38,6 +39,7 @@ export const MENU: readonly MenuEntry[] = [
     label: LISTEN_MENU_LABEL,
     open: () => openListenPanel(),
   },
+  { id: 'speech', label: SPEECH_MENU_LABEL, open: () => openSpeechPanel() },
   { id: 'dell', label: DELL_MENU_LABEL, open: () => openDellLab() },
   {
     id: 'settings',

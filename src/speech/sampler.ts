@@ -21,22 +21,59 @@ export interface SampleOptions {
   /** Softmax temperature of the repeater (default: `temperature`). Below 1 the healthy
    *  speaker is steadier, so the errors that remain are the slip model's. */
   readonly repeaterTemperature?: number;
+  /** Nucleus sampling for the slip model: draw only from its most likely morae whose
+   *  probabilities sum to at least this (1 = the whole distribution). */
+  readonly topP?: number;
+  /**
+   * A constraint on the slip model's output competition: 'inside' lets it say only morae that
+   * occur in the intended sentence (an intruder can only come from the sentence: horizontal);
+   * 'outside' lets it say only morae absent from the sentence, or the repeater's own choice
+   * for this step (an intruder can only come from outside: vertical).
+   */
+  readonly constraint?: 'inside' | 'outside';
   readonly rng: Rng;
 }
 
 /** Outputs may run this many morae past the source before decoding stops. */
 const EXTRA_STEPS = 6;
 
-/** Draws an index from the probabilities row `row` of `probs` ([B·V], row-major). */
-function draw(probs: Float32Array, row: number, V: number, rng: Rng): number {
+/**
+ * Draws an index from row `row` of `probs` ([B·V], row-major), among the most likely entries
+ * whose probabilities sum to at least `topP` (all of them when topP ≥ 1).
+ */
+function draw(
+  probs: Float32Array,
+  row: number,
+  V: number,
+  topP: number,
+  rng: Rng,
+  allowed: (v: number) => boolean = () => true,
+): number {
+  const p = (v: number): number => probs[row * V + v] as number;
+  let ids = Array.from({ length: V }, (_, v) => v).filter(allowed);
+  if (ids.length === 0) return EOS;
+  if (topP < 1) {
+    ids.sort((a, b) => p(b) - p(a));
+    let mass = 0;
+    let keep = 0;
+    while (keep < V && mass < topP) mass += p(ids[keep++] as number);
+    ids = ids.slice(0, Math.max(1, keep));
+  }
   let total = 0;
-  for (let v = 0; v < V; v++) total += probs[row * V + v] as number;
+  for (const v of ids) total += p(v);
   let r = rng.next() * total;
-  for (let v = 0; v < V; v++) {
-    r -= probs[row * V + v] as number;
+  for (const v of ids) {
+    r -= p(v);
     if (r < 0) return v;
   }
-  return EOS;
+  return ids[ids.length - 1] ?? EOS;
+}
+
+function argMax(probs: Float32Array, row: number, V: number): number {
+  let best = 0;
+  for (let v = 1; v < V; v++)
+    if ((probs[row * V + v] as number) > (probs[row * V + best] as number)) best = v;
+  return best;
 }
 
 /**
@@ -55,6 +92,9 @@ export function sampleSpeech(
   const pressure = Math.min(1, Math.max(0, options.pressure));
   const temperature = Math.max(1e-3, options.temperature);
   const repeaterTemperature = Math.max(1e-3, options.repeaterTemperature ?? options.temperature);
+  const topP = options.topP ?? 1;
+  const constraint = options.constraint;
+  const heard = new Set(source);
   const useSlip = slip !== null && pressure > 0;
   const steps = Math.min(repeater.config.maxTargetLength - 1, source.length + EXTRA_STEPS);
   const V = repeater.config.targetVocabSize;
@@ -68,7 +108,7 @@ export function sampleSpeech(
       // model with probability `pressure`), then drawing from that model: only the models some
       // row chose are run, so a single sentence costs one decoder pass per mora.
       const speaks = rows.map(() => useSlip && options.rng.next() < pressure);
-      const needRepeater = speaks.some((s, b) => !s && !finished[b]);
+      const needRepeater = speaks.some((s, b) => (!s || constraint === 'outside') && !finished[b]);
       const needSlip = speaks.some((s, b) => s && !finished[b]);
       const probs = tf.tidy(() => {
         const input = padBatch(rows); // [B, t+1]
@@ -91,7 +131,19 @@ export function sampleSpeech(
           row.push(EOS);
           return;
         }
-        const id = draw(both.subarray(speaks[b] ? half : 0, speaks[b] ? 2 * half : half), b, V, options.rng);
+        let id: number;
+        if (!speaks[b]) {
+          id = draw(both.subarray(0, half), b, V, 1, options.rng);
+        } else {
+          const repeaterChoice = constraint === 'outside' ? argMax(both, b, V) : -1;
+          const allowed =
+            constraint === 'inside'
+              ? (v: number) => v === EOS || heard.has(v)
+              : constraint === 'outside'
+                ? (v: number) => v === EOS || v === repeaterChoice || !heard.has(v)
+                : undefined;
+          id = draw(both.subarray(half, 2 * half), b, V, topP, options.rng, allowed);
+        }
         row.push(id);
         if (id === EOS) finished[b] = true;
       });

@@ -23,10 +23,44 @@ export const SPEAKER_TASKS: Record<SpeakerPart, string> = {
 export type SpeakMode = 'intact' | 'horizontal' | 'vertical';
 
 /** The default pressure: about a third to a half of sentences carry an error. */
-export const DEFAULT_PRESSURE = 0.45;
+export const DEFAULT_PRESSURE = 0.3;
+
+/** Up to this pressure, pressure raises how often the slip model speaks; beyond it, how hot. */
+const FULL_WEIGHT_AT = 0.6;
+
+/**
+ * What the pressure knob (0–1) does to the sampler: first the slip model wins the output
+ * competition more and more often (weight 0 → 1 as pressure goes 0 → 0.6), then it speaks
+ * more recklessly (its temperature rises from `baseTemperature` to twice that at 1).
+ */
+export function pressureSchedule(
+  pressure: number,
+  baseTemperature: number,
+): { pressure: number; temperature: number } {
+  const p = Math.min(1, Math.max(0, pressure));
+  const heat = Math.max(0, (p - FULL_WEIGHT_AT) / (1 - FULL_WEIGHT_AT));
+  return { pressure: Math.min(1, p / FULL_WEIGHT_AT), temperature: baseTemperature * (1 + heat) };
+}
 /** The slip model speaks from its learnt distribution; the healthy repeater, steadier. */
 export const DEFAULT_TEMPERATURE = 1;
 export const REPEATER_TEMPERATURE = 0.5;
+export const SLIP_TOP_P = 1;
+
+export interface Decoding {
+  readonly temperature: number;
+  readonly repeaterTemperature: number;
+  readonly topP: number;
+  /** Constrain the slip model's output competition (sampler.ts): horizontal to the heard
+   *  morae, vertical to the unheard ones. */
+  readonly constrain: boolean;
+}
+
+export const DEFAULT_DECODING: Decoding = {
+  temperature: DEFAULT_TEMPERATURE,
+  repeaterTemperature: REPEATER_TEMPERATURE,
+  topP: SLIP_TOP_P,
+  constrain: true,
+};
 
 export interface Utterance {
   readonly intended: readonly string[];
@@ -35,6 +69,9 @@ export interface Utterance {
 }
 
 export class Speaker {
+  /** How the slip models are sampled; the benchmark may try others. */
+  decoding: Decoding = DEFAULT_DECODING;
+
   constructor(
     readonly models: Readonly<Record<SpeakerPart, Transformer>>,
     readonly vocab: Vocabulary,
@@ -59,9 +96,9 @@ export class Speaker {
       mode === 'intact'
         ? greedyDecode(this.models.repeater, [source])
         : sampleSpeech(this.models.repeater, this.models[mode], source, count, {
-            pressure,
-            temperature: DEFAULT_TEMPERATURE,
-            repeaterTemperature: REPEATER_TEMPERATURE,
+            ...this.decoding,
+            ...pressureSchedule(pressure, this.decoding.temperature),
+            constraint: this.decoding.constrain ? (mode === 'horizontal' ? 'inside' : 'outside') : undefined,
             rng,
           });
     const all = mode === 'intact' ? Array.from({ length: count }, () => outputs[0] ?? []) : outputs;

@@ -29,8 +29,12 @@ const config = makeConfig(
 );
 
 describe('the sampler', () => {
-  const repeater = Transformer.create(config, createRng(1));
-  const slip = Transformer.create(config, createRng(2));
+  let repeater: Transformer;
+  let slip: Transformer;
+  beforeAll(() => {
+    repeater = Transformer.create(config, createRng(1));
+    slip = Transformer.create(config, createRng(2));
+  });
   const source = vocab.encode(['な', 'ま', 'む', 'ぎ']);
 
   it('returns one row of vocabulary ids per sample, never longer than the source plus six', () => {
@@ -122,14 +126,16 @@ describe('a small train-and-corrupt run', () => {
       );
       await train(slipModel, slips, {
         objective: 'honest',
-        epochs: 20,
+        epochs: 60,
         batchSize: 8,
         schedule: constantSchedule(5e-3),
         rng,
       });
 
       const speaker = new Speaker({ repeater, horizontal: slipModel, vertical: slipModel }, vocab);
-      const slipped = sentences.flatMap((s) => speaker.sayMany(s, 'horizontal', 1, createRng(7), 5, lexicon));
+      const slipped = sentences.flatMap((s) =>
+        speaker.sayMany(s, 'horizontal', 0.6, createRng(7), 5, lexicon),
+      );
       const errors = slipped.flatMap((u) => u.errors);
       expect(slipped.filter((u) => u.errors.length > 0).length).toBeGreaterThan(slipped.length / 2);
       expect(errors.filter((e) => e.class === 'horizontal').length).toBeGreaterThan(errors.length / 2);

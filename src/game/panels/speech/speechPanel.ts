@@ -1,0 +1,338 @@
+// The tongue-twister panel: pick or type a sentence, let the speaker say it intact or slipping
+// horizontally or vertically, see the errors labelled, the attention, and the distribution of
+// error types over 100 sayings. The speaker's models load once and stay loaded.
+import './speech.css';
+import * as tf from '@tensorflow/tfjs';
+import { createRng, type Rng } from '../../../data/random';
+import { useBrowserBackend } from '../../../model/backendBrowser';
+import { httpCheckpoint } from '../../../model/checkpoint';
+import { makeLexicon, type Intended, type Lexicon } from '../../../speech/annotate';
+import { loadCorpus, type Sentence, type SentenceSource } from '../../../speech/corpus';
+import { parseInput } from '../../../speech/input';
+import {
+  DEFAULT_PRESSURE,
+  loadSpeaker,
+  type SpeakMode,
+  type Speaker,
+  type SpeakerPart,
+} from '../../../speech/speaker';
+import { tallyErrors } from '../../../speech/tally';
+import { onLangChange, tr, trf } from '../../i18n';
+import { testHooks } from '../../testHooks';
+import { openDellLab } from '../dell';
+import { openPanel, type PanelHandle } from '../host';
+import { renderDistribution, renderHeatmap, renderUtterance } from './render';
+import { MODE_LABELS, T, problemText } from './text';
+import repeaterJson from '../../../../assets/speech/checkpoints/repeater/model.json?url';
+import repeaterBin from '../../../../assets/speech/checkpoints/repeater/weights.bin?url';
+import horizontalJson from '../../../../assets/speech/checkpoints/horizontal/model.json?url';
+import horizontalBin from '../../../../assets/speech/checkpoints/horizontal/weights.bin?url';
+import verticalJson from '../../../../assets/speech/checkpoints/vertical/model.json?url';
+import verticalBin from '../../../../assets/speech/checkpoints/vertical/weights.bin?url';
+
+export const SPEECH_PANEL_KEY = 'speech';
+export const SPEECH_MENU_LABEL = T.menu;
+
+const URLS: Record<SpeakerPart, [string, string]> = {
+  repeater: [repeaterJson, repeaterBin],
+  horizontal: [horizontalJson, horizontalBin],
+  vertical: [verticalJson, verticalBin],
+};
+
+let speakerPromise: Promise<Speaker> | undefined;
+
+/** The speaker runs on WASM (CPU if WASM cannot start); its models load once. */
+async function speakerOnWasm(): Promise<Speaker> {
+  if (!(await useBrowserBackend('wasm'))) await useBrowserBackend('cpu');
+  speakerPromise ??= loadSpeaker((part) => httpCheckpoint(...URLS[part])).then((loaded) => {
+    if (!loaded.ok) throw new Error(`${loaded.part}: ${loaded.error.message}`);
+    return loaded.speaker;
+  });
+  speakerPromise.catch(() => (speakerPromise = undefined));
+  return speakerPromise;
+}
+
+/** What the browser tests read. */
+export interface SpeechHooks {
+  ready: boolean;
+  backend?: string;
+  intended?: string;
+  spoken?: string;
+  errors?: { class: string; type: string; unit: string; direction: string }[];
+  problem?: string | null;
+  lastMs?: number;
+  /** Milliseconds of every corrupted sentence said since the panel opened. */
+  timings: number[];
+  distribution?: { erroneous: number; horizontal: number; vertical: number };
+}
+
+interface State {
+  sentence: Intended;
+  mode: SpeakMode;
+  pressure: number;
+  rng: Rng;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export function openSpeechPanel(): PanelHandle {
+  return openPanel(SPEECH_PANEL_KEY, (root, handle) => {
+    root.classList.add('speech-panel');
+    const hooks: SpeechHooks = { ready: false, timings: [] };
+    testHooks().speech = hooks;
+    const corpus = loadCorpus();
+    const lexicon: Lexicon = makeLexicon(corpus.all.flatMap((s) => s.words));
+    const first = corpus.all.find((s) => s.source === 'twister') as Sentence;
+    const state: State = {
+      sentence: first,
+      mode: 'horizontal',
+      pressure: DEFAULT_PRESSURE,
+      rng: createRng(2023),
+    };
+    let speaker: Speaker | undefined;
+
+    // Layout
+    const header = el('header', 'speech-header');
+    const title = el('h1');
+    const closeButton = el('button', 'close');
+    closeButton.addEventListener('click', () => handle.close());
+    header.append(title);
+    // The Dell lab explains vertical (lexical-access) errors with a classic model; closing it
+    // comes back here.
+    const dellButton = el('button', 'dell-link');
+    dellButton.addEventListener('click', () => openDellLab(() => openSpeechPanel()));
+    header.append(dellButton);
+    header.append(closeButton);
+
+    const side = el('aside', 'speech-side');
+    const tabs = el('div', 'speech-tabs');
+    const list = el('ul', 'speech-list');
+    const sources: [SentenceSource, keyof typeof T][] = [
+      ['twister', 'twisters'],
+      ['everyday', 'everyday'],
+      ['poem', 'poems'],
+    ];
+    let shownSource: SentenceSource = 'twister';
+    const tabButtons = sources.map(([source, key]) => {
+      const b = el('button');
+      b.dataset.source = source;
+      b.addEventListener('click', () => {
+        shownSource = source;
+        fillList();
+      });
+      tabs.append(b);
+      return { b, key };
+    });
+    const form = el('form', 'speech-form');
+    const inputLabel = el('label');
+    const input = el('input');
+    input.name = 'sentence';
+    input.autocomplete = 'off';
+    const sayTyped = el('button');
+    sayTyped.type = 'submit';
+    const problemBox = el('p', 'error');
+    problemBox.hidden = true;
+    problemBox.setAttribute('role', 'alert');
+    const inputText = el('span');
+    inputLabel.append(inputText, input);
+    form.append(inputLabel, sayTyped, problemBox);
+    side.append(form, tabs, list);
+
+    const main = el('div', 'speech-main');
+    const controls = el('div', 'speech-controls card-surface');
+    const modeGroup = el('fieldset', 'modes');
+    const modeLegend = el('legend');
+    modeGroup.append(modeLegend);
+    const modeInputs = (['intact', 'horizontal', 'vertical'] as const).map((mode) => {
+      const label = el('label');
+      const radio = el('input');
+      radio.type = 'radio';
+      radio.name = 'speech-mode';
+      radio.value = mode;
+      radio.checked = mode === state.mode;
+      radio.addEventListener('change', () => {
+        state.mode = mode;
+        speak();
+      });
+      const text = el('span');
+      label.append(radio, text);
+      modeGroup.append(label);
+      return { mode, text };
+    });
+    const pressureLabel = el('label', 'pressure');
+    const pressureName = el('span');
+    const slider = el('input');
+    slider.type = 'range';
+    slider.min = '0';
+    slider.max = '100';
+    slider.value = String(Math.round(state.pressure * 100));
+    slider.name = 'pressure';
+    const pressureValue = el('output');
+    slider.addEventListener('input', () => {
+      state.pressure = Number(slider.value) / 100;
+      pressureValue.textContent = slider.value;
+    });
+    slider.addEventListener('change', () => speak());
+    pressureValue.textContent = slider.value;
+    pressureLabel.append(pressureName, slider, pressureValue);
+    const againButton = el('button', 'again');
+    againButton.addEventListener('click', () => speak());
+    const hundredButton = el('button', 'hundred');
+    hundredButton.addEventListener('click', () => sayHundred());
+    const explain = el('p', 'explain');
+    const timing = el('span', 'timing');
+    controls.append(modeGroup, pressureLabel, againButton, hundredButton, timing, explain);
+
+    const status = el('p', 'notice');
+    const result = el('div', 'speech-result card-surface');
+    const lower = el('div', 'speech-lower');
+    const heatBox = el('div', 'card-surface heat');
+    const heatTitle = el('h3');
+    const heat = el('canvas');
+    heatBox.append(heatTitle, heat);
+    const distBox = el('div', 'card-surface distribution');
+    const distTitle = el('h3');
+    const distRate = el('p', 'rate');
+    const dist = el('div');
+    distBox.append(distTitle, distRate, dist);
+    distBox.hidden = true;
+    lower.append(heatBox, distBox);
+    main.append(controls, status, result, lower);
+    root.append(header, side, main);
+
+    function fillList(): void {
+      list.replaceChildren();
+      for (const { b } of tabButtons) b.classList.toggle('active', b.dataset.source === shownSource);
+      for (const s of corpus.all.filter((x) => x.source === shownSource)) {
+        const item = el('li');
+        const b = el('button', 'sentence', s.text);
+        b.dataset.id = s.id;
+        b.addEventListener('click', () => {
+          state.sentence = s;
+          problemBox.hidden = true;
+          speak();
+        });
+        item.append(b);
+        list.append(item);
+      }
+    }
+
+    function applyTexts(): void {
+      title.textContent = tr(T.title);
+      closeButton.textContent = tr(T.close);
+      dellButton.textContent = tr(T.dellLab);
+      tabButtons.forEach(({ b, key }) => (b.textContent = tr(T[key] as { ja: string; en: string })));
+      inputText.textContent = tr(T.typeLabel);
+      input.placeholder = tr(T.typePlaceholder);
+      sayTyped.textContent = tr(T.sayTyped);
+      modeLegend.textContent = tr(T.mode);
+      modeInputs.forEach(({ mode, text }) => (text.textContent = tr(MODE_LABELS[mode])));
+      pressureName.textContent = tr(T.pressure);
+      againButton.textContent = tr(T.sayAgain);
+      hundredButton.textContent = tr(T.say100);
+      heatTitle.textContent = tr(T.attention);
+      distTitle.textContent = tr(T.distribution);
+      explain.textContent = tr(
+        state.mode === 'horizontal'
+          ? T.explainHorizontal
+          : state.mode === 'vertical'
+            ? T.explainVertical
+            : T.explainIntact,
+      );
+    }
+
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const parsed = parseInput(input.value, lexicon);
+      if (!parsed.ok) {
+        // The last result stays on screen; only the message changes.
+        problemBox.textContent = tr(problemText(parsed.problem));
+        problemBox.hidden = false;
+        hooks.problem = parsed.problem.code;
+        return;
+      }
+      problemBox.hidden = true;
+      hooks.problem = null;
+      state.sentence = parsed.sentence;
+      speak();
+    });
+
+    function speak(): void {
+      applyTexts();
+      if (!speaker) return;
+      const started = performance.now();
+      const said = speaker.say(state.sentence, state.mode, state.pressure, state.rng, lexicon);
+      const ms = performance.now() - started;
+      if (state.mode !== 'intact') hooks.timings.push(ms);
+      hooks.lastMs = ms;
+      timing.textContent = trf(T.timing, { ms: ms.toFixed(1) });
+      renderUtterance(result, state.sentence, said.spoken, said.errors);
+      renderHeatmap(
+        heat,
+        speaker.attention(state.sentence.morae, said.spoken, state.mode),
+        state.sentence.morae,
+        said.spoken,
+      );
+      distBox.hidden = true;
+      hooks.intended = state.sentence.morae.join('');
+      hooks.spoken = said.spoken.join('');
+      hooks.errors = said.errors.map((e) => ({
+        class: e.class,
+        type: e.type,
+        unit: e.unit,
+        direction: e.direction,
+      }));
+    }
+
+    function sayHundred(): void {
+      if (!speaker) return;
+      const many = speaker.sayMany(state.sentence, state.mode, state.pressure, state.rng, 100, lexicon);
+      const tally = tallyErrors(many);
+      distRate.textContent = trf(T.errorRate, { n: tally.erroneous });
+      renderDistribution(dist, tally);
+      distBox.hidden = false;
+      hooks.distribution = { erroneous: tally.erroneous, ...tally.byClass };
+    }
+
+    applyTexts();
+    fillList();
+    status.textContent = tr(T.loading);
+    for (const b of [againButton, hundredButton, sayTyped]) b.disabled = true;
+    let disposed = false;
+    // Other modes may prefer another tfjs backend: hand it back when the panel closes.
+    const previousBackend = tf.engine().backendName as string | null | undefined;
+    speakerOnWasm()
+      .then((s) => {
+        if (disposed) return;
+        speaker = s;
+        status.hidden = true;
+        for (const b of [againButton, hundredButton, sayTyped]) b.disabled = false;
+        hooks.ready = true;
+        hooks.backend = tf.getBackend();
+        speak();
+      })
+      .catch((e: unknown) => {
+        status.className = 'error';
+        status.textContent = trf(T.loadFailed, { message: e instanceof Error ? e.message : String(e) });
+      });
+    const unsubscribe = onLangChange(() => {
+      applyTexts();
+      fillList();
+      speak();
+    });
+    return () => {
+      disposed = true;
+      unsubscribe();
+      if (previousBackend && previousBackend !== tf.engine().backendName) void tf.setBackend(previousBackend);
+    };
+  });
+}

@@ -1,0 +1,181 @@
+// The tongue-twister mode in the built game: opened from the title menu, it loads the speaker
+// (WASM), says a tongue twister, slips horizontally and vertically with labelled errors, takes a
+// romaji sentence, refuses bad input while keeping the last result, and says a sentence 100
+// times.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openGame, type GamePage } from './harness';
+
+interface SpeechHooks {
+  ready: boolean;
+  backend?: string;
+  intended?: string;
+  spoken?: string;
+  errors?: { class: string; type: string }[];
+  problem?: string | null;
+  timings: number[];
+  distribution?: { erroneous: number; horizontal: number; vertical: number };
+}
+
+const hooks = (page: Page) => page.evaluate(() => window.__utakaruta?.speech as SpeechHooks | undefined);
+
+async function setPressure(page: Page, value: number): Promise<void> {
+  await page.evaluate((v) => {
+    const input = document.querySelector<HTMLInputElement>('.speech-panel input[name="pressure"]');
+    if (!input) throw new Error('no pressure slider');
+    input.value = String(v);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, value);
+}
+
+/** Says the current sentence again until an error of `cls` shows (the speaker samples). */
+async function untilError(page: Page, cls: 'horizontal' | 'vertical'): Promise<SpeechHooks> {
+  for (let attempt = 0; attempt < 30; attempt++) {
+    const h = (await hooks(page))!;
+    if (h.errors?.some((e) => e.class === cls)) return h;
+    await page.click('.speech-panel button.again');
+  }
+  throw new Error(`no ${cls} error in 30 sayings`);
+}
+
+describe('the tongue-twister mode', () => {
+  let browser: Browser;
+  let game: GamePage;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    game = await openGame(browser);
+  });
+  afterAll(async () => {
+    await game.context.close();
+    await browser.close();
+  });
+
+  it('opens from the title menu and loads the speaker on WASM', async () => {
+    const { page } = game;
+    await page.waitForFunction(() => window.__utakaruta?.screen === 'title');
+    const box = await page.evaluate(() => {
+      const title = window.__utakaruta?.title as {
+        menu: () => { id: string; x: number; y: number; width: number; height: number }[];
+      };
+      return title.menu().find((entry) => entry.id === 'speech');
+    });
+    expect(box).toBeDefined();
+    await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
+    await page.waitForFunction(
+      () => (window.__utakaruta?.speech as SpeechHooks | undefined)?.ready === true,
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
+    expect((await hooks(page))?.backend).toBe('wasm');
+  });
+
+  it('says a tongue twister and slips horizontally, with labelled errors and an arrow', async () => {
+    const { page } = game;
+    await page.click('.speech-list button.sentence >> nth=0');
+    await page.check('input[name="speech-mode"][value="horizontal"]');
+    await setPressure(page, 100);
+    const h = await untilError(page, 'horizontal');
+    expect(h.spoken).not.toBe(h.intended);
+    expect(await page.locator('.error-labels li.err').first().isVisible()).toBe(true);
+    expect(await page.locator('.speech-row.spoken .mora.err').count()).toBeGreaterThan(0);
+    expect(await page.locator('svg.arrows path.arrow').count()).toBeGreaterThan(0);
+    expect(await page.locator('.heat canvas').boundingBox()).not.toBeNull();
+    await game.screenshot('speech-horizontal');
+  });
+
+  it('slips vertically with a competitor from outside the sentence', async () => {
+    const { page } = game;
+    await page.click('.speech-tabs button[data-source="everyday"]');
+    await page.click('.speech-list button.sentence >> nth=0');
+    await page.check('input[name="speech-mode"][value="vertical"]');
+    const h = await untilError(page, 'vertical');
+    expect(h.errors?.length).toBeGreaterThan(0);
+    expect(await page.locator('.error-labels li.err[data-class="vertical"]').first().isVisible()).toBe(true);
+    await game.screenshot('speech-vertical');
+  });
+
+  it('says a sentence typed in romaji', async () => {
+    const { page } = game;
+    await page.fill('.speech-form input[name="sentence"]', 'namamugi namagome namatamago');
+    await page.click('.speech-form button[type="submit"]');
+    await page.waitForFunction(
+      () => (window.__utakaruta?.speech as SpeechHooks).intended === 'なまむぎなまごめなまたまご',
+    );
+    await game.screenshot('speech-romaji');
+  });
+
+  it('refuses bad input with a message and keeps the last result', async () => {
+    const { page } = game;
+    const before = await hooks(page);
+    for (const [text, code] of [
+      ['', 'empty'],
+      ['なまむぎ🍺', 'emoji'],
+      ['hello world', 'not-romaji'],
+      ['生麦生米', 'kanji'],
+      ['ゐゑ', 'unknown-characters'],
+      ['あいうえお'.repeat(10), 'too-long'],
+    ] as const) {
+      await page.fill('.speech-form input[name="sentence"]', text);
+      await page.click('.speech-form button[type="submit"]');
+      const h = await hooks(page);
+      expect(h?.problem).toBe(code);
+      expect(h?.intended).toBe(before?.intended);
+      expect(h?.spoken).toBe(before?.spoken);
+      expect(await page.locator('.speech-form .error').isVisible()).toBe(true);
+    }
+    await game.screenshot('speech-bad-input');
+  });
+
+  it('says it 100 times and draws the distribution of error types', async () => {
+    const { page } = game;
+    await page.click('.speech-tabs button[data-source="twister"]');
+    await page.click('.speech-list button.sentence >> nth=0');
+    await page.check('input[name="speech-mode"][value="horizontal"]');
+    await setPressure(page, 45);
+    await page.click('.speech-panel button.hundred');
+    await page.waitForFunction(() => (window.__utakaruta?.speech as SpeechHooks).distribution !== undefined);
+    const h = (await hooks(page))!;
+    expect(h.distribution!.erroneous).toBeGreaterThan(5);
+    expect(h.distribution!.horizontal).toBeGreaterThan(h.distribution!.vertical);
+    expect(await page.locator('.distribution .dist-row').first().isVisible()).toBe(true);
+    await game.screenshot('speech-hundred');
+  });
+
+  it('says one corrupted sentence in well under 100 ms (median), with no error and no request out', async () => {
+    const { page } = game;
+    for (let k = 0; k < 20; k++) await page.click('.speech-panel button.again');
+    const timings = [...(await hooks(page))!.timings].sort((a, b) => a - b);
+    const median = timings[Math.floor(timings.length / 2)]!;
+    console.log(
+      `browser (WASM) median per corrupted sentence: ${median.toFixed(1)} ms over ${timings.length}`,
+    );
+    expect(median).toBeLessThan(100);
+    expect(game.errors).toEqual([]);
+    expect(game.outsideRequests).toEqual([]);
+  });
+
+  it('shows English labels when the language is English', async () => {
+    const { page } = game;
+    await page.click('.speech-header button.close');
+    await page.waitForSelector('.speech-panel', { state: 'detached' });
+    type Box = { x: number; y: number; width: number; height: number };
+    const en = await page.evaluate(() => {
+      const title = window.__utakaruta?.title as { lang: () => (Box & { lang: string })[] };
+      return title.lang().find((b) => b.lang === 'en');
+    });
+    await page.mouse.click(en!.x + en!.width / 2, en!.y + en!.height / 2);
+    const box = await page.evaluate(() => {
+      const title = window.__utakaruta?.title as { menu: () => (Box & { id: string })[] };
+      return title.menu().find((entry) => entry.id === 'speech');
+    });
+    await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
+    await page.waitForFunction(() => (window.__utakaruta?.speech as SpeechHooks | undefined)?.ready === true);
+    expect(await page.locator('.speech-header h1').textContent()).toContain('Tongue twisters');
+    expect(await page.locator('.speech-panel button.hundred').textContent()).toBe('Say it 100 times');
+    await game.screenshot('speech-english');
+    expect(game.errors).toEqual([]);
+  });
+});
