@@ -1,4 +1,5 @@
-// `npm run train:opponent [-- --recipe strong|weak] [--seed N] [--out DIR]`
+// `npm run train:opponent [-- --recipe strong|fast|weak] [--seed N] [--out DIR]`
+// (overrides for experiments: --epochs --batch --max-prefix --lr --width --objective talk)
 // Trains the listener from scratch on the wasm backend with a seeded recipe, evaluates
 // free-running exact match on all 100 full readings after every epoch, and writes the
 // checkpoint (model.json + weights.bin, metadata with config, vocabularies, objective, recipe,
@@ -18,6 +19,9 @@ const { values } = parseArgs({
     epochs: { type: 'string' },
     batch: { type: 'string' },
     'max-prefix': { type: 'string' },
+    lr: { type: 'string' },
+    objective: { type: 'string', default: 'honest' },
+    width: { type: 'string' },
   },
 });
 const recipeName = values.recipe as ListenerRecipeName;
@@ -29,6 +33,10 @@ const recipe = {
   ...(values.epochs ? { epochs: Number(values.epochs) } : {}),
   ...(values.batch ? { batchSize: Number(values.batch) } : {}),
   ...(values['max-prefix'] ? { maxPrefix: Number(values['max-prefix']) } : {}),
+  ...(values.lr ? { schedule: { ...base.schedule, peak: Number(values.lr) } } : {}),
+  ...(values.width
+    ? { size: { ...base.size, dModel: Number(values.width), dFF: 2 * Number(values.width) } }
+    : {}),
 };
 const seed = Number(values.seed);
 const out =
@@ -37,17 +45,23 @@ const out =
 await useNodeBackend('wasm');
 console.log(`recipe ${recipeName} seed ${seed}: ${JSON.stringify(recipe)}`);
 const cpuStart = process.cpuUsage();
-const run = await trainListener(recipe, seed, {
-  onEpoch: (m) => {
-    const e = m.evaluation;
-    console.log(
-      `epoch ${String(m.epoch).padStart(2)}  loss ${m.loss.toFixed(3)}  train ${m.trainSeconds.toFixed(1)} s` +
-        (e
-          ? `  teacher-forced ${(100 * e.teacherForcedAccuracy).toFixed(1)} %  free-running ${e.exactMatch}/${e.total}`
-          : ''),
-    );
+const objective = values.objective === 'talk' ? 'talk' : 'honest';
+const run = await trainListener(
+  recipe,
+  seed,
+  {
+    onEpoch: (m) => {
+      const e = m.evaluation;
+      console.log(
+        `epoch ${String(m.epoch).padStart(2)}  loss ${m.loss.toFixed(3)}  train ${m.trainSeconds.toFixed(1)} s` +
+          (e
+            ? `  teacher-forced ${(100 * e.teacherForcedAccuracy).toFixed(1)} %  free-running ${e.exactMatch}/${e.total}`
+            : ''),
+      );
+    },
   },
-});
+  objective,
+);
 const cpu = process.cpuUsage(cpuStart);
 const last = run.result.epochs.at(-1);
 const summary = {
@@ -66,7 +80,7 @@ await saveCheckpoint(
   { source: run.task.sourceVocab, target: run.task.targetVocab },
   {
     task: LISTENER_TASK,
-    objective: 'honest',
+    objective,
     seed,
     date: new Date().toISOString(),
     epochs: run.result.epochs.length,
