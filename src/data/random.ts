@@ -74,7 +74,7 @@ export function createRng(seed: number): Rng {
   const mix = splitMix32(seed);
   const state = [mix(), mix(), mix(), mix()];
   // xoroshiro's state must not be all zero.
-  if (state.every((word) => word === 0)) state[0] = 1;
+  if (!state.some((word) => word !== 0)) state[0] = 1;
   return wrap(xoroshiro128plusFromState(state));
 }
 
