@@ -1,9 +1,9 @@
-// `npm run train:opponent [-- --recipe strong|fast|weak] [--seed N] [--out DIR]`
+// `npm run train:opponent [-- --recipe strong|fast] [--seed N] [--out DIR]`
 // (overrides for experiments: --epochs --batch --max-prefix --lr --width --objective talk)
 // Trains the listener from scratch on the wasm backend with a seeded recipe, evaluates
 // free-running exact match on all 100 full readings after every epoch, and writes the
 // checkpoint (model.json + weights.bin, metadata with config, vocabularies, objective, recipe,
-// metrics, seed, date) to assets/checkpoints/opponent[-weak]/.
+// metrics, seed, date) to assets/checkpoints/opponent/ (recipe 'strong'; others to opponent-NAME).
 import { parseArgs } from 'node:util';
 import { saveCheckpoint } from '../src/model/checkpoint';
 import { useNodeBackend } from '../src/model/backendNode';

@@ -57,15 +57,6 @@ export const LISTENER_RECIPES = {
     maxPrefix: 8,
     batching: 'bucketed',
   },
-  /** The easy levels' checkpoint: stopped early, it still confuses poems. */
-  weak: {
-    size: LISTENER_SIZE,
-    batchSize: 64,
-    epochs: 6,
-    schedule: { kind: 'cosine', peak: 0.01, warmupSteps: 30, floor: 0 },
-    maxPrefix: 6,
-    batching: 'bucketed',
-  },
 } as const satisfies Record<string, ListenerRecipe>;
 
 export type ListenerRecipeName = keyof typeof LISTENER_RECIPES;
