@@ -2,15 +2,17 @@
 // project (assets/speech/), and the upper and lower halves of the 100 poems (modern reading).
 // Each sentence is a list of words with morae, part of speech and semantic category.
 //
-// Split (documented here, seeded so it never drifts): within each source separately, sentences
-// are shuffled with createRng(SPLIT_SEED) and the first 15 % (rounded) are held out. Held-out
+// Split: within each source separately, sentences were shuffled with a generator seeded with
+// SPLIT_SEED and the first 15 % (rounded) held out. The held-out ids are frozen as data in
+// assets/speech/split.ts (written by scripts/speech-split.ts), so that a change to the project's
+// RNG can never move a sentence the shipped models trained on into the held-out set. Held-out
 // sentences are never used for training or fine-tuning; the benchmark measures on them only.
 // A sentence that also occurs in the training part (the same morae) is moved to training, so
 // no held-out sentence was seen verbatim.
 import { EVERYDAY } from '../../assets/speech/everyday';
 import { TWISTERS } from '../../assets/speech/twisters';
 import { POEMS } from '../data/poems';
-import { createRng } from '../data/random';
+import { HELD_OUT_IDS } from '../../assets/speech/split';
 import { CATEGORIES, isCategory, type Category, type PartOfSpeech } from './categories';
 import { toMorae } from '../data/mora';
 
@@ -87,20 +89,20 @@ export function loadCorpus(): Corpus {
   return cached;
 }
 
-function buildCorpus(): Corpus {
-  const bySource: [SentenceSource, Sentence[]][] = [
+/** Every sentence of each source, in the order the source lists them. */
+export function corpusSources(): [SentenceSource, Sentence[]][] {
+  return [
     ['twister', parseBlock(TWISTERS, 'twister')],
     ['everyday', parseBlock(EVERYDAY, 'everyday')],
     ['poem', poemSentences()],
   ];
-  const train: Sentence[] = [];
-  const heldOut: Sentence[] = [];
-  for (const [, sentences] of bySource) {
-    const shuffled = createRng(SPLIT_SEED).shuffle(sentences);
-    const n = Math.round(sentences.length * HELD_OUT_SHARE);
-    heldOut.push(...shuffled.slice(0, n));
-    train.push(...shuffled.slice(n));
-  }
+}
+
+function buildCorpus(): Corpus {
+  const heldOutIds = new Set(HELD_OUT_IDS);
+  const sentences = corpusSources().flatMap(([, list]) => list);
+  const heldOut = sentences.filter((s) => heldOutIds.has(s.id));
+  const train = sentences.filter((s) => !heldOutIds.has(s.id));
   const seen = new Set(train.map((s) => s.morae.join('')));
   const cleanHeldOut = heldOut.filter((s) => !seen.has(s.morae.join('')));
   train.push(...heldOut.filter((s) => seen.has(s.morae.join(''))));
