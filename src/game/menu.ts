@@ -20,6 +20,12 @@ export const MENU: readonly MenuEntry[] = [
     open: (scene) => scene.scene.start('match', { mode: 'competitive' }),
   },
   {
+    // The match's default opponent is the Transformer; the rule-based listener stays playable.
+    id: 'match-baseline',
+    label: { ja: 'ルール型の相手と対戦', en: 'Rule-based opponent' },
+    open: (scene) => scene.scene.start('match', { mode: 'competitive', opponent: 'baseline' }),
+  },
+  {
     id: 'chirashi',
     label: { ja: '散らし取り', en: 'Chirashi (scattered)' },
     open: (scene) => scene.scene.start('match', { mode: 'chirashi' }),

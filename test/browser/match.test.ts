@@ -2,134 +2,17 @@
 // (?testSpeed=N, read once at start). The test plays the local player: it reads the judge's side
 // from the test hooks (which poem is being read) and clicks cards like a player would.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openGame, type GamePage } from './harness';
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-interface MatchView {
-  phase: string;
-  mode: string;
-  poem?: number;
-  onField: number[];
-  own: number[];
-  pendingSend: { from: number; count: number } | null;
-  readings: number;
-  heard: number;
-  paused: boolean;
-}
-
-/** Opens the game with stored settings (a whole record, as the settings store writes it). */
-async function openWithSettings(
-  browser: Browser,
-  path: string,
-  overrides: Record<string, unknown> = {},
-  viewport: { width?: number; height?: number; hasTouch?: boolean } = {},
-): Promise<GamePage> {
-  const game = await openGame(browser, { path, ...viewport });
-  const settings = {
-    difficulty: 'intermediate',
-    protocol: 'competition',
-    readingRate: 1,
-    yoinSeconds: 3,
-    pauseSeconds: 1,
-    memorizationSeconds: 120,
-    lang: 'ja',
-    volume: 0.8,
-    muted: false,
-    opponentModel: 'shipped',
-    ...overrides,
-  };
-  await game.page.evaluate(
-    (record) => localStorage.setItem('utakaruta.settings', record),
-    JSON.stringify({ version: 1, settings }),
-  );
-  await game.page.reload();
-  return game;
-}
-
-async function matchView(page: Page): Promise<MatchView | undefined> {
-  return page.evaluate(() => (window.__utakaruta?.match as { state: MatchView } | undefined)?.state);
-}
-
-async function clickBox(page: Page, box: Box): Promise<void> {
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-}
-
-async function openMode(game: GamePage, id: string): Promise<void> {
-  const { page } = game;
-  await page.waitForFunction(() => window.__utakaruta?.screen === 'title', null, { timeout: 30_000 });
-  const entry = await page.evaluate(
-    (wanted) =>
-      (window.__utakaruta?.title as { menu: () => ({ id: string } & Box)[] })
-        .menu()
-        .find((e) => e.id === wanted),
-    id,
-  );
-  if (!entry) throw new Error(`no menu entry ${id}`);
-  await clickBox(page, entry);
-  await page.waitForFunction(() => window.__utakaruta?.screen === 'match', null, { timeout: 30_000 });
-}
-
-/**
- * Plays until the results screen. `takeChance(view)` says whether to go for the read card this
- * reading; the player always sends its first card when it owes one.
- */
-async function playToResults(
-  game: GamePage,
-  takeChance: (view: MatchView) => boolean,
-  minHeard: (view: MatchView) => number,
-  onReading: (readings: number) => Promise<void> = async () => {},
-  onSendChoice: () => Promise<void> = async () => {},
-): Promise<void> {
-  const { page } = game;
-  let sendSeen = false;
-  const skip = await page.evaluate(
-    () => (window.__utakaruta?.match as { buttons: () => { skip: Box } }).buttons().skip,
-  );
-  await clickBox(page, skip);
-  let tried = -1;
-  let seenReadings = 0;
-  const deadline = Date.now() + 240_000;
-  for (;;) {
-    if (Date.now() > deadline) throw new Error('the match did not end');
-    // One round trip per look: this page renders slowly, and every trip costs reading time.
-    const look = await page.evaluate(() => {
-      const hooks = window.__utakaruta;
-      const view = (hooks?.match as { state: MatchView } | undefined)?.state;
-      const box = (no: number | undefined) => hooks?.cards?.find((c) => c.no === no);
-      return { screen: hooks?.screen, view, poemBox: box(view?.poem), ownBox: box(view?.own[0]) };
-    });
-    if (look.screen === 'results') return;
-    const view = look.view;
-    if (view && view.readings !== seenReadings) {
-      seenReadings = view.readings;
-      await onReading(seenReadings);
-    }
-    if (
-      view?.phase === 'reading' &&
-      view.poem !== undefined &&
-      tried !== view.readings &&
-      view.heard >= minHeard(view)
-    ) {
-      tried = view.readings;
-      if (view.onField.includes(view.poem) && takeChance(view) && look.poemBox)
-        await clickBox(page, look.poemBox);
-    } else if (view?.phase === 'sending' && view.pendingSend?.from === 0 && look.ownBox) {
-      if (!sendSeen) {
-        sendSeen = true;
-        await onSendChoice();
-      }
-      await clickBox(page, look.ownBox);
-      await page.waitForTimeout(30);
-    }
-    await page.waitForTimeout(5);
-  }
-}
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openGame } from './harness';
+import {
+  clickBox,
+  matchView,
+  openMode,
+  openWithSettings,
+  playToResults,
+  type Box,
+  type MatchView,
+} from './matchHelpers';
 
 describe('playing against the listening baseline', () => {
   let browser: Browser;
@@ -145,7 +28,7 @@ describe('playing against the listening baseline', () => {
     // page, then win some cards and lose others.
     const game = await openWithSettings(browser, '?testSpeed=12&seed=11', { difficulty: 'beginner' });
     const { page } = game;
-    await openMode(game, 'match');
+    await openMode(game, 'match-baseline');
     await page.waitForFunction(() => (window.__utakaruta?.cards?.length ?? 0) === 50);
     await game.screenshot('match-memorization');
     await page.keyboard.press('p');
@@ -272,7 +155,7 @@ describe('playing against the listening baseline', () => {
       },
     );
     const { page } = game;
-    await openMode(game, 'match');
+    await openMode(game, 'match-baseline');
     await page.waitForFunction(() => (window.__utakaruta?.cards?.length ?? 0) === 50);
     const skip = await page.evaluate(
       () => (window.__utakaruta?.match as { buttons: () => { skip: Box } }).buttons().skip,
@@ -317,7 +200,7 @@ describe('playing against the listening baseline', () => {
     // Muted at normal speed: the reader says why and goes on as on-screen text.
     const game = await openWithSettings(browser, '?seed=8', { muted: true, memorizationSeconds: 0 });
     const { page } = game;
-    await openMode(game, 'match');
+    await openMode(game, 'match-baseline');
     const notice = () =>
       page.evaluate(
         () => (window.__utakaruta?.match as { notice: () => string } | undefined)?.notice() ?? '',
@@ -351,7 +234,7 @@ describe('playing against the listening baseline', () => {
     };
     const heaps: number[] = [];
     for (let match = 0; match < 3; match++) {
-      await openMode(game, 'match');
+      await openMode(game, 'match-baseline');
       // A passive player: the baseline takes everything and sends back; no send is ever owed.
       await playToResults(
         game,

@@ -16,6 +16,8 @@ export interface MatchHookSource {
   readonly cards: () => [number, Torifuda][];
   readonly focus: () => number | null;
   readonly opponent: string;
+  /** Whether the belief view is on, and after how many morae the opponent's belief was drawn. */
+  readonly belief: () => { shown: boolean; heard: number };
 }
 
 export function publishMatchHooks(source: MatchHookSource): void {
@@ -45,11 +47,13 @@ export function publishMatchHooks(source: MatchHookSource): void {
     },
     opponent: source.opponent,
     notice: () => panel.noticeText,
+    belief: source.belief,
     focus: source.focus,
     buttons: () => ({
       skip: boxOf(panel.buttons.skip.text),
       pause: boxOf(panel.buttons.pause.text),
       quit: boxOf(panel.buttons.quit.text),
+      belief: boxOf(panel.buttons.belief.text),
     }),
   };
 }

@@ -1,17 +1,19 @@
 // The match: two territories (or the chirashi field) of real torifuda, the reading, the opponent.
 // The scene draws the driver's state and forwards input; the driver and the rules decide.
 // Input: click/tap a card to take it (or to choose the card to send); arrows + Enter do the same
-// from the keyboard; P pauses, S ends memorization, Esc quits.
+// from the keyboard; P pauses, S ends memorization, B shows the opponent's belief, Esc quits.
 import Phaser from 'phaser';
 import { kimariji } from '../../data/kimariji';
 import { poemByNo, POEMS } from '../../data/poems';
 import { tr, trf } from '../i18n';
 import { Reader, testSpeedFromUrl } from '../audio/reader';
 import { createOpponent, type OpponentKind } from '../opponents/registry';
+import { TransformerOpponent } from '../opponents/transformer';
 import { rowsCards, territoryCount, type MatchEvent, type MatchSetup, type MatchState } from '../rules';
 import { loadSettings } from '../settings';
 import { testHooks } from '../testHooks';
 import { chirashiSlots, nextFocus, territorySlots, type Slot } from '../view/matchLayout';
+import { BeliefView } from '../view/beliefView';
 import { MatchPanel } from '../view/matchPanel';
 import { COLORS, loadBaseGlyphs, loadGlyphs, textStyle } from '../view/styles';
 import { drawTorifuda, type Torifuda } from '../view/torifuda';
@@ -25,7 +27,7 @@ export interface MatchSceneData {
   /** genpei and chirashi: the cards in play (default all 100). */
   readonly cards?: readonly number[];
   readonly seed?: number;
-  /** Default: the listening baseline. */
+  /** Default: the Transformer (settings.opponentModel's weights). */
   readonly opponent?: OpponentKind;
 }
 
@@ -40,7 +42,10 @@ export class MatchScene extends Phaser.Scene {
   private pauseShade!: Phaser.GameObjects.Text;
   private mode: MatchSceneData['mode'] = 'competitive';
   private chosen: readonly number[] | undefined;
-  private opponentKind: OpponentKind = 'baseline';
+  private opponentKind: OpponentKind = 'transformer';
+  /** The opponent whose belief the live view can draw (a model opponent), if any. */
+  private believer: TransformerOpponent | null = null;
+  private beliefView: BeliefView | null = null;
   private opponentName = '';
   private seed = 0;
 
@@ -52,7 +57,7 @@ export class MatchScene extends Phaser.Scene {
     const urlSeed = Number(new URLSearchParams(globalThis.location?.search ?? '').get('seed'));
     this.mode = data.mode ?? 'competitive';
     this.chosen = data.cards;
-    this.opponentKind = data.opponent ?? 'baseline';
+    this.opponentKind = data.opponent ?? 'transformer';
     this.seed = data.seed ?? (Number.isInteger(urlSeed) && urlSeed !== 0 ? urlSeed : Date.now() % 2 ** 31);
   }
 
@@ -64,13 +69,18 @@ export class MatchScene extends Phaser.Scene {
     await loadBaseGlyphs();
     void loadGlyphs(POEMS.map((p) => p.kanji + p.poet).join('') + Object.values(MATCH_TEXT).map(tr).join(''));
     const settings = loadSettings();
-    const opponent = await createOpponent({
+    const loading = this.add.text(496, 360, tr(MATCH_TEXT.loadingOpponent), textStyle(30)).setOrigin(0.5);
+    const { opponent, notice } = await createOpponent({
       kind: this.opponentKind,
       difficulty: settings.difficulty,
       seed: this.seed + 1,
+      model: settings.opponentModel,
     });
     if (!this.sys.isActive()) return opponent.dispose();
+    loading.destroy();
     this.opponentName = tr(opponent.name);
+    this.believer = opponent instanceof TransformerOpponent ? opponent : null;
+    this.beliefView = null;
     const setup: MatchSetup =
       this.mode === 'competitive'
         ? { mode: 'competitive', seed: this.seed }
@@ -97,10 +107,16 @@ export class MatchScene extends Phaser.Scene {
     this.drawField();
     this.panel = new MatchPanel(
       this,
-      { skip: () => this.driver.endMemorization(), pause: () => this.togglePause(), quit: () => this.quit() },
+      {
+        skip: () => this.driver.endMemorization(),
+        pause: () => this.togglePause(),
+        quit: () => this.quit(),
+        belief: () => this.toggleBelief(),
+      },
       () => tr(this.driver.paused ? MATCH_TEXT.resume : MATCH_TEXT.pause),
-      { skip: MATCH_TEXT.skip, quit: MATCH_TEXT.quit },
+      { skip: MATCH_TEXT.skip, quit: MATCH_TEXT.quit, belief: MATCH_TEXT.belief },
     );
+    if (notice) this.panel.setNotice(tr(notice));
     this.pauseShade = this.add
       .text(496, 360, '', { ...textStyle(30), backgroundColor: '#000000cc', padding: { x: 30, y: 20 } })
       .setOrigin(0.5)
@@ -119,6 +135,20 @@ export class MatchScene extends Phaser.Scene {
     this.driver.tick(performance.now());
     void time;
     if (this.driver.state.phase === 'memorization') this.renderStatus();
+    // Every frame, so the wash follows cards as they slide.
+    this.beliefView?.draw(this.cards, this.believer?.latest?.belief ?? null);
+  }
+
+  /** Shows or hides the opponent's belief over the field (a model opponent only). */
+  private toggleBelief(): void {
+    if (!this.believer) return;
+    if (this.beliefView) {
+      this.beliefView.destroy();
+      this.beliefView = null;
+    } else {
+      this.beliefView = new BeliefView(this);
+    }
+    this.panel.buttons.belief.setSelected(this.beliefView !== null);
   }
 
   private drawField(): void {
@@ -233,6 +263,7 @@ export class MatchScene extends Phaser.Scene {
     }
     this.panel.setHeard(this.driver.heard);
     this.panel.buttons.skip.text.setVisible(state.phase === 'memorization');
+    this.panel.buttons.belief.text.setVisible(state.phase !== 'memorization' && this.believer !== null);
     this.renderStatus();
     this.paintHighlights();
   }
@@ -274,6 +305,7 @@ export class MatchScene extends Phaser.Scene {
       if (key === 'p' || key === 'P') this.togglePause();
       else if (key === 'Escape') this.quit();
       else if (key === 's' || key === 'S') this.driver.endMemorization();
+      else if (key === 'b' || key === 'B') this.toggleBelief();
       else if (key === 'Enter' || key === ' ') {
         if (this.focus !== null) this.driver.humanTouch(this.focus);
       } else if (key === 'ArrowLeft' || key === 'ArrowRight' || key === 'ArrowUp' || key === 'ArrowDown') {
@@ -297,6 +329,8 @@ export class MatchScene extends Phaser.Scene {
 
   private teardown(): void {
     this.driver?.dispose();
+    this.believer = null;
+    this.beliefView = null;
     this.cards.clear();
     unpublishMatchHooks();
   }
@@ -309,6 +343,7 @@ export class MatchScene extends Phaser.Scene {
       cards: () => [...this.cards].filter(([no]) => this.slots.has(no)),
       focus: () => this.focus,
       opponent: this.opponentName,
+      belief: () => ({ shown: this.beliefView !== null, heard: this.believer?.latest?.heard ?? 0 }),
     });
   }
 }

@@ -33,6 +33,8 @@ export const MATCH_TEXT = {
   unmeisen: { ja: '運命戦', en: 'Unmeisen: one card each' },
   kimariji: { ja: '決まり字　{k}', en: 'Kimariji: {k}' },
   atMora: { ja: '{n} 音目で', en: 'at sound {n}' },
+  belief: { ja: '相手の確信 (B)', en: "Opponent's belief (B)" },
+  loadingOpponent: { ja: '相手を読み込み中…', en: 'Loading the opponent…' },
   keys: { ja: '矢印で札を選び Enter で取る', en: 'Arrows pick a card, Enter takes' },
 } as const satisfies Record<string, Bilingual | Record<string, string>>;
 

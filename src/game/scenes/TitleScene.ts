@@ -14,7 +14,7 @@ import { bindText, COLORS, loadBaseGlyphs, loadGlyphs, TextButton, textStyle, WE
 /** Cards fanned out beside the title: ちはやふる, せを, むらさめ. */
 const FAN = [17, 77, 87] as const;
 const LANG_ROW = MENU.length;
-const MENU_ROWS = 4;
+const MENU_ROWS = 5;
 const TAGLINE = {
   ja: '小倉百人一首 ― 耳で聴く相手と競技かるた',
   en: 'Hyakunin Isshu karuta, against an opponent who listens',
@@ -63,7 +63,7 @@ export class TitleScene extends Phaser.Scene {
   }
 
   private drawMenu(): void {
-    // Four entries to a column; a second column opens beside the first as modes are added.
+    // Five entries to a column; a second column opens beside the first as modes are added.
     MENU.forEach((entry, i) => {
       const x = 128 + Math.floor(i / MENU_ROWS) * 320;
       const y = 440 + (i % MENU_ROWS) * 56;

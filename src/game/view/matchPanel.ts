@@ -11,6 +11,8 @@ export interface PanelButtons {
   readonly skip: TextButton;
   readonly pause: TextButton;
   readonly quit: TextButton;
+  /** Shares the skip button's place: skip only shows during memorization, belief after it. */
+  readonly belief: TextButton;
 }
 
 export class MatchPanel {
@@ -26,9 +28,9 @@ export class MatchPanel {
 
   constructor(
     scene: Phaser.Scene,
-    handlers: { skip: () => void; pause: () => void; quit: () => void },
+    handlers: { skip: () => void; pause: () => void; quit: () => void; belief: () => void },
     pauseLabel: () => string,
-    labels: { skip: Bilingual; quit: Bilingual },
+    labels: { skip: Bilingual; quit: Bilingual; belief: Bilingual },
   ) {
     scene.add.rectangle(PANEL_X - 8, 0, 1280 - PANEL_X + 8, 720, COLORS.bar).setOrigin(0);
     const text = (y: number, size: number, color: string = COLORS.paper, weight: number = WEIGHT.text) =>
@@ -51,6 +53,7 @@ export class MatchPanel {
       skip: button(512, labels.skip, handlers.skip),
       pause: button(566, pauseLabel, handlers.pause),
       quit: button(620, labels.quit, handlers.quit),
+      belief: button(512, labels.belief, handlers.belief),
     };
     this.bottom = text(676, 22, COLORS.paper, WEIGHT.card);
   }

@@ -1,0 +1,131 @@
+// Playing a match through the UI in a browser test: opening the game with stored settings,
+// choosing a menu entry, and playing the local player until the results screen. The player reads
+// the judge's side from the test hooks (which poem is being read) and clicks like a player would.
+import type { Browser, Page } from 'playwright-core';
+import { openGame, type GamePage } from './harness';
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+export interface MatchView {
+  phase: string;
+  mode: string;
+  poem?: number;
+  onField: number[];
+  own: number[];
+  pendingSend: { from: number; count: number } | null;
+  readings: number;
+  heard: number;
+  paused: boolean;
+}
+
+/** Opens the game with stored settings (a whole record, as the settings store writes it). */
+export async function openWithSettings(
+  browser: Browser,
+  path: string,
+  overrides: Record<string, unknown> = {},
+  viewport: { width?: number; height?: number; hasTouch?: boolean } = {},
+): Promise<GamePage> {
+  const game = await openGame(browser, { path, ...viewport });
+  const settings = {
+    difficulty: 'intermediate',
+    protocol: 'competition',
+    readingRate: 1,
+    yoinSeconds: 3,
+    pauseSeconds: 1,
+    memorizationSeconds: 120,
+    lang: 'ja',
+    volume: 0.8,
+    muted: false,
+    opponentModel: 'shipped',
+    ...overrides,
+  };
+  await game.page.evaluate(
+    (record) => localStorage.setItem('utakaruta.settings', record),
+    JSON.stringify({ version: 1, settings }),
+  );
+  await game.page.reload();
+  return game;
+}
+
+export async function matchView(page: Page): Promise<MatchView | undefined> {
+  return page.evaluate(() => (window.__utakaruta?.match as { state: MatchView } | undefined)?.state);
+}
+
+export async function clickBox(page: Page, box: Box): Promise<void> {
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+export async function openMode(game: GamePage, id: string): Promise<void> {
+  const { page } = game;
+  await page.waitForFunction(() => window.__utakaruta?.screen === 'title', null, { timeout: 30_000 });
+  const entry = await page.evaluate(
+    (wanted) =>
+      (window.__utakaruta?.title as { menu: () => ({ id: string } & Box)[] })
+        .menu()
+        .find((e) => e.id === wanted),
+    id,
+  );
+  if (!entry) throw new Error(`no menu entry ${id}`);
+  await clickBox(page, entry);
+  await page.waitForFunction(() => window.__utakaruta?.screen === 'match', null, { timeout: 30_000 });
+}
+
+/**
+ * Plays until the results screen. `takeChance(view)` says whether to go for the read card this
+ * reading; the player always sends its first card when it owes one.
+ */
+export async function playToResults(
+  game: GamePage,
+  takeChance: (view: MatchView) => boolean,
+  minHeard: (view: MatchView) => number,
+  onReading: (readings: number) => Promise<void> = async () => {},
+  onSendChoice: () => Promise<void> = async () => {},
+): Promise<void> {
+  const { page } = game;
+  let sendSeen = false;
+  const skip = await page.evaluate(
+    () => (window.__utakaruta?.match as { buttons: () => { skip: Box } }).buttons().skip,
+  );
+  await clickBox(page, skip);
+  let tried = -1;
+  let seenReadings = 0;
+  const deadline = Date.now() + 240_000;
+  for (;;) {
+    if (Date.now() > deadline) throw new Error('the match did not end');
+    // One round trip per look: this page renders slowly, and every trip costs reading time.
+    const look = await page.evaluate(() => {
+      const hooks = window.__utakaruta;
+      const view = (hooks?.match as { state: MatchView } | undefined)?.state;
+      const box = (no: number | undefined) => hooks?.cards?.find((c) => c.no === no);
+      return { screen: hooks?.screen, view, poemBox: box(view?.poem), ownBox: box(view?.own[0]) };
+    });
+    if (look.screen === 'results') return;
+    const view = look.view;
+    if (view && view.readings !== seenReadings) {
+      seenReadings = view.readings;
+      await onReading(seenReadings);
+    }
+    if (
+      view?.phase === 'reading' &&
+      view.poem !== undefined &&
+      tried !== view.readings &&
+      view.heard >= minHeard(view)
+    ) {
+      tried = view.readings;
+      if (view.onField.includes(view.poem) && takeChance(view) && look.poemBox)
+        await clickBox(page, look.poemBox);
+    } else if (view?.phase === 'sending' && view.pendingSend?.from === 0 && look.ownBox) {
+      if (!sendSeen) {
+        sendSeen = true;
+        await onSendChoice();
+      }
+      await clickBox(page, look.ownBox);
+      await page.waitForTimeout(30);
+    }
+    await page.waitForTimeout(5);
+  }
+}
