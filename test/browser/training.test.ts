@@ -184,6 +184,12 @@ describe('the training panel', () => {
         JSON.parse(localStorage.getItem('utakaruta.settings')!) as { settings: { opponentModel: string } },
     );
     expect(settings.settings.opponentModel).toBe(modelId);
+    // The match plays that saved model: no fallback notice, the Transformer by name.
+    const match = await page.evaluate(() => {
+      const hooks = window.__utakaruta?.match as { opponent: string; notice: () => string };
+      return { opponent: hooks.opponent, notice: hooks.notice() };
+    });
+    expect(match).toEqual({ opponent: '聴く Transformer', notice: '' });
     await game.screenshot('training-play-against-model');
     expectClean(game);
     await game.context.close();

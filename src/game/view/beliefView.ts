@@ -8,7 +8,7 @@ import type { Torifuda } from './torifuda';
 
 /** Beliefs below this are not drawn: a faint wash on every card is noise, not information. */
 const VISIBLE_BELIEF = 0.01;
-const BAR_HEIGHT = 7;
+const BAR_HEIGHT = 10;
 
 export class BeliefView {
   private readonly graphics: Phaser.GameObjects.Graphics;
@@ -25,8 +25,9 @@ export class BeliefView {
       const p = belief.get(no) ?? 0;
       if (p < VISIBLE_BELIEF) continue;
       const box = card.cardBox();
-      g.fillStyle(COLORS.focus, 0.55 * p).fillRect(box.x, box.y, box.width, box.height);
-      g.lineStyle(2, COLORS.focus, Math.min(1, 0.3 + p)).strokeRect(box.x, box.y, box.width, box.height);
+      // A floor on the wash and the ring, so a card holding a fifth of the belief is seen.
+      g.fillStyle(COLORS.focus, 0.15 + 0.45 * p).fillRect(box.x, box.y, box.width, box.height);
+      g.lineStyle(3, COLORS.focus, Math.min(1, 0.5 + p)).strokeRect(box.x, box.y, box.width, box.height);
       g.fillStyle(0x000000, 0.6).fillRect(box.x, box.y + box.height - BAR_HEIGHT, box.width, BAR_HEIGHT);
       g.fillStyle(COLORS.focus, 1).fillRect(
         box.x,
