@@ -66,7 +66,7 @@ export class TitleScene extends Phaser.Scene {
     // Five entries to a column; a second column opens beside the first as modes are added.
     MENU.forEach((entry, i) => {
       const x = 128 + Math.floor(i / MENU_ROWS) * 320;
-      const y = 440 + (i % MENU_ROWS) * 56;
+      const y = 436 + (i % MENU_ROWS) * 50;
       const button = new TextButton(this, x, y, entry.label, () => entry.open(this), {
         size: 24,
         origin: 0,
