@@ -290,6 +290,7 @@ export function openSpeechPanel(): PanelHandle {
         type: e.type,
         unit: e.unit,
         direction: e.direction,
+        hasSource: e.source !== null,
       }));
     }
 
