@@ -28,9 +28,19 @@ export interface SampleOptions {
    * A constraint on the slip model's output competition: 'inside' lets it say only morae that
    * occur in the intended sentence (an intruder can only come from the sentence: horizontal);
    * 'outside' lets it say only morae absent from the sentence, or the repeater's own choice
-   * for this step (an intruder can only come from outside: vertical).
+   * for this step (an intruder can only come from outside: vertical). Under either constraint
+   * the slip model may end the sentence only where the repeater would: it chooses what is said,
+   * not when to stop (masking the other candidates would otherwise inflate its small end-of-
+   * sentence probability into truncated sayings).
    */
   readonly constraint?: 'inside' | 'outside';
+  /**
+   * Once the slip model has won a step and said something other than the repeater's choice,
+   * it keeps speaking until it says what the repeater would say again (default true): an
+   * intrusion of several morae (a whole competitor word, an exchange) is said whole instead of
+   * being cut short by the repeater at the next step.
+   */
+  readonly hold?: boolean;
   readonly rng: Rng;
 }
 
@@ -96,6 +106,8 @@ export function sampleSpeech(
   const constraint = options.constraint;
   const heard = new Set(source);
   const useSlip = slip !== null && pressure > 0;
+  const hold = options.hold ?? true;
+  const holding = new Array<boolean>(count).fill(false);
   const steps = Math.min(repeater.config.maxTargetLength - 1, source.length + EXTRA_STEPS);
   const V = repeater.config.targetVocabSize;
   const rows: number[][] = Array.from({ length: count }, () => [BOS]);
@@ -107,8 +119,11 @@ export function sampleSpeech(
       // Drawing from the mixture = choosing, per row, which model speaks this step (the slip
       // model with probability `pressure`), then drawing from that model: only the models some
       // row chose are run, so a single sentence costs one decoder pass per mora.
-      const speaks = rows.map(() => useSlip && options.rng.next() < pressure);
-      const needRepeater = speaks.some((s, b) => (!s || constraint === 'outside') && !finished[b]);
+      const speaks = rows.map((_, b) => {
+        const wins = useSlip && options.rng.next() < pressure;
+        return wins || holding[b] === true;
+      });
+      const needRepeater = speaks.some((s, b) => (!s || constraint !== undefined || hold) && !finished[b]);
       const needSlip = speaks.some((s, b) => s && !finished[b]);
       const probs = tf.tidy(() => {
         const input = padBatch(rows); // [B, t+1]
@@ -135,14 +150,16 @@ export function sampleSpeech(
         if (!speaks[b]) {
           id = draw(both.subarray(0, half), b, V, 1, options.rng);
         } else {
-          const repeaterChoice = constraint === 'outside' ? argMax(both, b, V) : -1;
+          const repeaterChoice = constraint !== undefined || hold ? argMax(both, b, V) : -1;
+          const ends = (v: number): boolean => v === EOS && repeaterChoice === EOS;
           const allowed =
             constraint === 'inside'
-              ? (v: number) => v === EOS || heard.has(v)
+              ? (v: number) => ends(v) || (v !== EOS && heard.has(v))
               : constraint === 'outside'
-                ? (v: number) => v === EOS || v === repeaterChoice || !heard.has(v)
+                ? (v: number) => ends(v) || v === repeaterChoice || (v !== EOS && !heard.has(v))
                 : undefined;
           id = draw(both.subarray(half, 2 * half), b, V, topP, options.rng, allowed);
+          holding[b] = hold && id !== repeaterChoice;
         }
         row.push(id);
         if (id === EOS) finished[b] = true;

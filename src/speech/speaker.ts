@@ -53,6 +53,8 @@ export interface Decoding {
   /** Constrain the slip model's output competition (sampler.ts): horizontal to the heard
    *  morae, vertical to the unheard ones. */
   readonly constrain: boolean;
+  /** A slip model that has begun an intrusion finishes it (sampler.ts). */
+  readonly hold: boolean;
 }
 
 export const DEFAULT_DECODING: Decoding = {
@@ -60,6 +62,7 @@ export const DEFAULT_DECODING: Decoding = {
   repeaterTemperature: REPEATER_TEMPERATURE,
   topP: SLIP_TOP_P,
   constrain: true,
+  hold: true,
 };
 
 export interface Utterance {

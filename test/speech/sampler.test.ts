@@ -1,0 +1,118 @@
+// The sampler's mechanism, with scripted stand-ins for the two models so each rule can be
+// seen to act: the repeater copies the source, the slip model says what a script tells it.
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createRng, type Rng } from '../../src/data/random';
+import { useNodeBackend } from '../../src/model/backendNode';
+import type { Transformer } from '../../src/model/transformer';
+import { EOS } from '../../src/model/vocab';
+import { sampleSpeech } from '../../src/speech/sampler';
+import { moraVocabulary } from '../../src/speech/vocab';
+
+const vocab = moraVocabulary();
+const V = vocab.size;
+
+beforeAll(async () => {
+  await useNodeBackend('wasm');
+});
+
+/**
+ * A model whose next-token distribution at step t (after t spoken tokens) is `wants(t)`: one
+ * token with almost all the mass, the rest spread evenly.
+ */
+function scripted(wants: (t: number) => number): Transformer {
+  const stub = {
+    config: { maxTargetLength: 16, targetVocabSize: V },
+    encode: (src: tf.Tensor2D) => tf.zeros([src.shape[0], src.shape[1], 4]) as tf.Tensor3D,
+    decode: (_memory: tf.Tensor3D, _src: tf.Tensor2D, input: tf.Tensor2D) => {
+      const [batch, length] = input.shape;
+      const logits = new Float32Array(batch * length * V);
+      for (let b = 0; b < batch; b++)
+        for (let t = 0; t < length; t++) logits[(b * length + t) * V + wants(t)] = 12;
+      return tf.tensor3d(logits, [batch, length, V]);
+    },
+  };
+  return stub as unknown as Transformer;
+}
+
+/** An Rng whose next() plays `script`, then a fixed value. */
+function playing(script: readonly number[], then: number): Rng {
+  const rng = createRng(1);
+  let k = 0;
+  return { ...rng, next: () => (k < script.length ? (script[k++] as number) : then) };
+}
+
+const source = vocab.encode(['な', 'ま', 'む', 'ぎ', 'な', 'ま', 'ご', 'め']);
+const repeater = scripted((t) => (t < source.length ? (source[t] as number) : EOS));
+
+describe('the slip model under a constraint', () => {
+  // A slip model that wants to stop at once.
+  const quitter = scripted(() => EOS);
+
+  it('unconstrained, may end the saying wherever it likes', () => {
+    const [row] = sampleSpeech(repeater, quitter, source, 1, {
+      pressure: 1,
+      temperature: 1,
+      rng: createRng(2),
+    });
+    expect(row).toEqual([]);
+  });
+
+  it.each(['inside', 'outside'] as const)('%s, ends it only where the repeater would', (constraint) => {
+    const rows = sampleSpeech(repeater, quitter, source, 4, {
+      pressure: 1,
+      temperature: 1,
+      constraint,
+      rng: createRng(2),
+    });
+    for (const row of rows) expect(row).toHaveLength(source.length);
+  });
+
+  it('inside, says only morae of the intended sentence', () => {
+    const rows = sampleSpeech(repeater, quitter, source, 8, {
+      pressure: 1,
+      temperature: 1,
+      constraint: 'inside',
+      rng: createRng(3),
+    });
+    const heard = new Set(source);
+    expect(rows.flat().every((id) => heard.has(id))).toBe(true);
+  });
+
+  it('outside, says only morae absent from it, or the repeater’s choice', () => {
+    const rows = sampleSpeech(repeater, quitter, source, 8, {
+      pressure: 1,
+      temperature: 1,
+      constraint: 'outside',
+      rng: createRng(3),
+    });
+    for (const row of rows)
+      row.forEach((id, t) => expect(id === source[t] || !source.includes(id)).toBe(true));
+    expect(rows.flat().some((id) => !source.includes(id))).toBe(true);
+  });
+});
+
+describe('an intrusion of several morae', () => {
+  // The slip model says じゅーす in place of なまむ, then goes on as intended.
+  const intruder = vocab.encode(['じゅ', 'ー', 'す']);
+  const slip = scripted((t) =>
+    t < intruder.length ? (intruder[t] as number) : ((source[t] ?? EOS) as number),
+  );
+  // Step 0: the slip model wins (0 < pressure), then its draw; later steps it loses (0.99).
+  const rng = (): Rng => playing([0, 0.5], 0.99);
+
+  it('is said whole: the slip model holds the floor until it agrees with the repeater', () => {
+    const [row] = sampleSpeech(repeater, slip, source, 1, { pressure: 0.3, temperature: 1, rng: rng() });
+    expect(vocab.decode(row ?? [])).toEqual(['じゅ', 'ー', 'す', 'ぎ', 'な', 'ま', 'ご', 'め']);
+  });
+
+  it('is cut short after one mora without holding', () => {
+    const [row] = sampleSpeech(repeater, slip, source, 1, {
+      pressure: 0.3,
+      temperature: 1,
+      hold: false,
+      rng: rng(),
+    });
+    expect(vocab.decode(row ?? [])).toEqual(['じゅ', 'ま', 'む', 'ぎ', 'な', 'ま', 'ご', 'め']);
+  });
+});
