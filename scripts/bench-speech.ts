@@ -6,6 +6,9 @@
 //   defaultErrorRate  share of sayings with an error at the default pressure (both models)
 //   msPerSentence     median milliseconds to say one corrupted sentence
 // Usage: npm run bench:speech [-- --json] [-- --sentences FILE] [--samples N] [--seed N] [--no-sweep]
+//        [--split train]   measure on the training sentences instead (for calibrating the
+//                          decoding without looking at the held-out ones)
+//        [--show-misclassified]   print each error whose class is not its model's
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createRng } from '../src/data/random';
@@ -29,6 +32,9 @@ const { values } = parseArgs({
     temperature: { type: 'string' },
     'top-p': { type: 'string' },
     'no-constraint': { type: 'boolean', default: false },
+    'no-hold': { type: 'boolean', default: false },
+    split: { type: 'string', default: 'held-out' },
+    'show-misclassified': { type: 'boolean', default: false },
   },
 });
 const samples = Number(values.samples);
@@ -48,8 +54,12 @@ if (values.sentences) {
     if (parsed.ok) sentences.push(parsed.sentence);
     else console.error(`skipped "${line}": ${parsed.problem.code}`);
   }
-} else {
+} else if (values.split === 'train') {
+  sentences = [...corpus.train];
+} else if (values.split === 'held-out') {
   sentences = [...corpus.heldOut];
+} else {
+  throw new Error(`--split ${values.split}: expected train or held-out`);
 }
 if (sentences.length === 0) throw new Error('no sentences to measure');
 
@@ -61,11 +71,12 @@ speaker.decoding = {
   ...(values.temperature ? { temperature: Number(values.temperature) } : {}),
   ...(values['top-p'] ? { topP: Number(values['top-p']) } : {}),
   ...(values['no-constraint'] ? { constrain: false } : {}),
+  ...(values['no-hold'] ? { hold: false } : {}),
 };
 const pressure = values.pressure ? Number(values.pressure) : DEFAULT_PRESSURE;
 const rng = createRng(Number(values.seed));
 log(
-  `${sentences.length} sentences${values.sentences ? ` from ${values.sentences}` : ' (held-out)'}, ${samples} samples each`,
+  `${sentences.length} sentences${values.sentences ? ` from ${values.sentences}` : ` (${values.split})`}, ${samples} samples each`,
 );
 
 const exact = sentences.filter((s) => {
@@ -79,8 +90,29 @@ function sayAll(mode: 'horizontal' | 'vertical', pressure: number): Utterance[] 
   return sentences.flatMap((s) => speaker.sayMany(s, mode, pressure, rng, samples, lexicon));
 }
 
-const horizontal = tallyErrors(sayAll('horizontal', pressure));
-const vertical = tallyErrors(sayAll('vertical', pressure));
+function relations(utterances: readonly Utterance[]): string {
+  const counts = new Map<string, number>();
+  for (const u of utterances)
+    for (const e of u.errors) counts.set(e.relation, (counts.get(e.relation) ?? 0) + 1);
+  return [...counts.entries()].map(([r, c]) => `${r} ${c}`).join(', ');
+}
+
+const saidHorizontal = sayAll('horizontal', pressure);
+const saidVertical = sayAll('vertical', pressure);
+const horizontal = tallyErrors(saidHorizontal);
+const vertical = tallyErrors(saidVertical);
+if (values['show-misclassified']) {
+  for (const [mode, said] of [
+    ['horizontal', saidHorizontal],
+    ['vertical', saidVertical],
+  ] as const) {
+    for (const u of said)
+      for (const e of u.errors.filter((e) => e.class !== mode))
+        log(
+          `  ${mode} model, ${e.class} error (${e.type}/${e.unit}/${e.relation}): ${u.intended.join('')} → ${u.spoken.join('')} [${e.intendedText}→${e.spokenText}]`,
+        );
+  }
+}
 const horizontalShare = horizontal.errors === 0 ? 0 : horizontal.byClass.horizontal / horizontal.errors;
 const verticalShare = vertical.errors === 0 ? 0 : vertical.byClass.vertical / vertical.errors;
 const defaultErrorRate =
@@ -104,6 +136,8 @@ for (const [name, t] of [
     .join(', ');
   log(`  ${name} model by type (horizontal+vertical): ${types}`);
 }
+log(`  horizontal model by relation: ${relations(saidHorizontal)}`);
+log(`  vertical model by relation: ${relations(saidVertical)}`);
 
 const sweep: Record<string, { horizontal: number; vertical: number }> = {};
 if (!values['no-sweep']) {

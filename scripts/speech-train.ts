@@ -3,14 +3,14 @@
 //      the training split plus synthetic copy data (src/speech/datasets.ts);
 //   2. the horizontal slip model: the repeater fine-tuned on horizontal slips;
 //   3. the vertical slip model: the repeater fine-tuned on vertical slips.
-// Usage: npx tsx scripts/speech-train.ts [--seed N] [--only repeater|horizontal|vertical]
-//        [--epochs N] [--slip-epochs N] [--rate R] [--resume] [--out DIR]
-// Runs on the WASM backend in Node. The shipped checkpoints were made by these four runs
-// (about an hour on two busy cores):
-//   npx tsx scripts/speech-train.ts --only repeater                                # 10 epochs
-//   npx tsx scripts/speech-train.ts --only repeater --resume --epochs 12 --rate 1.5e-3
-//   npx tsx scripts/speech-train.ts --only horizontal                              # 3 epochs
-//   npx tsx scripts/speech-train.ts --only vertical                                # 3 epochs
+// Usage: npm run train:speech [-- --seed N] [--out DIR]
+//   trains all three with the shipped recipe, which is what made assets/speech/checkpoints:
+//   the repeater for 10 epochs (peak learning rate 2e-3), then 12 more from there (a second
+//   cosine cycle, peak 1.5e-3), then each slip model fine-tuned from it for 3 epochs (5e-4).
+//   About an hour on two busy cores.
+// Single steps, for experiments: --only repeater|horizontal|vertical [--epochs N] [--rate R]
+//   [--resume] [--slip-epochs N]; --resume continues the saved model of that part.
+// Runs on the WASM backend in Node; the same seed gives the same checkpoints.
 import { parseArgs } from 'node:util';
 import { createRng } from '../src/data/random';
 import { Transformer } from '../src/model/transformer';
@@ -42,13 +42,17 @@ const { values } = parseArgs({
     only: { type: 'string' },
     // Continue training the saved repeater instead of starting from seeded initial weights.
     resume: { type: 'boolean', default: false },
-    rate: { type: 'string', default: '2e-3' },
-    epochs: { type: 'string', default: '10' },
+    rate: { type: 'string' },
+    epochs: { type: 'string' },
     'slip-epochs': { type: 'string', default: '3' },
+    'slip-rate': { type: 'string', default: '5e-4' },
+    'slips-per-sentence': { type: 'string', default: String(SLIP_RECIPE.perSentence) },
     out: { type: 'string', default: 'assets/speech/checkpoints' },
   },
 });
 const seed = Number(values.seed);
+const only = values.only as SpeakerPart | undefined;
+if (only !== undefined && !(only in SPEAKER_TASKS)) throw new Error(`--only: ${only}?`);
 const outDir = values.out;
 
 await useNodeBackend('wasm');
@@ -77,18 +81,26 @@ async function save(
   console.log(`saved ${outDir}/${part}`);
 }
 
-async function runRepeater(): Promise<Transformer> {
+/** The shipped recipe for the repeater: a first cosine cycle from seeded weights, then a second. */
+const REPEATER_STAGES = [
+  { resume: false, epochs: 10, rate: 2e-3 },
+  { resume: true, epochs: 12, rate: 1.5e-3 },
+] as const;
+
+async function runRepeater(stage: { resume: boolean; epochs: number; rate: number }): Promise<Transformer> {
+  // Every stage draws the same data and batch order from the seed (a resumed stage starts
+  // from the saved weights instead of seeded ones).
   const rng = createRng(seed);
-  const model = values.resume ? await loadRepeater() : Transformer.create(config, rng);
+  const model = stage.resume ? await loadRepeater() : Transformer.create(config, rng);
   const pairs = repetitionPairs(corpus.train, vocab, rng);
-  const epochs = Number(values.epochs);
+  const epochs = stage.epochs;
   console.log(`repeater: ${model.parameterCount} parameters, ${pairs.length} pairs, ${epochs} epochs`);
   const steps = Math.ceil(pairs.length / 32) * epochs;
   const result = await train(model, pairs, {
     objective: 'honest',
     epochs,
     batchSize: 32,
-    schedule: cosineSchedule(Number(values.rate), Math.round(steps * 0.05), 5e-5),
+    schedule: cosineSchedule(stage.rate, Math.round(steps * 0.05), 5e-5),
     rng,
     clipNorm: 1,
     evaluationPairs: heldOutPairs,
@@ -101,7 +113,8 @@ async function runRepeater(): Promise<Transformer> {
   });
   const last = result.epochs[result.epochs.length - 1];
   await save('repeater', model, epochs, {
-    resumed: values.resume,
+    resumed: stage.resume,
+    peakRate: stage.rate,
     recipe: REPETITION_RECIPE,
     size: SPEAKER_SIZE,
     trainSeconds: result.trainSeconds,
@@ -122,9 +135,11 @@ async function loadRepeater(): Promise<Transformer> {
 
 async function runSlip(part: 'horizontal' | 'vertical', repeater: Transformer): Promise<void> {
   // A resumed run draws new slips (another stream of the same seed).
-  const rng = createRng(seed + (part === 'horizontal' ? 1 : 2) + (values.resume ? 10 : 0));
-  const model = values.resume ? await loadPart(part) : new Transformer(config, repeater.weights());
-  const pairs = slipPairs(corpus.train, part, lexicon, vocab, rng);
+  const rng = createRng(seed + (part === 'horizontal' ? 1 : 2) + (values.resume && only === part ? 10 : 0));
+  const model =
+    values.resume && only === part ? await loadPart(part) : new Transformer(config, repeater.weights());
+  const recipe = { ...SLIP_RECIPE, perSentence: Number(values['slips-per-sentence']) };
+  const pairs = slipPairs(corpus.train, part, lexicon, vocab, rng, recipe);
   const epochs = Number(values['slip-epochs']);
   console.log(`${part}: ${pairs.length} slip pairs, ${epochs} epochs`);
   const steps = Math.ceil(pairs.length / 32) * epochs;
@@ -132,25 +147,37 @@ async function runSlip(part: 'horizontal' | 'vertical', repeater: Transformer): 
     objective: 'honest',
     epochs,
     batchSize: 32,
-    schedule: cosineSchedule(5e-4, Math.round(steps * 0.05), 2e-5),
+    schedule: cosineSchedule(Number(values['slip-rate']), Math.round(steps * 0.05), 2e-5),
     rng,
     clipNorm: 1,
     // Saved after every epoch, so a run cut short still leaves its last whole epoch.
     onEpoch: async (m) => {
       console.log(`${part} epoch ${m.epoch} loss ${m.loss.toFixed(4)} ${m.trainSeconds.toFixed(0)} s`);
-      await save(part, model, m.epoch, { recipe: SLIP_RECIPE, fineTunedFrom: 'repeater', loss: m.loss });
+      await save(part, model, m.epoch, { recipe, fineTunedFrom: 'repeater', loss: m.loss });
     },
   });
   await save(part, model, epochs, {
-    recipe: SLIP_RECIPE,
+    recipe,
     fineTunedFrom: 'repeater',
     trainSeconds: result.trainSeconds,
   });
   model.dispose();
 }
 
-const only = values.only as SpeakerPart | undefined;
-const repeater = only === undefined || only === 'repeater' ? await runRepeater() : await loadRepeater();
+let repeater: Transformer;
+if (only === undefined) {
+  // Each stage is saved, and the next resumes from the file, exactly as the single steps do.
+  for (const stage of REPEATER_STAGES) (await runRepeater(stage)).dispose();
+  repeater = await loadRepeater();
+} else if (only === 'repeater') {
+  repeater = await runRepeater({
+    resume: values.resume,
+    epochs: Number(values.epochs ?? 10),
+    rate: Number(values.rate ?? 2e-3),
+  });
+} else {
+  repeater = await loadRepeater();
+}
 if (only === undefined || only === 'horizontal') await runSlip('horizontal', repeater);
 if (only === undefined || only === 'vertical') await runSlip('vertical', repeater);
 repeater.dispose();
