@@ -9,6 +9,8 @@
 //        [--split train]   measure on the training sentences instead (for calibrating the
 //                          decoding without looking at the held-out ones)
 //        [--show-misclassified]   print each error whose class is not its model's
+//        [--calibrate]   find, per slip model, the raw pressure at which DEFAULT_ERROR_RATE of
+//                        the training sentences come out wrong (CALIBRATION in speaker.ts)
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createRng } from '../src/data/random';
@@ -17,7 +19,13 @@ import { fileCheckpoint } from '../src/model/fileHandler';
 import { makeLexicon, type Intended } from '../src/speech/annotate';
 import { loadCorpus } from '../src/speech/corpus';
 import { parseInput } from '../src/speech/input';
-import { DEFAULT_PRESSURE, loadSpeaker, type Utterance } from '../src/speech/speaker';
+import {
+  DEFAULT_ERROR_RATE,
+  DEFAULT_PRESSURE,
+  loadSpeaker,
+  type SlipPart,
+  type Utterance,
+} from '../src/speech/speaker';
 import { tallyErrors } from '../src/speech/tally';
 
 const { values } = parseArgs({
@@ -32,9 +40,9 @@ const { values } = parseArgs({
     temperature: { type: 'string' },
     'top-p': { type: 'string' },
     'no-constraint': { type: 'boolean', default: false },
-    'no-hold': { type: 'boolean', default: false },
     split: { type: 'string', default: 'held-out' },
     'show-misclassified': { type: 'boolean', default: false },
+    calibrate: { type: 'boolean', default: false },
   },
 });
 const samples = Number(values.samples);
@@ -71,10 +79,34 @@ speaker.decoding = {
   ...(values.temperature ? { temperature: Number(values.temperature) } : {}),
   ...(values['top-p'] ? { topP: Number(values['top-p']) } : {}),
   ...(values['no-constraint'] ? { constrain: false } : {}),
-  ...(values['no-hold'] ? { hold: false } : {}),
 };
 const pressure = values.pressure ? Number(values.pressure) : DEFAULT_PRESSURE;
 const rng = createRng(Number(values.seed));
+
+if (values.calibrate) {
+  // Raw pressure = the knob itself when the default maps to the default.
+  const calibration = { ...speaker.calibration };
+  speaker.calibration = { horizontal: DEFAULT_PRESSURE, vertical: DEFAULT_PRESSURE };
+  for (const mode of ['horizontal', 'vertical'] as const satisfies readonly SlipPart[]) {
+    // Bisection: the error rate rises with the raw pressure (up to sampling noise).
+    let low = 0;
+    let high = 1;
+    for (let k = 0; k < 7; k++) {
+      const mid = (low + high) / 2;
+      const said = corpus.train.flatMap((s) => speaker.sayMany(s, mode, mid, rng, samples, lexicon));
+      const rate = tallyErrors(said).erroneous / said.length;
+      console.log(
+        `  ${mode} raw pressure ${mid.toFixed(3)}: ${(100 * rate).toFixed(1)} % of sayings erroneous`,
+      );
+      if (rate < DEFAULT_ERROR_RATE) low = mid;
+      else high = mid;
+    }
+    calibration[mode] = Number(((low + high) / 2).toFixed(2));
+  }
+  console.log(`CALIBRATION = ${JSON.stringify(calibration)} (training sentences, ${samples} samples each)`);
+  speaker.dispose();
+  process.exit(0);
+}
 log(
   `${sentences.length} sentences${values.sentences ? ` from ${values.sentences}` : ` (${values.split})`}, ${samples} samples each`,
 );

@@ -34,13 +34,6 @@ export interface SampleOptions {
    * sentence probability into truncated sayings).
    */
   readonly constraint?: 'inside' | 'outside';
-  /**
-   * Once the slip model has won a step and said something other than the repeater's choice,
-   * it keeps speaking until it says what the repeater would say again (default true): an
-   * intrusion of several morae (a whole competitor word, an exchange) is said whole instead of
-   * being cut short by the repeater at the next step.
-   */
-  readonly hold?: boolean;
   readonly rng: Rng;
 }
 
@@ -106,8 +99,6 @@ export function sampleSpeech(
   const constraint = options.constraint;
   const heard = new Set(source);
   const useSlip = slip !== null && pressure > 0;
-  const hold = options.hold ?? true;
-  const holding = new Array<boolean>(count).fill(false);
   const steps = Math.min(repeater.config.maxTargetLength - 1, source.length + EXTRA_STEPS);
   const V = repeater.config.targetVocabSize;
   const rows: number[][] = Array.from({ length: count }, () => [BOS]);
@@ -119,11 +110,8 @@ export function sampleSpeech(
       // Drawing from the mixture = choosing, per row, which model speaks this step (the slip
       // model with probability `pressure`), then drawing from that model: only the models some
       // row chose are run, so a single sentence costs one decoder pass per mora.
-      const speaks = rows.map((_, b) => {
-        const wins = useSlip && options.rng.next() < pressure;
-        return wins || holding[b] === true;
-      });
-      const needRepeater = speaks.some((s, b) => (!s || constraint !== undefined || hold) && !finished[b]);
+      const speaks = rows.map(() => useSlip && options.rng.next() < pressure);
+      const needRepeater = speaks.some((s, b) => (!s || constraint !== undefined) && !finished[b]);
       const needSlip = speaks.some((s, b) => s && !finished[b]);
       const probs = tf.tidy(() => {
         const input = padBatch(rows); // [B, t+1]
@@ -150,7 +138,7 @@ export function sampleSpeech(
         if (!speaks[b]) {
           id = draw(both.subarray(0, half), b, V, 1, options.rng);
         } else {
-          const repeaterChoice = constraint !== undefined || hold ? argMax(both, b, V) : -1;
+          const repeaterChoice = constraint !== undefined ? argMax(both, b, V) : -1;
           const ends = (v: number): boolean => v === EOS && repeaterChoice === EOS;
           const allowed =
             constraint === 'inside'
@@ -159,7 +147,6 @@ export function sampleSpeech(
                 ? (v: number) => ends(v) || v === repeaterChoice || (v !== EOS && !heard.has(v))
                 : undefined;
           id = draw(both.subarray(half, 2 * half), b, V, topP, options.rng, allowed);
-          holding[b] = hold && id !== repeaterChoice;
         }
         row.push(id);
         if (id === EOS) finished[b] = true;

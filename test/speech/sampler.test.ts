@@ -2,7 +2,7 @@
 // seen to act: the repeater copies the source, the slip model says what a script tells it.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRng, type Rng } from '../../src/data/random';
+import { createRng } from '../../src/data/random';
 import { useNodeBackend } from '../../src/model/backendNode';
 import type { Transformer } from '../../src/model/transformer';
 import { EOS } from '../../src/model/vocab';
@@ -33,13 +33,6 @@ function scripted(wants: (t: number) => number): Transformer {
     },
   };
   return stub as unknown as Transformer;
-}
-
-/** An Rng whose next() plays `script`, then a fixed value. */
-function playing(script: readonly number[], then: number): Rng {
-  const rng = createRng(1);
-  let k = 0;
-  return { ...rng, next: () => (k < script.length ? (script[k++] as number) : then) };
 }
 
 const source = vocab.encode(['な', 'ま', 'む', 'ぎ', 'な', 'ま', 'ご', 'め']);
@@ -89,30 +82,5 @@ describe('the slip model under a constraint', () => {
     for (const row of rows)
       row.forEach((id, t) => expect(id === source[t] || !source.includes(id)).toBe(true));
     expect(rows.flat().some((id) => !source.includes(id))).toBe(true);
-  });
-});
-
-describe('an intrusion of several morae', () => {
-  // The slip model says じゅーす in place of なまむ, then goes on as intended.
-  const intruder = vocab.encode(['じゅ', 'ー', 'す']);
-  const slip = scripted((t) =>
-    t < intruder.length ? (intruder[t] as number) : ((source[t] ?? EOS) as number),
-  );
-  // Step 0: the slip model wins (0 < pressure), then its draw; later steps it loses (0.99).
-  const rng = (): Rng => playing([0, 0.5], 0.99);
-
-  it('is said whole: the slip model holds the floor until it agrees with the repeater', () => {
-    const [row] = sampleSpeech(repeater, slip, source, 1, { pressure: 0.3, temperature: 1, rng: rng() });
-    expect(vocab.decode(row ?? [])).toEqual(['じゅ', 'ー', 'す', 'ぎ', 'な', 'ま', 'ご', 'め']);
-  });
-
-  it('is cut short after one mora without holding', () => {
-    const [row] = sampleSpeech(repeater, slip, source, 1, {
-      pressure: 0.3,
-      temperature: 1,
-      hold: false,
-      rng: rng(),
-    });
-    expect(vocab.decode(row ?? [])).toEqual(['じゅ', 'ま', 'む', 'ぎ', 'な', 'ま', 'ご', 'め']);
   });
 });
