@@ -6,8 +6,9 @@
 // Usage: npm run train:speech [-- --seed N] [--out DIR]
 //   trains all three with the shipped recipe, which is what made assets/speech/checkpoints:
 //   the repeater for 10 epochs (peak learning rate 2e-3), then 12 more from there (a second
-//   cosine cycle, peak 1.5e-3), then each slip model fine-tuned from it for 3 epochs (5e-4).
-//   About an hour on two busy cores.
+//   cosine cycle, peak 1.5e-3), then each slip model fine-tuned from it for 20 epochs (peak
+//   1.5e-3) on six slips of each training sentence plus 300 of word salads. About 25 minutes on
+//   two idle cores.
 // Single steps, for experiments: --only repeater|horizontal|vertical [--epochs N] [--rate R]
 //   [--resume] [--slip-epochs N]; --resume continues the saved model of that part.
 // Runs on the WASM backend in Node; the same seed gives the same checkpoints.
@@ -44,8 +45,8 @@ const { values } = parseArgs({
     resume: { type: 'boolean', default: false },
     rate: { type: 'string' },
     epochs: { type: 'string' },
-    'slip-epochs': { type: 'string', default: '3' },
-    'slip-rate': { type: 'string', default: '5e-4' },
+    'slip-epochs': { type: 'string', default: '20' },
+    'slip-rate': { type: 'string', default: '1.5e-3' },
     'slips-per-sentence': { type: 'string', default: String(SLIP_RECIPE.perSentence) },
     out: { type: 'string', default: 'assets/speech/checkpoints' },
   },

@@ -75,7 +75,7 @@ export interface SlipRecipe {
   readonly wordSalads: number;
 }
 
-export const SLIP_RECIPE: SlipRecipe = { perSentence: 2, wordSalads: 300 };
+export const SLIP_RECIPE: SlipRecipe = { perSentence: 6, wordSalads: 300 };
 
 export function slipPairs(
   train: readonly Sentence[],
