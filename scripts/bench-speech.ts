@@ -10,13 +10,14 @@
 //                          decoding without looking at the held-out ones)
 //        [--show-misclassified]   print each error whose class is not its model's
 //        [--calibrate]   find, per slip model, the raw pressure at which DEFAULT_ERROR_RATE of
-//                        the training sentences come out wrong (CALIBRATION in speaker.ts)
+//                        the training sentences and as many word salads come out wrong
+//                        (CALIBRATION in speaker.ts)
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createRng } from '../src/data/random';
 import { useNodeBackend } from '../src/model/backendNode';
 import { fileCheckpoint } from '../src/model/fileHandler';
-import { makeLexicon, type Intended } from '../src/speech/annotate';
+import { makeLexicon, type Intended, type IntendedWord } from '../src/speech/annotate';
 import { loadCorpus } from '../src/speech/corpus';
 import { parseInput } from '../src/speech/input';
 import {
@@ -84,6 +85,26 @@ const pressure = values.pressure ? Number(values.pressure) : DEFAULT_PRESSURE;
 const rng = createRng(Number(values.seed));
 
 if (values.calibrate) {
+  // Without touching the held-out sentences: the training sentences (which the models know
+  // well, so they slip on them less than on new ones) plus as many word salads of training
+  // words, each as long as one training sentence (new strings, harder than new sentences, so
+  // they slip on them more). New sentences fall in between.
+  const words = corpus.train.flatMap((s) => s.words);
+  const saladAsLongAs = (s: Intended): Intended => {
+    const chosen: IntendedWord[] = [];
+    let length = 0;
+    for (let tries = 0; tries < 50 && length < s.morae.length; tries++) {
+      const w = rng.pick(words);
+      if (length + w.morae.length > s.morae.length) continue;
+      chosen.push(w);
+      length += w.morae.length;
+    }
+    return { words: chosen, morae: chosen.flatMap((w) => w.morae) };
+  };
+  const calibrationSet = [
+    ...corpus.train,
+    ...corpus.train.map(saladAsLongAs).filter((s) => s.morae.length > 0),
+  ];
   // Raw pressure = the knob itself when the default maps to the default.
   const calibration = { ...speaker.calibration };
   speaker.calibration = { horizontal: DEFAULT_PRESSURE, vertical: DEFAULT_PRESSURE };
@@ -93,7 +114,7 @@ if (values.calibrate) {
     let high = 1;
     for (let k = 0; k < 7; k++) {
       const mid = (low + high) / 2;
-      const said = corpus.train.flatMap((s) => speaker.sayMany(s, mode, mid, rng, samples, lexicon));
+      const said = calibrationSet.flatMap((s) => speaker.sayMany(s, mode, mid, rng, samples, lexicon));
       const rate = tallyErrors(said).erroneous / said.length;
       console.log(
         `  ${mode} raw pressure ${mid.toFixed(3)}: ${(100 * rate).toFixed(1)} % of sayings erroneous`,
@@ -103,7 +124,9 @@ if (values.calibrate) {
     }
     calibration[mode] = Number(((low + high) / 2).toFixed(2));
   }
-  console.log(`CALIBRATION = ${JSON.stringify(calibration)} (training sentences, ${samples} samples each)`);
+  console.log(
+    `CALIBRATION = ${JSON.stringify(calibration)} (training sentences and word salads, ${samples} samples each)`,
+  );
   speaker.dispose();
   process.exit(0);
 }

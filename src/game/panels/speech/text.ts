@@ -35,12 +35,12 @@ export const T = {
   errorRate: { ja: '誤りのある文: {n} / 100', en: 'Sentences with an error: {n} / 100' },
   timing: { ja: '1文 {ms} ms', en: '{ms} ms per sentence' },
   explainHorizontal: {
-    ja: 'ヨコ型: 復唱モデルを「同じ文の中から要素を持ち込む」誤り（予測・保続・交換）で追加学習したモデル。話すときの出力の競合には入力文にある拍だけが参加します。プレッシャーは、各拍でこのモデルが健常な復唱モデルに勝つ割合（0.6 以上ではさらにサンプリング温度）です。',
-    en: 'Horizontal: the repeater fine-tuned on slips whose intruder comes from the same sentence (anticipation, perseveration, exchange); only morae heard in the input take part in its output competition. Pressure is how often, at each mora, it wins over the healthy repeater (above 0.6, also how hot it samples).',
+    ja: 'ヨコ型: 復唱モデルを「同じ文の中から要素を持ち込む」誤り（予測・保続・交換）で追加学習したモデル。話すときの出力の競合には入力文にある拍だけが参加します（文を終えるのは復唱モデルが終えるところだけ）。プレッシャーは、各拍でこのモデルが健常な復唱モデルに勝つ割合で、既定の 0.3 で約 4 割の文に誤りが出るようモデルごとに較正してあります（高くするとサンプリング温度も上がります）。',
+    en: 'Horizontal: the repeater fine-tuned on slips whose intruder comes from the same sentence (anticipation, perseveration, exchange); only morae heard in the input take part in its output competition, and it may end the sentence only where the repeater would. Pressure is how often, at each mora, it wins over the healthy repeater, calibrated per model so that the default 0.3 makes about 4 in 10 sayings slip (higher up, it also samples hotter).',
   },
   explainVertical: {
-    ja: 'タテ型: 復唱モデルを「文の外の競合語・似た拍が勝つ」誤りで追加学習したモデル。出力の競合には入力文にない拍（と復唱モデルの選ぶ拍）が参加し、同じ意味カテゴリの語や似た音の拍が勝ちます。',
-    en: 'Vertical: the repeater fine-tuned on slips where a competitor from outside the sentence wins; only morae absent from the input (and the repeater’s own choice) take part in its output competition, so a same-category word or a similar-sounding mora wins.',
+    ja: 'タテ型: 復唱モデルを「文の外の競合語・似た拍が勝つ」誤りで追加学習したモデル。出力の競合には入力文にない拍（と復唱モデルの選ぶ拍）が参加し、似た音の拍や同じ意味カテゴリの語が勝ちます。プレッシャーの意味はヨコ型と同じです。',
+    en: 'Vertical: the repeater fine-tuned on slips where a competitor from outside the sentence wins; only morae absent from the input (and the repeater’s own choice) take part in its output competition, so a similar-sounding mora or a same-category word wins. Pressure works as for the horizontal model.',
   },
   explainIntact: {
     ja: '正確: 復唱モデルだけが話します（毎拍もっとも確からしい拍）。',
