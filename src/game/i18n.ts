@@ -19,7 +19,8 @@ export function getLang(): Lang {
 export function setLang(lang: Lang): void {
   if (lang === current) return;
   current = lang;
-  document.documentElement.lang = lang;
+  // Texts are also built outside a page (Node tests of the pure text functions).
+  if (typeof document !== 'undefined') document.documentElement.lang = lang;
   for (const listener of listeners) listener(lang);
 }
 

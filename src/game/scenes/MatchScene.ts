@@ -3,23 +3,22 @@
 // Input: click/tap a card to take it (or to choose the card to send); arrows + Enter do the same
 // from the keyboard; P pauses, S ends memorization, B shows the opponent's belief, Esc quits.
 import Phaser from 'phaser';
-import { kimariji } from '../../data/kimariji';
-import { poemByNo, POEMS } from '../../data/poems';
+import { POEMS } from '../../data/poems';
 import { tr, trf } from '../i18n';
 import { Reader, testSpeedFromUrl } from '../audio/reader';
 import { createOpponent, type OpponentKind } from '../opponents/registry';
 import { TransformerOpponent } from '../opponents/transformer';
-import { rowsCards, territoryCount, type MatchEvent, type MatchSetup, type MatchState } from '../rules';
+import { territoryCount, type MatchEvent, type MatchSetup, type MatchState } from '../rules';
 import { loadSettings } from '../settings';
 import { testHooks } from '../testHooks';
-import { chirashiSlots, nextFocus, territorySlots, type Slot } from '../view/matchLayout';
+import { nextFocus } from '../view/matchLayout';
 import { BeliefView } from '../view/beliefView';
+import { MatchField } from '../view/matchField';
 import { MatchPanel } from '../view/matchPanel';
-import { COLORS, loadBaseGlyphs, loadGlyphs, textStyle } from '../view/styles';
-import { drawTorifuda, type Torifuda } from '../view/torifuda';
+import { loadBaseGlyphs, loadGlyphs, textStyle } from '../view/styles';
 import { MatchDriver } from './MatchDriver';
 import { publishMatchHooks, unpublishMatchHooks } from './MatchHooks';
-import { eventMessages, MATCH_TEXT, who } from './MatchText';
+import { eventMessages, MATCH_TEXT, poemCaption, statusLine, who } from './MatchText';
 import type { ResultsData } from './ResultsScene';
 
 export interface MatchSceneData {
@@ -34,9 +33,7 @@ export interface MatchSceneData {
 export class MatchScene extends Phaser.Scene {
   private driver!: MatchDriver;
   private panel!: MatchPanel;
-  private cards = new Map<number, Torifuda>();
-  private slots = new Map<number, Slot>();
-  private chirashiLayout = new Map<number, Slot>();
+  private field: MatchField | null = null;
   private focus: number | null = null;
   private messages: string[] = [];
   private pauseShade!: Phaser.GameObjects.Text;
@@ -62,7 +59,7 @@ export class MatchScene extends Phaser.Scene {
   }
 
   async create(): Promise<void> {
-    this.cards = new Map();
+    this.field = null;
     this.messages = [];
     this.focus = null;
     testHooks().screen = 'loading';
@@ -104,7 +101,7 @@ export class MatchScene extends Phaser.Scene {
       timeScale,
       now: () => performance.now(),
     });
-    this.drawField();
+    this.field = new MatchField(this, this.driver.state);
     this.panel = new MatchPanel(
       this,
       {
@@ -136,7 +133,7 @@ export class MatchScene extends Phaser.Scene {
     void time;
     if (this.driver.state.phase === 'memorization') this.renderStatus();
     // Every frame, so the wash follows cards as they slide.
-    this.beliefView?.draw(this.cards, this.believer?.latest?.belief ?? null);
+    if (this.field) this.beliefView?.draw(this.field.cards, this.believer?.latest?.belief ?? null);
   }
 
   /** Shows or hides the opponent's belief over the field (a model opponent only). */
@@ -149,12 +146,6 @@ export class MatchScene extends Phaser.Scene {
       this.beliefView = new BeliefView(this);
     }
     this.panel.buttons.belief.setSelected(this.beliefView !== null);
-  }
-
-  private drawField(): void {
-    this.add.rectangle(8, 0, 976, 720, 0x24362c).setOrigin(0);
-    if (this.driver.state.mode !== 'chirashi') this.add.rectangle(496, 360, 960, 2, 0xf4ecd8, 0.25);
-    else this.chirashiLayout = new Map(chirashiSlots(this.driver.state.field).map((slot) => [slot.no, slot]));
   }
 
   private onChange(state: MatchState, events: readonly MatchEvent[]): void {
@@ -181,16 +172,8 @@ export class MatchScene extends Phaser.Scene {
   }
 
   private showPoem(state: MatchState): void {
-    const reading = state.readings.at(-1);
-    if (!reading) return;
-    const poem = poemByNo(reading.poem);
-    const unread = [...state.queue, reading.poem];
-    const k = kimariji(reading.poem, unread);
-    const [a, b, c, d, e] = poem.kanji.split(' ');
-    this.panel.setPoem(
-      `${poem.no}\u3000${poem.poet}\n${a} ${b} ${c}\n\u3000${d} ${e}`,
-      trf(MATCH_TEXT.kimariji, { k: k.morae.join('') }),
-    );
+    const caption = poemCaption(state);
+    if (caption) this.panel.setPoem(caption.poem, caption.kimariji);
   }
 
   private pushMessages(lines: readonly string[]): void {
@@ -198,54 +181,13 @@ export class MatchScene extends Phaser.Scene {
     this.panel?.setMessages(this.messages);
   }
 
-  /** Places every card on the field at its slot; new ones appear, gone ones fly to the taker. */
   private layoutCards(animate: boolean): void {
-    const state = this.driver.state;
-    const slots =
-      state.mode === 'chirashi'
-        ? state.field.map((no) => this.chirashiLayout.get(no)).filter((s): s is Slot => s !== undefined)
-        : territorySlots(state.territories);
-    this.slots = new Map(slots.map((slot) => [slot.no, slot]));
-    for (const [no, card] of this.cards) {
-      if (this.slots.has(no)) continue;
-      this.cards.delete(no);
-      const takerBottom = state.taken[0].includes(no);
-      this.tweens.add({
-        targets: card,
-        y: takerBottom ? 760 : -60,
-        alpha: 0,
-        duration: 500,
-        onComplete: () => card.destroy(),
-      });
-    }
-    for (const slot of slots) {
-      let card = this.cards.get(slot.no);
-      if (card && card.cardWidth !== slot.width) {
-        card.destroy();
-        card = undefined;
-      }
-      const rotation = (slot.upsideDown ? Math.PI : 0) + slot.angle;
-      if (!card) {
-        card = drawTorifuda(this, poemByNo(slot.no), slot.x, slot.y, slot.width).setRotation(rotation);
-        this.cards.set(slot.no, card);
-      } else if (animate && (card.x !== slot.x || card.y !== slot.y)) {
-        this.tweens.add({ targets: card, x: slot.x, y: slot.y, rotation, duration: 350 });
-      } else {
-        card.setPosition(slot.x, slot.y).setRotation(rotation);
-      }
-    }
+    this.field?.layout(this.driver.state, animate);
     this.paintHighlights();
   }
 
   private paintHighlights(): void {
-    const state = this.driver.state;
-    const sending = state.phase === 'sending' && state.pendingSend?.from === 0;
-    const own = new Set(rowsCards(state.territories[0]));
-    for (const [no, card] of this.cards) {
-      const color =
-        no === this.focus ? COLORS.focus : sending && own.has(no) ? COLORS.kimarijiHex : undefined;
-      card.setHighlight(color);
-    }
+    this.field?.paintHighlights(this.driver.state, this.focus);
   }
 
   private render(): void {
@@ -269,35 +211,14 @@ export class MatchScene extends Phaser.Scene {
   }
 
   private renderStatus(): void {
-    const state = this.driver.state;
-    const left = Math.ceil(this.driver.memorizationLeft(performance.now()) / 1000);
-    const time = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
-    const status =
-      state.phase === 'memorization'
-        ? `${trf(MATCH_TEXT.memorize, { time })}\n${tr(MATCH_TEXT.keys)}`
-        : state.phase === 'joka'
-          ? tr(MATCH_TEXT.joka)
-          : state.phase === 'sending' && state.pendingSend?.from === 0
-            ? trf(MATCH_TEXT.chooseSend, { n: state.pendingSend.count })
-            : state.phase === 'reading'
-              ? tr(MATCH_TEXT.reading)
-              : '';
-    this.panel.setStatus(status);
-  }
-
-  private cardAt(x: number, y: number): number | null {
-    for (const [no, card] of this.cards) {
-      if (!this.slots.has(no)) continue;
-      const box = card.cardBox();
-      if (x >= box.x && x <= box.x + box.width && y >= box.y && y <= box.y + box.height) return no;
-    }
-    return null;
+    const secondsLeft = Math.ceil(this.driver.memorizationLeft(performance.now()) / 1000);
+    this.panel.setStatus(statusLine(this.driver.state, secondsLeft));
   }
 
   private bindInput(): void {
     this.input.on('pointerdown', (pointer: Phaser.Input.Pointer) => {
       if (this.driver.paused) return this.togglePause();
-      const no = this.cardAt(pointer.x, pointer.y);
+      const no = this.field?.cardAt(pointer.x, pointer.y) ?? null;
       if (no !== null) this.driver.humanTouch(no);
     });
     this.input.keyboard?.on('keydown', (event: KeyboardEvent) => {
@@ -309,7 +230,7 @@ export class MatchScene extends Phaser.Scene {
       else if (key === 'Enter' || key === ' ') {
         if (this.focus !== null) this.driver.humanTouch(this.focus);
       } else if (key === 'ArrowLeft' || key === 'ArrowRight' || key === 'ArrowUp' || key === 'ArrowDown') {
-        this.focus = nextFocus([...this.slots.values()], this.focus, key);
+        this.focus = nextFocus(this.field?.slotList() ?? [], this.focus, key);
         this.paintHighlights();
       }
     });
@@ -331,7 +252,7 @@ export class MatchScene extends Phaser.Scene {
     this.driver?.dispose();
     this.believer = null;
     this.beliefView = null;
-    this.cards.clear();
+    this.field?.clear();
     unpublishMatchHooks();
   }
 
@@ -340,7 +261,7 @@ export class MatchScene extends Phaser.Scene {
       scene: this,
       driver: this.driver,
       panel: this.panel,
-      cards: () => [...this.cards].filter(([no]) => this.slots.has(no)),
+      cards: () => this.field?.onField() ?? [],
       focus: () => this.focus,
       opponent: this.opponentName,
       belief: () => ({ shown: this.beliefView !== null, heard: this.believer?.latest?.heard ?? 0 }),

@@ -1,7 +1,9 @@
 // Every text of the match and results screens, in both languages, and the messages for rule
 // events (what the player is told after a take, a fault or a send).
+import { kimariji } from '../../data/kimariji';
+import { poemByNo } from '../../data/poems';
 import { tr, trf, type Bilingual } from '../i18n';
-import type { MatchEvent, Player } from '../rules';
+import type { MatchEvent, MatchState, Player } from '../rules';
 
 export const MATCH_TEXT = {
   you: { ja: 'あなた', en: 'You' },
@@ -93,4 +95,33 @@ export function eventMessages(events: readonly MatchEvent[]): string[] {
     }
   }
   return out;
+}
+
+/** The status line under the counts: the memorization clock, the joka, a send to choose… */
+export function statusLine(state: MatchState, memorizationSecondsLeft: number): string {
+  const left = memorizationSecondsLeft;
+  const time = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
+  if (state.phase === 'memorization') return `${trf(MATCH_TEXT.memorize, { time })}\n${tr(MATCH_TEXT.keys)}`;
+  if (state.phase === 'joka') return tr(MATCH_TEXT.joka);
+  if (state.phase === 'sending' && state.pendingSend?.from === 0)
+    return trf(MATCH_TEXT.chooseSend, { n: state.pendingSend.count });
+  if (state.phase === 'reading') return tr(MATCH_TEXT.reading);
+  return '';
+}
+
+/**
+ * The poem just decided, as the panel shows it (number, poet, the five lines in kanji), and its
+ * kimariji at the moment it was read; null before the first reading.
+ */
+export function poemCaption(state: MatchState): { poem: string; kimariji: string } | null {
+  const reading = state.readings.at(-1);
+  if (!reading) return null;
+  const poem = poemByNo(reading.poem);
+  const unread = [...state.queue, reading.poem];
+  const k = kimariji(reading.poem, unread);
+  const [a, b, c, d, e] = poem.kanji.split(' ');
+  return {
+    poem: `${poem.no}\u3000${poem.poet}\n${a} ${b} ${c}\n\u3000${d} ${e}`,
+    kimariji: trf(MATCH_TEXT.kimariji, { k: k.morae.join('') }),
+  };
 }

@@ -1,0 +1,53 @@
+// What the match panel says about the state: the status line and the caption of the poem just
+// read, in both languages.
+import { afterEach, describe, expect, it } from 'vitest';
+import { kimariji } from '../../../src/data/kimariji';
+import { poemByNo } from '../../../src/data/poems';
+import { setLang } from '../../../src/game/i18n';
+import { apply, createMatch, type Action, type MatchState } from '../../../src/game/rules';
+import { poemCaption, statusLine } from '../../../src/game/scenes/MatchText';
+
+function step(state: MatchState, action: Action): MatchState {
+  const result = apply(state, action);
+  if (!result.ok) throw new Error(result.error.code);
+  return result.state;
+}
+
+afterEach(() => setLang('ja'));
+
+describe('statusLine', () => {
+  const start = createMatch({ mode: 'competitive', seed: 3 });
+
+  it('shows the memorization clock as minutes and seconds, in Japanese and English', () => {
+    setLang('ja');
+    expect(statusLine(start, 125)).toMatch(/^暗記時間\u30002:05\n/);
+    setLang('en');
+    expect(statusLine(start, 125)).toMatch(/^Memorize: 2:05\n/);
+    expect(statusLine(start, 9)).toMatch(/^Memorize: 0:09\n/);
+  });
+
+  it('says the opening poem is being read once memorization is over', () => {
+    setLang('en');
+    const joka = step(start, { type: 'endMemorization' });
+    expect(joka.phase).toBe('joka');
+    expect(statusLine(joka, 0)).toBe('Opening poem (joka)');
+  });
+});
+
+describe('poemCaption', () => {
+  it('is null before the first reading', () => {
+    expect(poemCaption(createMatch({ mode: 'competitive', seed: 3 }))).toBeNull();
+  });
+
+  it('gives the poem read, its poet, its five lines and its kimariji when it was read', () => {
+    let state = step(createMatch({ mode: 'competitive', seed: 3 }), { type: 'endMemorization' });
+    state = step(state, { type: 'read' });
+    const reading = state.readings.at(-1)!;
+    const poem = poemByNo(reading.poem);
+    const caption = poemCaption(state)!;
+    expect(caption.poem.startsWith(`${poem.no}\u3000${poem.poet}\n`)).toBe(true);
+    expect(caption.poem.split('\n')).toHaveLength(3);
+    const k = kimariji(reading.poem, [...state.queue, reading.poem]).morae.join('');
+    expect(caption.kimariji).toContain(k);
+  });
+});
