@@ -38,6 +38,7 @@ export function publishMatchHooks(source: MatchHookSource): void {
         pendingSend: s.pendingSend,
         paused: driver.paused,
         readings: s.readings.length,
+        toRead: s.queue.length,
         heard: driver.heard.length,
         last: s.readings.at(-1),
       };

@@ -25,6 +25,8 @@ export interface MatchSceneData {
   readonly mode: MatchSetup['mode'];
   /** genpei and chirashi: the cards in play (default all 100). */
   readonly cards?: readonly number[];
+  /** genpei and chirashi: also read the poems of the cards not in play, as karafuda. */
+  readonly readUnused?: boolean;
   readonly seed?: number;
   /** Default: the Transformer (settings.opponentModel's weights). */
   readonly opponent?: OpponentKind;
@@ -39,6 +41,7 @@ export class MatchScene extends Phaser.Scene {
   private pauseShade!: Phaser.GameObjects.Text;
   private mode: MatchSceneData['mode'] = 'competitive';
   private chosen: readonly number[] | undefined;
+  private readUnused = false;
   private opponentKind: OpponentKind = 'transformer';
   /** The opponent whose belief the live view can draw (a model opponent), if any. */
   private believer: TransformerOpponent | null = null;
@@ -54,6 +57,7 @@ export class MatchScene extends Phaser.Scene {
     const urlSeed = Number(new URLSearchParams(globalThis.location?.search ?? '').get('seed'));
     this.mode = data.mode ?? 'competitive';
     this.chosen = data.cards;
+    this.readUnused = data.readUnused ?? false;
     this.opponentKind = data.opponent ?? 'transformer';
     this.seed = data.seed ?? (Number.isInteger(urlSeed) && urlSeed !== 0 ? urlSeed : Date.now() % 2 ** 31);
   }
@@ -81,7 +85,7 @@ export class MatchScene extends Phaser.Scene {
     const setup: MatchSetup =
       this.mode === 'competitive'
         ? { mode: 'competitive', seed: this.seed }
-        : { mode: this.mode, seed: this.seed, cards: this.chosen };
+        : { mode: this.mode, seed: this.seed, cards: this.chosen, readUnused: this.readUnused };
     const timeScale = testSpeedFromUrl();
     this.driver = new MatchDriver({
       setup,
@@ -167,7 +171,12 @@ export class MatchScene extends Phaser.Scene {
     return {
       state,
       opponent: this.opponentName,
-      again: { mode: this.mode, cards: this.chosen, opponent: this.opponentKind },
+      again: {
+        mode: this.mode,
+        cards: this.chosen,
+        readUnused: this.readUnused,
+        opponent: this.opponentKind,
+      },
     };
   }
 

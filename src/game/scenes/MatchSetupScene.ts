@@ -1,12 +1,14 @@
 // Choosing a casual game: 源平 with all 100 cards, or a five-colour (五色) group of 20 as a short
-// game for beginners, played as 源平 (10 a side, two rows of five) or scattered (散らし).
-// Mouse, touch, or ↑ ↓ and Enter; Esc goes back to the title.
+// game for beginners, played as 源平 (10 a side, two rows of five) or scattered (散らし). A
+// switch has a five-colour game read the other 80 poems too, as karafuda (空札), for practice in
+// not touching a card that is not there.
+// Mouse, touch, or ↑ ↓ and Enter (the switch is the last item, or K); Esc goes back to the title.
 import Phaser from 'phaser';
 import { GOSHIKI_GROUPS } from '../../data/goshiki';
 import { GOSHIKI_COLORS, type GoshikiColor } from '../../data/types';
-import type { Bilingual } from '../i18n';
+import { tr, type Bilingual } from '../i18n';
 import { testHooks } from '../testHooks';
-import { bindText, COLORS, loadBaseGlyphs, TextButton, textStyle, WEIGHT } from '../view/styles';
+import { bindText, COLORS, loadBaseGlyphs, loadGlyphs, TextButton, textStyle, WEIGHT } from '../view/styles';
 import { pageBox, publishCards } from '../view/torifuda';
 import type { MatchSceneData } from './MatchScene';
 
@@ -54,9 +56,22 @@ function choices(): Choice[] {
   return out;
 }
 
+const KARAFUDA_SWITCH = {
+  on: {
+    ja: '五色で空札も読む（残り 80 首）：オン (K)',
+    en: 'Five colours: also read the other 80 as karafuda: on (K)',
+  },
+  off: {
+    ja: '五色で空札も読む（残り 80 首）：オフ (K)',
+    en: 'Five colours: also read the other 80 as karafuda: off (K)',
+  },
+} as const satisfies Record<string, Bilingual>;
+
 export class MatchSetupScene extends Phaser.Scene {
   private buttons: TextButton[] = [];
   private focus = 0;
+  /** Five-colour games read the other 80 poems too (the switch). */
+  private readUnused = false;
 
   constructor() {
     super('match-setup');
@@ -65,8 +80,15 @@ export class MatchSetupScene extends Phaser.Scene {
   async create(): Promise<void> {
     this.buttons = [];
     this.focus = 0;
+    this.readUnused = false;
     testHooks().screen = 'loading';
     await loadBaseGlyphs();
+    // The switch's other state is drawn later, without bindText: have its glyphs ready.
+    void loadGlyphs(
+      Object.values(KARAFUDA_SWITCH)
+        .map((t) => t.ja + t.en)
+        .join(''),
+    );
     if (!this.sys.isActive()) return;
     const heading = this.add.text(64, 32, '', textStyle(40, COLORS.paper, WEIGHT.card));
     bindText(heading, { ja: '源平・五色百人一首', en: 'Genpei and five-colour games' });
@@ -90,6 +112,16 @@ export class MatchSetupScene extends Phaser.Scene {
       button.text.on('pointerover', () => this.setFocus(i));
       this.buttons.push(button);
     });
+    const karafuda = new TextButton(
+      this,
+      64,
+      130 + 6 * 78,
+      () => tr(this.readUnused ? KARAFUDA_SWITCH.on : KARAFUDA_SWITCH.off),
+      () => this.toggleReadUnused(),
+      { size: 22, origin: 0, minWidth: 1080 },
+    );
+    karafuda.text.on('pointerover', () => this.setFocus(list.length));
+    this.buttons.push(karafuda);
     const back = new TextButton(
       this,
       64,
@@ -101,9 +133,12 @@ export class MatchSetupScene extends Phaser.Scene {
       },
     );
     this.input.keyboard?.on('keydown', (event: KeyboardEvent) => {
-      if (event.key === 'ArrowDown') this.setFocus(Math.min(list.length - 1, this.focus + 1));
+      if (event.key === 'ArrowDown') this.setFocus(Math.min(list.length, this.focus + 1));
       else if (event.key === 'ArrowUp') this.setFocus(Math.max(0, this.focus - 1));
-      else if (event.key === 'Enter' || event.key === ' ') this.start(list[this.focus] as Choice);
+      else if (event.key === 'Enter' || event.key === ' ') {
+        if (this.focus === list.length) this.toggleReadUnused();
+        else this.start(list[this.focus] as Choice);
+      } else if (event.key === 'k' || event.key === 'K') this.toggleReadUnused();
       else if (event.key === 'Escape') this.back();
     });
     this.setFocus(0);
@@ -114,6 +149,7 @@ export class MatchSetupScene extends Phaser.Scene {
       choices: () =>
         list.map((choice, i) => ({ id: choice.id, ...pageBox(this, this.buttons[i]!.text.getBounds()) })),
       back: () => pageBox(this, back.text.getBounds()),
+      karafuda: () => ({ on: this.readUnused, ...pageBox(this, karafuda.text.getBounds()) }),
     };
     this.events.once('shutdown', () => delete testHooks().matchSetup);
   }
@@ -123,8 +159,17 @@ export class MatchSetupScene extends Phaser.Scene {
     this.buttons.forEach((button, i) => button.setFocused(i === index));
   }
 
+  private toggleReadUnused(): void {
+    this.readUnused = !this.readUnused;
+    const karafuda = this.buttons[this.buttons.length - 1];
+    karafuda?.text.setText(tr(this.readUnused ? KARAFUDA_SWITCH.on : KARAFUDA_SWITCH.off));
+    karafuda?.setSelected(this.readUnused);
+  }
+
   private start(choice: Choice): void {
-    this.scene.start('match', choice.data);
+    // Only the five-colour games have poems left over to read; genpei 100 has them all in play.
+    const readUnused = this.readUnused && choice.data.cards !== undefined;
+    this.scene.start('match', { ...choice.data, readUnused });
   }
 
   private back(): void {
