@@ -10,6 +10,7 @@ import {
   openMode,
   openWithSettings,
   playToResults,
+  setupChoice,
   type Box,
   type MatchView,
 } from './matchHelpers';
@@ -96,27 +97,13 @@ describe('playing against the listening baseline', () => {
       difficulty: 'beginner',
     });
     const { page } = game;
-    await page.waitForFunction(() => window.__utakaruta?.screen === 'title', null, { timeout: 30_000 });
-    const entry = await page.evaluate(() =>
-      (window.__utakaruta?.title as { menu: () => ({ id: string } & Box)[] })
-        .menu()
-        .find((e) => e.id === 'casual'),
-    );
-    await clickBox(page, entry as Box);
-    await page.waitForFunction(() => window.__utakaruta?.screen === 'match-setup');
+    await openMode(game, 'casual', 'match-setup');
     await game.screenshot('match-setup-en');
-    const choice = await page.evaluate(() =>
-      (window.__utakaruta?.matchSetup as { choices: () => ({ id: string } & Box)[] })
-        .choices()
-        .find((c) => c.id === 'genpei-青'),
-    );
-    await clickBox(page, choice as Box);
+    await clickBox(page, await setupChoice(page, 'genpei-青'));
     await page.waitForFunction(() => window.__utakaruta?.screen === 'match');
     // Ten a side in two rows of five; without the karafuda switch only these 20 are read.
     await page.waitForFunction(() => (window.__utakaruta?.cards?.length ?? 0) === 20);
-    expect(
-      await page.evaluate(() => (window.__utakaruta?.match as { state: { toRead: number } }).state.toRead),
-    ).toBe(20);
+    expect((await matchView(page))?.toRead).toBe(20);
     // Keyboard: the first arrow focuses the bottom-left card, the next moves along its row.
     await page.keyboard.press('ArrowUp');
     const first = await page.evaluate(() =>
@@ -148,15 +135,8 @@ describe('playing against the listening baseline', () => {
   it('reads the other 80 poems as karafuda in a five-colour game when the switch is on', async () => {
     const game = await openGame(browser, { path: '?testSpeed=12&seed=4' });
     const { page } = game;
-    await page.waitForFunction(() => window.__utakaruta?.screen === 'title', null, { timeout: 30_000 });
-    const entry = await page.evaluate(() =>
-      (window.__utakaruta?.title as { menu: () => ({ id: string } & Box)[] })
-        .menu()
-        .find((e) => e.id === 'casual'),
-    );
-    await clickBox(page, entry as Box);
-    await page.waitForFunction(() => window.__utakaruta?.screen === 'match-setup');
-    type Setup = { choices: () => ({ id: string } & Box)[]; karafuda: () => { on: boolean } & Box };
+    await openMode(game, 'casual', 'match-setup');
+    type Setup = { karafuda: () => { on: boolean } & Box };
     const karafuda = () => page.evaluate(() => (window.__utakaruta?.matchSetup as Setup).karafuda());
     expect((await karafuda()).on).toBe(false);
     await clickBox(page, await karafuda());
@@ -167,15 +147,10 @@ describe('playing against the listening baseline', () => {
     expect((await karafuda()).on).toBe(true);
     await page.waitForTimeout(200);
     await game.screenshot('match-setup-karafuda');
-    const choice = await page.evaluate(() =>
-      (window.__utakaruta?.matchSetup as Setup).choices().find((c) => c.id === 'chirashi-桃'),
-    );
-    await clickBox(page, choice as Box);
+    await clickBox(page, await setupChoice(page, 'chirashi-桃'));
     await page.waitForFunction(() => (window.__utakaruta?.cards?.length ?? 0) === 20);
     // Twenty cards on the table, a hundred poems to read.
-    expect(
-      await page.evaluate(() => (window.__utakaruta?.match as { state: { toRead: number } }).state.toRead),
-    ).toBe(100);
+    expect((await matchView(page))?.toRead).toBe(100);
     expect(game.errors).toEqual([]);
     await game.context.close();
   });

@@ -2,6 +2,8 @@
 // choosing a menu entry, and playing the local player until the results screen. The player reads
 // the judge's side from the test hooks (which poem is being read) and clicks like a player would.
 import type { Browser, Page } from 'playwright-core';
+import { DEFAULT_SETTINGS, serializeSettings, type Settings } from '../../src/game/settings/settings';
+import { SETTINGS_STORAGE_KEY } from '../../src/game/settings/store';
 import { openGame, type GamePage } from './harness';
 
 export interface Box {
@@ -18,35 +20,25 @@ export interface MatchView {
   own: number[];
   pendingSend: { from: number; count: number } | null;
   readings: number;
+  /** Poems still to be read. */
+  toRead: number;
   heard: number;
   paused: boolean;
 }
 
-/** Opens the game with stored settings (a whole record, as the settings store writes it). */
+/** Opens the game with stored settings: the defaults with `overrides`, as the settings store writes them. */
 export async function openWithSettings(
   browser: Browser,
   path: string,
-  overrides: Record<string, unknown> = {},
+  overrides: Partial<Settings> = {},
   viewport: { width?: number; height?: number; hasTouch?: boolean } = {},
 ): Promise<GamePage> {
   const game = await openGame(browser, { path, ...viewport });
-  const settings = {
-    difficulty: 'intermediate',
-    protocol: 'competition',
-    readingRate: 1,
-    yoinSeconds: 3,
-    pauseSeconds: 1,
-    memorizationSeconds: 120,
-    lang: 'ja',
-    volume: 0.8,
-    muted: false,
-    opponentModel: 'shipped',
-    ...overrides,
-  };
-  await game.page.evaluate(
-    (record) => localStorage.setItem('utakaruta.settings', record),
-    JSON.stringify({ version: 1, settings }),
-  );
+  const record = serializeSettings({ ...DEFAULT_SETTINGS, ...overrides });
+  await game.page.evaluate(([key, value]) => localStorage.setItem(key, value), [
+    SETTINGS_STORAGE_KEY,
+    record,
+  ] as const);
   await game.page.reload();
   return game;
 }
@@ -59,7 +51,8 @@ export async function clickBox(page: Page, box: Box): Promise<void> {
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 
-export async function openMode(game: GamePage, id: string): Promise<void> {
+/** Clicks title-menu entry `id` and waits for the screen it opens (a match by default). */
+export async function openMode(game: GamePage, id: string, screen = 'match'): Promise<void> {
   const { page } = game;
   await page.waitForFunction(() => window.__utakaruta?.screen === 'title', null, { timeout: 30_000 });
   const entry = await page.evaluate(
@@ -71,7 +64,20 @@ export async function openMode(game: GamePage, id: string): Promise<void> {
   );
   if (!entry) throw new Error(`no menu entry ${id}`);
   await clickBox(page, entry);
-  await page.waitForFunction(() => window.__utakaruta?.screen === 'match', null, { timeout: 30_000 });
+  await page.waitForFunction((wanted) => window.__utakaruta?.screen === wanted, screen, { timeout: 30_000 });
+}
+
+/** The page box of one game on the casual-game setup screen. */
+export async function setupChoice(page: Page, id: string): Promise<Box> {
+  const choice = await page.evaluate(
+    (wanted) =>
+      (window.__utakaruta?.matchSetup as { choices: () => ({ id: string } & Box)[] })
+        .choices()
+        .find((c) => c.id === wanted),
+    id,
+  );
+  if (!choice) throw new Error(`no casual game ${id}`);
+  return choice;
 }
 
 /**

@@ -72,6 +72,7 @@ export class MatchSetupScene extends Phaser.Scene {
   private focus = 0;
   /** Five-colour games read the other 80 poems too (the switch). */
   private readUnused = false;
+  private karafudaSwitch: TextButton | null = null;
 
   constructor() {
     super('match-setup');
@@ -116,12 +117,13 @@ export class MatchSetupScene extends Phaser.Scene {
       this,
       64,
       130 + 6 * 78,
-      () => tr(this.readUnused ? KARAFUDA_SWITCH.on : KARAFUDA_SWITCH.off),
+      () => this.karafudaLabel(),
       () => this.toggleReadUnused(),
       { size: 22, origin: 0, minWidth: 1080 },
     );
     karafuda.text.on('pointerover', () => this.setFocus(list.length));
     this.buttons.push(karafuda);
+    this.karafudaSwitch = karafuda;
     const back = new TextButton(
       this,
       64,
@@ -161,9 +163,12 @@ export class MatchSetupScene extends Phaser.Scene {
 
   private toggleReadUnused(): void {
     this.readUnused = !this.readUnused;
-    const karafuda = this.buttons[this.buttons.length - 1];
-    karafuda?.text.setText(tr(this.readUnused ? KARAFUDA_SWITCH.on : KARAFUDA_SWITCH.off));
-    karafuda?.setSelected(this.readUnused);
+    this.karafudaSwitch?.text.setText(this.karafudaLabel());
+    this.karafudaSwitch?.setSelected(this.readUnused);
+  }
+
+  private karafudaLabel(): string {
+    return tr(this.readUnused ? KARAFUDA_SWITCH.on : KARAFUDA_SWITCH.off);
   }
 
   private start(choice: Choice): void {

@@ -2,19 +2,18 @@
 // red and labelled, arrows from a horizontal error's source to where it landed, the attention
 // heat map, and the distribution of error types. Plain DOM/SVG/canvas; no model code.
 import { tr, type Bilingual } from '../../i18n';
+import { el as domEl } from '../settings/dom';
 import type { Intended, SpeechError } from '../../../speech/annotate';
 import { ERROR_TYPES_ORDER, type ErrorTally } from '../../../speech/tally';
 import { CLASS_LABELS, DIRECTION_LABELS, T, TYPE_LABELS, UNIT_LABELS } from './text';
 
-function el<K extends keyof HTMLElementTagNameMap>(
+/** An element with an optional class and text (the shared panel helper, in this panel's shape). */
+export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   className?: string,
   text?: string,
 ): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
+  return domEl(tag, { class: className || undefined }, text);
 }
 
 export function errorLabel(e: SpeechError): string {

@@ -21,7 +21,7 @@ import { onLangChange, tr, trf } from '../../i18n';
 import { testHooks } from '../../testHooks';
 import { openDellLab } from '../dell';
 import { openPanel, type PanelHandle } from '../host';
-import { renderDistribution, renderHeatmap, renderUtterance } from './render';
+import { el, renderDistribution, renderHeatmap, renderUtterance } from './render';
 import { MODE_LABELS, T, problemText } from './text';
 import repeaterJson from '../../../../assets/speech/checkpoints/repeater/model.json?url';
 import repeaterBin from '../../../../assets/speech/checkpoints/repeater/weights.bin?url';
@@ -71,17 +71,6 @@ interface State {
   mode: SpeakMode;
   pressure: number;
   rng: Rng;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 export function openSpeechPanel(): PanelHandle {
