@@ -224,24 +224,28 @@ export function createFittingSection(
       mapMessage = () => trf(T.mapProgress, { done: done.toLocaleString(), total: total.toLocaleString() });
       renderMapLine();
     });
+    // The job is over as soon as the worker is: a settings change made while the new map is
+    // being written to IndexedDB must be heard (settingsChanged ignores changes during a job).
+    const settle = (): void => {
+      job = undefined;
+      makeMap.disabled = false;
+      cancel.hidden = true;
+      progress.hidden = true;
+    };
     job.done
       .then(async ({ map: made, ms }) => {
+        settle();
         mapMessage = () => trf(T.mapMade, { s: (ms / 1000).toFixed(1) });
         useMap(made);
         await storeMap(made);
       })
       .catch((error: unknown) => {
+        settle();
         mapMessage = String(error).includes('cancelled')
           ? undefined
           : () => trf(T.mapError, { message: String(error) });
         hooks.mapStatus = map ? 'ready' : 'error';
         renderMapLine();
-      })
-      .finally(() => {
-        job = undefined;
-        makeMap.disabled = false;
-        cancel.hidden = true;
-        progress.hidden = true;
       });
   });
   cancel.addEventListener('click', () => job?.cancel());
