@@ -2,11 +2,12 @@
 // (s, p) points once, then pick the point whose six proportions are closest (smallest RMSD) to
 // the patient's. The map is the slow part, so it is built in resumable chunks (a Web Worker or a
 // script drives it) and cached: a shipped JSON for the default parameters, IndexedDB otherwise.
-import { CATEGORIES, emptyProfile, rmsd, type Profile } from './classify';
-import { createSimulator, simulateCounts, type DellParams } from './model';
+import { CATEGORIES, emptyProfile, rmsd, type Category, type Profile } from './classify';
+import { createSimulator, NOISE_FORMS, simulateCounts, type DellParams, type NoiseForm } from './model';
 import { fastRng } from './noise';
 
-export const MAP_FORMAT = 'utakaruta-dell-map-1';
+/** Version 2: a slip that lands back on /kæt/ is scored correct (version 1 sometimes made it a nonword). */
+export const MAP_FORMAT = 'utakaruta-dell-map-2';
 
 /** Everything but s and p: the map is computed for one such setting. */
 export type FixedParams = Omit<DellParams, 's' | 'p'>;
@@ -86,18 +87,81 @@ export function createMapBuilder(spec: MapSpec): MapBuilder {
   };
 }
 
-/** Checks a map read from a file or a cache; throws with the reason if it is not one. */
+export type MapCheck =
+  { readonly ok: true; readonly map: FitMap } | { readonly ok: false; readonly reason: string };
+
+const isRecord = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+const finiteIn = (x: unknown, min: number, max: number): x is number =>
+  typeof x === 'number' && Number.isFinite(x) && x >= min && x <= max;
+const wholeIn = (x: unknown, min: number, max: number): x is number =>
+  Number.isInteger(x) && (x as number) >= min && (x as number) <= max;
+
+/** Largest grid a map may have (the shipped one is 51 × 51); larger is a damaged record. */
+const MAX_AXIS = 1001;
+const MAX_TRIALS_PER_POINT = 10_000_000;
+
+function checkAxis(axis: unknown, name: string): string | undefined {
+  if (!Array.isArray(axis) || axis.length === 0 || axis.length > MAX_AXIS)
+    return `${name} axis missing or empty`;
+  for (let i = 0; i < axis.length; i++) {
+    if (!finiteIn(axis[i], 0, 1)) return `${name} axis value ${i} is not a weight in [0, 1]`;
+    if (i > 0 && (axis[i] as number) <= (axis[i - 1] as number)) return `${name} axis is not increasing`;
+  }
+  return undefined;
+}
+
+function checkFixedParams(params: unknown): string | undefined {
+  if (!isRecord(params)) return 'settings missing';
+  if (!finiteIn(params.q, 0, 1)) return 'decay q not in [0, 1]';
+  if (!finiteIn(params.sd1, 0, 100) || !finiteIn(params.sd2, 0, 100))
+    return 'noise SD not a finite number ≥ 0';
+  if (!NOISE_FORMS.includes(params.noiseForm as NoiseForm)) return 'unknown noise form';
+  if (!finiteIn(params.mixedFraction, 0, 1)) return 'mixed fraction not in [0, 1]';
+  if (params.nonwordOpportunity !== null && !finiteIn(params.nonwordOpportunity, 0, 1))
+    return 'nonword opportunity neither off nor in [0, 1]';
+  if (!wholeIn(params.steps, 1, 1000)) return 'steps not a whole number from 1 to 1000';
+  if (!finiteIn(params.semanticJolt, 0, 1e6) || !finiteIn(params.wordJolt, 0, 1e6)) return 'jolts not finite';
+  return undefined;
+}
+
+/**
+ * Checks a map read from a file or a cache, all the way down: axes of increasing weights,
+ * settings the model accepts, and whole non-negative counts that add up to trialsPerPoint at
+ * every point. A map that passes gives finite proportions everywhere.
+ */
+export function validateMap(value: unknown): MapCheck {
+  const fail = (reason: string): MapCheck => ({ ok: false, reason });
+  if (!isRecord(value) || value.format !== MAP_FORMAT) return fail('not a Dell fit map of this version');
+  const { sAxis, pAxis, counts, trialsPerPoint, seed, params } = value;
+  const axisProblem = checkAxis(sAxis, 's') ?? checkAxis(pAxis, 'p');
+  if (axisProblem) return fail(axisProblem);
+  if (!wholeIn(trialsPerPoint, 1, MAX_TRIALS_PER_POINT))
+    return fail('trials per point not a whole number ≥ 1');
+  if (!Number.isSafeInteger(seed)) return fail('seed not a whole number');
+  const paramsProblem = checkFixedParams(params);
+  if (paramsProblem) return fail(paramsProblem);
+  const points = (sAxis as unknown[]).length * (pAxis as unknown[]).length;
+  if (!Array.isArray(counts) || counts.length !== points * CATEGORIES.length)
+    return fail('counts do not match the axes');
+  for (let point = 0; point < points; point++) {
+    let sum = 0;
+    for (let c = 0; c < CATEGORIES.length; c++) {
+      const count: unknown = counts[point * CATEGORIES.length + c];
+      if (!wholeIn(count, 0, trialsPerPoint))
+        return fail(`count ${point * CATEGORIES.length + c} is not a whole count`);
+      sum += count;
+    }
+    if (sum !== trialsPerPoint) return fail(`point ${point} does not add up to ${trialsPerPoint} trials`);
+  }
+  return { ok: true, map: value as unknown as FitMap };
+}
+
+/** validateMap for scripts: throws with the reason. */
 export function checkMap(value: unknown): FitMap {
-  const map = value as Partial<FitMap> | null;
-  if (!map || map.format !== MAP_FORMAT) throw new Error('not a Dell fit map');
-  const { sAxis, pAxis, counts } = map;
-  if (!Array.isArray(sAxis) || !Array.isArray(pAxis) || !Array.isArray(counts)) {
-    throw new Error('fit map lacks axes or counts');
-  }
-  if (counts.length !== sAxis.length * pAxis.length * CATEGORIES.length) {
-    throw new Error('fit map counts do not match its axes');
-  }
-  return map as FitMap;
+  const checked = validateMap(value);
+  if (!checked.ok) throw new Error(`not a usable Dell fit map: ${checked.reason}`);
+  return checked.map;
 }
 
 export function mapPoint(map: FitMap, si: number, pi: number): Profile {
@@ -139,4 +203,27 @@ export function fitProfile(map: FitMap, target: Profile): Fit {
     rmsd: surface[best] as number,
     predicted: mapPoint(map, si, pi),
   };
+}
+
+/**
+ * Above this RMSD no (s, p) setting is said to produce a profile: the lab warns. The 23 patients
+ * of Dell et al. (1997) fit with a mean near .02; .05 is more than twice that.
+ */
+export const POOR_FIT_RMSD = 0.05;
+
+export interface FitMismatch {
+  /** The category where the best point and the target differ most. */
+  readonly category: Category;
+  readonly target: number;
+  readonly model: number;
+}
+
+/** Where a fit misses most, or undefined when the fit is within POOR_FIT_RMSD. */
+export function poorFit(fit: Fit, target: Profile): FitMismatch | undefined {
+  if (!(fit.rmsd > POOR_FIT_RMSD)) return undefined;
+  let worst: Category = 'correct';
+  for (const c of CATEGORIES) {
+    if (Math.abs(fit.predicted[c] - target[c]) > Math.abs(fit.predicted[worst] - target[worst])) worst = c;
+  }
+  return { category: worst, target: target[worst], model: fit.predicted[worst] };
 }

@@ -85,7 +85,7 @@ export const NORMAL_PARAMS: DellParams = {
  * something other than the selected word) that happens to land on a word is rescored as a nonword
  * with probability (r − o)/(1 − o), here 0.3: as if the lexicon had (1 − r)/(1 − o) as many word
  * neighbours, each keeping its lexical bias. Word-step errors (the wrong word selected and spoken)
- * are never touched. Returns 0 when the adjustment is off or the toy lexicon already has more
+ * and slips that land on the target itself (scored correct) are never touched. Returns 0 when the adjustment is off or the toy lexicon already has more
  * nonword opportunity than r.
  */
 export function wordSlipReclassification(nonwordOpportunity: number | null): number {
@@ -212,7 +212,10 @@ export function createSimulator(params: DellParams): Simulator {
         response.coda !== intended.coda;
       let category = classifyResponse(response, mixedTrial);
       let rescored = false;
-      if (phonologicalSlip && rescoreChance > 0 && wordOf(response) !== undefined) {
+      // A slip that lands on the target itself (DOG selected, /kæt/ said) is a correct
+      // response, as the patients' responses are scored by what was said: never rescored.
+      const landedOnWord = wordOf(response) !== undefined && category !== 'correct';
+      if (phonologicalSlip && rescoreChance > 0 && landedOnWord) {
         if (rng.uniform() < rescoreChance) {
           category = 'nonword';
           rescored = true;

@@ -135,4 +135,22 @@ describe('the nonword-opportunity adjustment', () => {
       if (!t.phonologicalSlip) expect(t.rescored).toBe(false);
     }
   });
+
+  it('scores a slip that lands back on /kæt/ as correct, never as a rescored nonword', () => {
+    // DOG selected, then the phonemes of CAT win anyway (they were primed by the picture): the
+    // response string is the target, so it is correct, as the patients' responses are scored.
+    const lesion = { ...NORMAL_PARAMS, s: 0.01, p: 0.01 };
+    const sim = createSimulator(lesion);
+    const rng = fastRng(7);
+    let landedOnTarget = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const t = sim.trial(rng, isMixedTrial(i, lesion.mixedFraction));
+      const saidCat = t.response.onset === 0 && t.response.vowel === 0 && t.response.coda === 0;
+      if (!saidCat) continue;
+      if (t.phonologicalSlip) landedOnTarget++;
+      expect(t.category).toBe('correct');
+      expect(t.rescored).toBe(false);
+    }
+    expect(landedOnTarget).toBeGreaterThan(10);
+  });
 });

@@ -3,21 +3,23 @@
 import { tr, trf } from '../../i18n';
 import { el, type LiveTexts } from '../settings/dom';
 import { testHooks } from '../../testHooks';
-import { CATEGORIES, type Category, type Profile } from '../../../speech/dell/classify';
+import type { Category, Profile } from '../../../speech/dell/classify';
 import {
   fitProfile,
   mapKey,
   mapSpec,
+  poorFit,
   type FitMap,
   type FixedParams,
   type Fit,
 } from '../../../speech/dell/fit';
+import { buildMap, type MapJob } from '../../../speech/dell/mapJob';
 import { PATIENTS, patientTarget, type Patient } from '../../../speech/dell/patients';
-import { parseUserData, type DataMode } from '../../../speech/dell/userData';
+import { DATA_FIELDS, parseUserData, type DataMode } from '../../../speech/dell/userData';
 import { drawBarChart, svgEl } from './chart';
 import { drawRmsdMap } from './heatmap';
-import { buildMap, cachedMap, loadShippedMap, storeMap, type MapJob } from './mapStore';
-import { APHASIA_NAMES, CATEGORY_NAMES, T, userDataMessage } from './text';
+import { DellMapStore, loadShippedMap } from '../../storage/dellMaps';
+import { APHASIA_NAMES, CATEGORY_NAMES, FIELD_NAMES, poorFitMessage, T, userDataMessage } from './text';
 
 /**
  * Maps made in the browser use a coarser grid (26 × 26 points, step 0.004) at the shipped map's
@@ -41,8 +43,10 @@ export interface DellFitHooks {
   mapStatus: 'loading' | 'ready' | 'building' | 'error';
   mapProgress: number;
   patients: { id: string; s: number; p: number; rmsd: number }[];
-  userFit?: { s: number; p: number; rmsd: number };
+  userFit?: { s: number; p: number; rmsd: number; poor: boolean };
   userError?: string;
+  /** The last stored map found damaged (and removed), if any. */
+  damagedMap?: string;
 }
 
 const fmt = (x: number, digits = 4): string => x.toFixed(digits);
@@ -95,14 +99,14 @@ export function createFittingSection(
   const modeLabels = modeInputs.map((input, i) =>
     el('label', {}, input, texts.text('span', i === 0 ? T.counts : T.proportions)),
   );
-  const fields = CATEGORIES.map((c) =>
-    el('input', { type: 'text', inputmode: 'decimal', size: 6, 'data-testid': `dell-user-${c}` }),
+  const fields = DATA_FIELDS.map((f) =>
+    el('input', { type: 'text', inputmode: 'decimal', size: 6, 'data-testid': `dell-user-${f}` }),
   );
-  const fieldLabels = CATEGORIES.map((c, i) =>
+  const fieldLabels = DATA_FIELDS.map((f, i) =>
     el(
       'label',
-      { class: 'dell-field' },
-      texts.text('span', CATEGORY_NAMES[c]),
+      { class: f === 'other' ? 'dell-field dell-field-other' : 'dell-field' },
+      texts.text('span', FIELD_NAMES[f]),
       fields[i] as HTMLInputElement,
     ),
   );
@@ -114,8 +118,11 @@ export function createFittingSection(
     'data-testid': 'dell-user-error',
   });
   const userResult = el('p', { 'data-testid': 'dell-user-fit' });
+  const userWarning = el('p', { class: 'notice', hidden: true, 'data-testid': 'dell-user-warning' });
   const userChart = svgEl('svg', { class: 'dell-chart', 'data-testid': 'dell-user-chart' });
-  let userState: { target: Profile } | { error: ReturnType<typeof userDataMessage> } | undefined;
+  let userState:
+    { target: Profile; others: number } | { error: ReturnType<typeof userDataMessage> } | undefined;
+  const store = new DellMapStore();
 
   const renderMapLine = (): void => {
     if (mapMessage) mapLine.textContent = mapMessage();
@@ -181,6 +188,7 @@ export function createFittingSection(
   const renderUser = (): void => {
     userError.hidden = !(userState && 'error' in userState);
     userResult.textContent = '';
+    userWarning.hidden = true;
     userChart.replaceChildren();
     if (!userState) return;
     if ('error' in userState) {
@@ -190,8 +198,18 @@ export function createFittingSection(
     const series = [{ name: tr(T.yourData), color: COLOR_DATA, profile: userState.target }];
     if (map) {
       const fit = fitProfile(map, userState.target);
-      hooks.userFit = { s: fit.s, p: fit.p, rmsd: fit.rmsd };
-      userResult.textContent = trf(T.fittedAt, { s: fmt(fit.s), p: fmt(fit.p), rmsd: fmt(fit.rmsd) });
+      const mismatch = poorFit(fit, userState.target);
+      hooks.userFit = { s: fit.s, p: fit.p, rmsd: fit.rmsd, poor: mismatch !== undefined };
+      const others =
+        userState.others > 0
+          ? ` ${trf(T.othersSetAside, { share: `${(userState.others * 100).toFixed(1)} %` })}`
+          : '';
+      userResult.textContent =
+        trf(T.fittedAt, { s: fmt(fit.s), p: fmt(fit.p), rmsd: fmt(fit.rmsd) }) + others;
+      if (mismatch) {
+        userWarning.hidden = false;
+        userWarning.textContent = tr(poorFitMessage(fit.rmsd, mismatch));
+      }
       series.push({ name: tr(T.fit), color: COLOR_MODEL, profile: fit.predicted });
     }
     drawBarChart(userChart, series, chartLabels());
@@ -237,7 +255,11 @@ export function createFittingSection(
         settle();
         mapMessage = () => trf(T.mapMade, { s: (ms / 1000).toFixed(1) });
         useMap(made);
-        await storeMap(made);
+        const saved = await store.save(made);
+        if (!saved.ok) {
+          mapMessage = () => trf(T.mapNotSaved, { s: (ms / 1000).toFixed(1), message: saved.message });
+          renderMapLine();
+        }
       })
       .catch((error: unknown) => {
         settle();
@@ -262,23 +284,25 @@ export function createFittingSection(
       mode,
     );
     if (parsed.ok) {
-      userState = { target: parsed.target };
+      userState = { target: parsed.target, others: parsed.others };
       hooks.userError = undefined;
     } else {
-      userState = { error: userDataMessage(parsed.error, categoryName) };
+      userState = { error: userDataMessage(parsed.error) };
       hooks.userError = parsed.error.code;
       hooks.userFit = undefined;
     }
     renderUser();
   });
 
-  loadShippedMap()
-    .then(useMap)
-    .catch((error: unknown) => {
-      hooks.mapStatus = 'error';
-      mapMessage = () => trf(T.mapError, { message: String(error) });
-      renderMapLine();
-    });
+  void loadShippedMap().then((shipped) => {
+    if (shipped.ok) {
+      useMap(shipped.map);
+      return;
+    }
+    hooks.mapStatus = 'error';
+    mapMessage = () => trf(T.mapError, { message: shipped.message });
+    renderMapLine();
+  });
   mapMessage = undefined;
   mapLine.textContent = tr(T.mapLoading);
   renderPatients();
@@ -316,6 +340,7 @@ export function createFittingSection(
       el('div', { class: 'dell-row' }, ...fieldLabels, fitButton),
       userError,
       userResult,
+      userWarning,
       userChart,
     ),
   );
@@ -326,14 +351,23 @@ export function createFittingSection(
       renderMapLine();
       if (job || (map && sameSettings(map.params, fixed))) return;
       void (async () => {
-        const shippedMap = await loadShippedMap().catch(() => undefined);
-        const found =
-          shippedMap && sameSettings(shippedMap.params, fixed)
-            ? shippedMap
-            : await cachedMap(mapSpec(fixed, BROWSER_MAP_TRIALS, MAP_SEED, BROWSER_MAP_STEP));
-        if (found && sameSettings(found.params, current())) {
+        const shipped = await loadShippedMap();
+        if (shipped.ok && sameSettings(shipped.map.params, fixed)) {
+          if (sameSettings(fixed, current())) {
+            mapMessage = undefined;
+            useMap(shipped.map);
+          }
+          return;
+        }
+        const cached = await store.read(mapSpec(fixed, BROWSER_MAP_TRIALS, MAP_SEED, BROWSER_MAP_STEP));
+        if (!sameSettings(fixed, current())) return; // the settings moved on meanwhile
+        if (cached.status === 'found') {
           mapMessage = undefined;
-          useMap(found);
+          useMap(cached.map);
+        } else if (cached.status === 'damaged') {
+          hooks.damagedMap = cached.reason;
+          mapMessage = () => trf(T.mapDamaged, { reason: cached.reason });
+          renderMapLine();
         }
       })();
     },

@@ -17,6 +17,7 @@ import {
   type NoiseForm,
 } from '../../../speech/dell/model';
 import { CONTROLS } from '../../../speech/dell/patients';
+import { createLatestRunner, type RunOutcome } from '../../../speech/dell/runner';
 import { drawBarChart, svgEl } from './chart';
 import { createFittingSection } from './fitting';
 import { CATEGORY_NAMES, T } from './text';
@@ -27,9 +28,23 @@ export { MENU_LABEL as DELL_MENU_LABEL } from './text';
 
 /** What the browser tests read about the last simulation and speed test. */
 export interface DellLabHooks {
-  lastRun?: { trials: number; ms: number; proportions: Record<Category, number> };
+  lastRun?: {
+    trials: number;
+    ms: number;
+    seed: number;
+    params: DellParams;
+    proportions: Record<Category, number>;
+  };
+  /** Runs the chart has drawn since the lab opened. */
+  runs: number;
   speed?: { trials: number; ms: number; trialsPerSec: number };
 }
+
+/** The chart's runs: always 1,000 trials; changes re-run with one seed so only the settings differ. */
+const CHART_TRIALS = 1000;
+const CHANGE_SEED = 1;
+/** Coalesces the burst of input events of one gesture (and "normal values" setting six at once). */
+const CHANGE_DELAY_MS = 30;
 
 interface Slider {
   readonly row: HTMLElement;
@@ -68,12 +83,17 @@ export function openDellLab(onClose?: () => void): PanelHandle {
     DELL_PANEL_KEY,
     (root, handle) => {
       const texts = new LiveTexts();
-      const hooks: DellLabHooks = {};
+      const hooks: DellLabHooks = { runs: 0 };
       testHooks().dell = hooks;
       const categoryName = (c: Category): string => tr(CATEGORY_NAMES[c]);
 
-      // Parameters.
-      const changed = (): void => fitting.settingsChanged(fixedParams());
+      // Parameters: every change re-runs the chart (and looks for a fit map for q and noise).
+      let changeTimer: number | undefined;
+      const changed = (): void => {
+        fitting.settingsChanged(fixedParams());
+        window.clearTimeout(changeTimer);
+        changeTimer = window.setTimeout(() => requestRun(CHANGE_SEED), CHANGE_DELAY_MS);
+      };
       const s = slider(
         texts,
         T.sLabel,
@@ -155,10 +175,26 @@ export function openDellLab(onClose?: () => void): PanelHandle {
 
       // Simulation and chart.
       const chart = svgEl('svg', { class: 'dell-chart', 'data-testid': 'dell-chart' });
+      const chartParams = el('p', { class: 'dell-chart-params', 'data-testid': 'dell-chart-params' });
       const runLine = el('p', { class: 'dell-note', 'data-testid': 'dell-run-line' });
-      let runSeed = 1;
-      let lastRun: { proportions: Record<Category, number> } | undefined;
+      let freshSeed = CHANGE_SEED;
+      let lastRun: RunOutcome | undefined;
+      const describeRun = (): string => {
+        if (!lastRun) return tr(T.chartRunning);
+        const r = lastRun.params;
+        return trf(T.chartParams, {
+          s: r.s.toFixed(4),
+          p: r.p.toFixed(4),
+          q: r.q.toFixed(2),
+          sd2: r.sd2.toFixed(2),
+          form: tr(r.noiseForm === 'sd-proportional' ? T.sdFormShort : T.varFormShort),
+          adjust: tr(r.nonwordOpportunity === null ? T.off : T.on),
+          n: lastRun.trials.toLocaleString(),
+          seed: lastRun.seed,
+        });
+      };
       const drawChart = (): void => {
+        chartParams.textContent = describeRun();
         const series = [{ name: tr(T.controls), color: '#8a8170', profile: CONTROLS }];
         if (lastRun) series.unshift({ name: tr(T.model), color: '#2f6b3a', profile: lastRun.proportions });
         drawBarChart(chart, series, {
@@ -167,10 +203,33 @@ export function openDellLab(onClose?: () => void): PanelHandle {
           errorsPanel: tr(T.errorsPanel),
         });
       };
-      const timed = (trials: number): { ms: number; proportions: Record<Category, number> } => {
+      const runner = createLatestRunner(
+        (outcome) => {
+          lastRun = outcome;
+          hooks.runs++;
+          hooks.lastRun = {
+            trials: outcome.trials,
+            ms: outcome.ms,
+            seed: outcome.seed,
+            params: outcome.params,
+            proportions: { ...outcome.proportions },
+          };
+          texts.bind(runLine, runText(outcome.trials, outcome.ms));
+          drawChart();
+        },
+        (message) => {
+          runLine.textContent = message;
+        },
+      );
+      const requestRun = (seed: number): void => {
+        window.clearTimeout(changeTimer);
+        runner.request({ params: params(), trials: CHART_TRIALS, seed });
+      };
+      // The speed test times the main thread on purpose: it is what the page itself can do.
+      const timed = (trials: number): { ms: number } => {
         const started = performance.now();
-        const { proportions } = simulate(params(), trials, runSeed++);
-        return { ms: performance.now() - started, proportions: { ...proportions } };
+        simulate(params(), trials, ++freshSeed);
+        return { ms: performance.now() - started };
       };
       const runText = (trials: number, ms: number) => () =>
         trf(T.ranTrials, {
@@ -183,14 +242,9 @@ export function openDellLab(onClose?: () => void): PanelHandle {
         class: 'dell-primary',
         'data-testid': 'dell-run',
       });
-      run.addEventListener('click', () => {
-        const { ms, proportions } = timed(1000);
-        lastRun = { proportions };
-        hooks.lastRun = { trials: 1000, ms, proportions };
-        texts.bind(runLine, runText(1000, ms));
-        drawChart();
-      });
+      run.addEventListener('click', () => requestRun(++freshSeed));
       const speed = texts.text('button', T.speedTest, { type: 'button', 'data-testid': 'dell-speed' });
+      texts.bind(speed, T.speedTestTitle, 'title');
       speed.addEventListener('click', () => {
         speed.disabled = true;
         // Let the disabled button paint before the main thread is busy for a moment.
@@ -208,7 +262,6 @@ export function openDellLab(onClose?: () => void): PanelHandle {
         s.set(fs);
         p.set(fp);
         changed();
-        run.click();
         root.querySelector('.dell-top')?.scrollIntoView({ behavior: 'smooth' });
       });
 
@@ -234,24 +287,36 @@ export function openDellLab(onClose?: () => void): PanelHandle {
           'div',
           { class: 'dell-top' },
           el(
-            'section',
-            { class: 'card-surface dell-params' },
-            texts.text('h2', T.parameters),
-            s.row,
-            p.row,
-            q.row,
-            sd2.row,
-            el('label', { class: 'dell-slider' }, texts.text('span', T.noiseForm), form),
-            el('label', { class: 'dell-check' }, adjust, texts.text('span', T.nonwordAdjust)),
-            el('div', { class: 'dell-row' }, run, normal, speed),
-            runLine,
+            'div',
+            { class: 'dell-side' },
+            el(
+              'section',
+              { class: 'card-surface dell-params' },
+              texts.text('h2', T.parameters),
+              s.row,
+              p.row,
+              q.row,
+              sd2.row,
+              el('label', { class: 'dell-slider' }, texts.text('span', T.noiseForm), form),
+              el('label', { class: 'dell-check' }, adjust, texts.text('span', T.nonwordAdjust)),
+              el('div', { class: 'dell-row' }, run, normal, speed),
+              runLine,
+            ),
+            el(
+              'section',
+              { class: 'card-surface dell-dist' },
+              texts.text('h2', T.distribution),
+              chartParams,
+              chart,
+              texts.text('p', T.autoRun, { class: 'dell-note' }),
+            ),
           ),
-          el('section', { class: 'card-surface dell-dist' }, texts.text('h2', T.distribution), chart),
+          viewer.root,
         ),
-        viewer.root,
         fitting.root,
       );
       drawChart();
+      requestRun(CHANGE_SEED); // the lab opens on the normal weights' result, not an empty chart
 
       const stopLang = onLangChange(() => {
         paintLang();
@@ -261,6 +326,8 @@ export function openDellLab(onClose?: () => void): PanelHandle {
         fitting.relabel();
       });
       return () => {
+        window.clearTimeout(changeTimer);
+        runner.dispose();
         stopLang();
         texts.dispose();
         viewer.dispose();

@@ -2,8 +2,9 @@
 import type { Bilingual } from '../../i18n';
 import type { Category } from '../../../speech/dell/classify';
 import type { AphasiaType } from '../../../speech/dell/patients';
+import type { Word } from '../../../speech/dell/lexicon';
 import type { Phase } from '../../../speech/dell/model';
-import type { UserDataError } from '../../../speech/dell/userData';
+import { MAX_COUNT, type DataField, type UserDataError } from '../../../speech/dell/userData';
 
 export const MENU_LABEL: Bilingual = { ja: '語彙アクセス実験室', en: 'Lexical-access lab' };
 
@@ -56,7 +57,7 @@ export const T = {
   sLabel: { ja: 's 意味↔単語の重み', en: 's  meaning↔word weight' },
   pLabel: { ja: 'p 単語↔音素の重み', en: 'p  word↔phoneme weight' },
   qLabel: { ja: 'q 減衰率', en: 'q  decay' },
-  noiseLabel: { ja: '雑音 SD2（活性化に比例）', en: 'Noise SD2 (activation-dependent)' },
+  noiseLabel: { ja: '雑音 SD2', en: 'Noise SD2' },
   noiseForm: { ja: '雑音の形', en: 'Noise form' },
   sdForm: { ja: 'SD = √(SD1² + (SD2·A)²)', en: 'SD = √(SD1² + (SD2·A)²)' },
   varForm: { ja: '分散 = SD1² + SD2²·A', en: 'variance = SD1² + SD2²·A' },
@@ -66,8 +67,25 @@ export const T = {
   },
   normalWeights: { ja: '健常の値に戻す', en: 'Normal values' },
   name1000: { ja: '絵を 1,000 回呼称する', en: 'Name the picture 1,000 times' },
-  speedTest: { ja: '速度を測る（10,000 回）', en: 'Speed test (10,000 trials)' },
+  speedTest: { ja: '速度を測る', en: 'Speed test' },
+  speedTestTitle: {
+    ja: '10,000 回の呼称をこのページで計り、1 秒あたりの回数を出します',
+    en: 'Times 10,000 namings on this page and reports the trials per second',
+  },
   ranTrials: { ja: '{n} 回を {ms} ms で（毎秒 {rate} 回）', en: '{n} trials in {ms} ms ({rate} trials/s)' },
+  chartParams: {
+    ja: 's = {s}、p = {p}、q = {q}、雑音 SD2 = {sd2}（{form}）、非語補正 {adjust} ・ {n} 回（シード {seed}）',
+    en: 's = {s}, p = {p}, q = {q}, noise SD2 = {sd2} ({form}), nonword adjustment {adjust} · {n} trials (seed {seed})',
+  },
+  chartRunning: { ja: '計算中…', en: 'Running…' },
+  sdFormShort: { ja: 'SD 比例', en: 'SD ∝ A' },
+  varFormShort: { ja: '分散比例', en: 'variance ∝ A' },
+  on: { ja: 'あり', en: 'on' },
+  off: { ja: 'なし', en: 'off' },
+  autoRun: {
+    ja: 'つまみを動かすたびに 1,000 回呼称し直します（同じシードで、違いは設定だけによる）。ボタンは新しいシードで引き直します。',
+    en: 'Every change re-runs 1,000 namings with the same seed, so differences come from the settings alone. The button draws a fresh sample.',
+  },
   distribution: { ja: '応答の分布', en: 'Response distribution' },
   model: { ja: 'モデル', en: 'Model' },
   controls: { ja: '健常者 60 名', en: '60 controls' },
@@ -75,6 +93,10 @@ export const T = {
   errorsPanel: { ja: '誤り（拡大）', en: 'Errors (zoomed)' },
   networkTitle: { ja: '1 回の呼称を見る', en: 'Watch one naming trial' },
   playTrial: { ja: '1 回呼称する', en: 'Name it once' },
+  trialInvite: {
+    ja: '「1 回呼称する」で、絵から発話までの活性化の広がりを一歩ずつ再生します。',
+    en: 'Press “Name it once” to watch activation spread from the picture to the spoken word, step by step.',
+  },
   findError: { ja: 'この誤りを探して再生', en: 'Find and replay this error' },
   pause: { ja: '一時停止', en: 'Pause' },
   resume: { ja: '再生', en: 'Play' },
@@ -83,10 +105,21 @@ export const T = {
     en: 'No “{category}” in {n} trials. Try lowering s or p.',
   },
   foundAt: { ja: '{n} 回目の試行で見つけました', en: 'Found on trial {n}' },
-  said: { ja: '発話：/{said}/ → {category}', en: 'Said /{said}/ → {category}' },
+  said: { ja: '発話：{said} → {category}', en: 'Said {said} → {category}' },
+  rescored: {
+    ja: '{word} を選んだのに音が /{said}/（{spoken}）になった「音の言い誤り」です。この単語だけの小さな語彙では偶然 {spoken} という単語になりますが、英語では音の誤りの 80 % が非語になるので、非語の機会の補正がこの誤りを {chance} の確率で非語に数え直しました（補正を外せば「{plain}」）。',
+    en: '{word} was selected but the sounds came out /{said}/ ({spoken}): a sound slip. In this six-word lexicon it happens to spell the word {spoken}; in English 80 % of such slips make nonwords, so the nonword-opportunity adjustment rescored it as a nonword (a {chance} chance; untick it to score it as “{plain}”).',
+  },
+  slipToTarget: {
+    ja: '{word} が選ばれましたが、音は目標の /kæt/ に戻りました。発話は目標どおりなので正答です。',
+    en: '{word} was selected, but the sounds came back to the target /kæt/. What was said is the target, so it is scored correct.',
+  },
   semanticLayer: { ja: '意味特徴', en: 'Semantic features' },
   wordLayer: { ja: '単語', en: 'Words' },
-  phonemeLayer: { ja: '音素（頭子音・母音・尾子音）', en: 'Phonemes (onset, vowel, coda)' },
+  phonemeLayer: {
+    ja: '音素（頭子音・母音・尾子音）　æ は cat の a、ɒ は dog の o',
+    en: 'Sounds: onset, vowel, coda (æ is the a of “cat”, ɒ the o of “dog”)',
+  },
   mixedTrial: { ja: '混合試行：RAT も CAT と意味を共有', en: 'Mixed trial: RAT shares meaning with CAT' },
   patients: { ja: '患者 23 名へのあてはめ', en: 'Fits to 23 patients' },
   patientsIntro: {
@@ -118,8 +151,25 @@ export const T = {
   mapError: { ja: '地図を読み込めませんでした：{message}', en: 'Could not load the map: {message}' },
   fitMine: { ja: '自分のデータをあてはめる', en: 'Fit my data' },
   fitMineIntro: {
-    ja: '6 分類の個数か割合を入れてください（空欄は 0）。',
-    en: 'Enter six counts or six proportions (an empty field is 0).',
+    ja: '6 分類の個数か割合を入れてください（空欄は 0、全角数字や 1,000 のような区切りも可）。「その他」（無答・説明など）は除いて、6 分類を合計 1 に直してあてはめます。',
+    en: 'Enter six counts or six proportions (an empty field is 0; 1,000 and full-width digits are fine). “Other” responses (omissions, descriptions…) are set aside and the six renormalised to sum to 1.',
+  },
+  otherField: { ja: 'その他', en: 'Other' },
+  othersSetAside: {
+    ja: '「その他」{share} を除き、6 分類を合計 1 に直しました。',
+    en: '“Other” ({share}) set aside; the six renormalised to sum to 1.',
+  },
+  poorFit: {
+    ja: '注意：どの s・p の設定もこのプロファイルを作れません。最も近い点でも RMSD {rmsd}（患者 23 名の平均は約 0.02）。いちばん合わないのは「{category}」：あなたのデータ {data}、モデル {model}。',
+    en: 'Warning: no setting of s and p produces this profile. Even the nearest point is RMSD {rmsd} away (the 23 patients average about 0.02). The worst mismatch is “{category}”: your data {data}, the model {model}.',
+  },
+  mapDamaged: {
+    ja: 'このブラウザに保存されていたこの設定の地図が壊れていたので削除しました（{reason}）。もう一度作れます。',
+    en: 'The map saved in this browser for these settings was damaged and has been removed ({reason}). You can make it again.',
+  },
+  mapNotSaved: {
+    ja: '地図ができました（{s} 秒）。このブラウザには保存できませんでした：{message}',
+    en: 'Map made in {s} s, but it could not be saved in this browser: {message}',
   },
   counts: { ja: '個数', en: 'Counts' },
   proportions: { ja: '割合', en: 'Proportions' },
@@ -129,38 +179,117 @@ export const T = {
   meanRmsd: { ja: '平均 RMSD {rmsd}', en: 'Mean RMSD {rmsd}' },
 } as const satisfies Record<string, Bilingual>;
 
-export function userDataMessage(error: UserDataError, name: (c: Category) => string): Bilingual {
+export const FIELD_NAMES: Readonly<Record<DataField, Bilingual>> = { ...CATEGORY_NAMES, other: T.otherField };
+
+/**
+ * How a word or a spoken string reads to each visitor: the six words as English words (with a
+ * Japanese gloss), phonemes in IPA with a respelling an English reader can sound out.
+ */
+export const WORD_GLOSS: Readonly<Record<Word, Bilingual>> = {
+  CAT: { ja: 'CAT（ねこ）', en: 'cat' },
+  DOG: { ja: 'DOG（いぬ）', en: 'dog' },
+  MAT: { ja: 'MAT（マット）', en: 'mat' },
+  RAT: { ja: 'RAT（ねずみ）', en: 'rat' },
+  FOG: { ja: 'FOG（きり）', en: 'fog' },
+  LOG: { ja: 'LOG（丸太）', en: 'log' },
+};
+
+/** Plain-letter spellings of the ten phonemes: /æ/ as in cat, /ɒ/ as in dog. */
+const RESPELL: Readonly<Record<string, string>> = { æ: 'a', ɒ: 'o' };
+
+export function respell(ipa: string): string {
+  return [...ipa].map((ch) => RESPELL[ch] ?? ch).join('');
+}
+
+const percentText = (x: number): string => `${(x * 100).toFixed(1)} %`;
+
+/** "Said" as a visitor reads it: a word in its own name, a nonword respelled. */
+export function saidText(ipa: string, word: Word | undefined): Bilingual {
+  if (word) return { ja: `/${ipa}/（${WORD_GLOSS[word].ja}）`, en: `/${ipa}/ (“${WORD_GLOSS[word].en}”)` };
+  const plain = respell(ipa);
+  return { ja: `/${ipa}/（「${plain}」、単語ではない）`, en: `/${ipa}/ (“${plain}”, not a word)` };
+}
+
+export function poorFitMessage(
+  rmsd: number,
+  mismatch: { category: Category; target: number; model: number },
+): Bilingual {
+  const values = {
+    rmsd: rmsd.toFixed(3),
+    data: percentText(mismatch.target),
+    model: percentText(mismatch.model),
+  };
+  return {
+    ja: fill(T.poorFit.ja, { ...values, category: CATEGORY_NAMES[mismatch.category].ja }),
+    en: fill(T.poorFit.en, { ...values, category: CATEGORY_NAMES[mismatch.category].en }),
+  };
+}
+
+function fill(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+}
+
+export function userDataMessage(error: UserDataError): Bilingual {
   switch (error.code) {
-    case 'not-a-number':
+    case 'not-a-number': {
+      const { ja, en } = FIELD_NAMES[error.field];
       return {
-        ja: `「${name(error.category)}」が数ではありません。`,
-        en: `“${name(error.category)}” is not a number.`,
+        ja: `「${ja}」の「${error.text}」は数として読めません。120、0.12、1,000 のように入れてください。`,
+        en: `“${error.text}” in “${en}” is not a number. Write it like 120, 0.12 or 1,000.`,
       };
-    case 'negative':
+    }
+    case 'negative': {
+      const { ja, en } = FIELD_NAMES[error.field];
       return {
-        ja: `「${name(error.category)}」が負の値です。0 以上を入れてください。`,
-        en: `“${name(error.category)}” is negative. Enter 0 or more.`,
+        ja: `「${ja}」の「${error.text}」は負の値です。0 以上を入れてください。`,
+        en: `“${error.text}” in “${en}” is negative. Enter 0 or more.`,
       };
-    case 'not-whole':
+    }
+    case 'not-whole': {
+      const { ja, en } = FIELD_NAMES[error.field];
       return {
-        ja: `「${name(error.category)}」は個数なので整数にしてください（割合なら「割合」を選んでください）。`,
-        en: `“${name(error.category)}” must be a whole count (choose “Proportions” for fractions).`,
+        ja: `「${ja}」の「${error.text}」は整数ではありません。個数は整数で（割合なら「割合」を選んでください）。`,
+        en: `“${error.text}” in “${en}” is not a whole count (choose “Proportions” for fractions).`,
       };
-    case 'above-one':
+    }
+    case 'above-one': {
+      const { ja, en } = FIELD_NAMES[error.field];
       return {
-        ja: `「${name(error.category)}」が 1 を超えています。個数なら「個数」を選んでください。`,
-        en: `“${name(error.category)}” is above 1. Choose “Counts” for counts.`,
+        ja: `「${ja}」の「${error.text}」は 1 を超えています。割合は 0〜1 で（個数なら「個数」を選んでください）。`,
+        en: `“${error.text}” in “${en}” is above 1. Proportions run from 0 to 1 (choose “Counts” for counts).`,
       };
+    }
+    case 'too-large': {
+      const { ja, en } = FIELD_NAMES[error.field];
+      return {
+        ja: `「${ja}」の「${error.text}」は大きすぎます。1 項目 ${MAX_COUNT.toLocaleString('ja-JP')} 回までにしてください。`,
+        en: `“${error.text}” in “${en}” is too large for naming data. Enter at most ${MAX_COUNT.toLocaleString('en-US')} per field.`,
+      };
+    }
     case 'all-zero':
       return {
         ja: 'すべて 0 です。少なくとも 1 つは 0 より大きくしてください。',
-        en: 'All six are zero. Enter at least one value above 0.',
+        en: 'All fields are zero. Enter at least one value above 0.',
       };
-    case 'sum-not-one':
+    case 'only-other':
       return {
-        ja: `割合の合計が ${error.sum.toFixed(3)} です。合計がほぼ 1 になるようにしてください（または個数で入力）。`,
-        en: `The proportions sum to ${error.sum.toFixed(3)}, not about 1. Make them sum to 1 (or enter counts).`,
+        ja: '「その他」しかありません。モデルが比べられるのは 6 分類の応答です。',
+        en: 'Only “Other” responses: the model can only be compared on the six kinds.',
       };
+    case 'sum-not-one': {
+      const rest = 1 - error.sum;
+      const hint =
+        rest > 0
+          ? {
+              ja: `残りの ${rest.toFixed(3)} が無答などなら「その他」に入れてください。`,
+              en: `If the remaining ${rest.toFixed(3)} are omissions or other responses, enter it under “Other”.`,
+            }
+          : { ja: '', en: '' };
+      return {
+        ja: `割合の合計が ${error.sum.toFixed(3)} です。合計がほぼ 1 になるようにしてください（または個数で入力）。${hint.ja}`,
+        en: `The proportions sum to ${error.sum.toFixed(3)}, not about 1. Make them sum to 1 (or enter counts). ${hint.en}`.trim(),
+      };
+    }
     default: {
       const never: never = error;
       throw new Error(`unknown error ${String(never)}`);

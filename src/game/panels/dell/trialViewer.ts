@@ -3,18 +3,19 @@
 // one ends in the chosen kind of error, then replays exactly that trial from its saved state.
 import { tr, trf } from '../../i18n';
 import { el, type LiveTexts } from '../settings/dom';
-import { CATEGORIES, type Category } from '../../../speech/dell/classify';
-import { spell } from '../../../speech/dell/lexicon';
+import { CATEGORIES, classifyResponse, type Category } from '../../../speech/dell/classify';
+import { spell, wordOf } from '../../../speech/dell/lexicon';
 import {
   createSimulator,
   isMixedTrial,
+  wordSlipReclassification,
   type DellParams,
   type Frame,
   type TrialResult,
 } from '../../../speech/dell/model';
 import { fastRng, FastRng } from '../../../speech/dell/noise';
 import { createNetworkView } from './networkView';
-import { CATEGORY_NAMES, PHASE_TEXT, T } from './text';
+import { CATEGORY_NAMES, PHASE_TEXT, saidText, T, WORD_GLOSS } from './text';
 
 const FRAME_MS = 550;
 const SEARCH_LIMIT = 50_000;
@@ -36,6 +37,7 @@ export function createTrialViewer(texts: LiveTexts, params: () => DellParams): T
   const view = createNetworkView();
   const caption = el('p', { class: 'dell-caption', 'data-testid': 'dell-caption', 'aria-live': 'polite' });
   const note = el('p', { class: 'dell-note', 'data-testid': 'dell-trial-note' });
+  const verdict = el('p', { class: 'notice dell-verdict', hidden: true, 'data-testid': 'dell-verdict' });
   const scrub = el('input', {
     type: 'range',
     min: 0,
@@ -67,6 +69,24 @@ export function createTrialViewer(texts: LiveTexts, params: () => DellParams): T
     phonemes: tr(T.phonemeLayer),
   });
 
+  /** Why the verdict is what it is, when the response string alone does not say. */
+  const verdictNote = (trial: TrialResult): string | undefined => {
+    const word = tr(WORD_GLOSS[trial.selectedWord]);
+    const said = spell(trial.response);
+    const spoken = wordOf(trial.response);
+    if (trial.rescored && spoken) {
+      return trf(T.rescored, {
+        word,
+        said,
+        spoken: tr(WORD_GLOSS[spoken]),
+        plain: tr(CATEGORY_NAMES[classifyResponse(trial.response, trial.mixedTrial)]),
+        chance: `${Math.round(wordSlipReclassification(params().nonwordOpportunity) * 100)} %`,
+      });
+    }
+    if (trial.phonologicalSlip && trial.category === 'correct') return trf(T.slipToTarget, { word });
+    return undefined;
+  };
+
   const paint = (): void => {
     const frame = frames[index];
     if (!frame || !result) return;
@@ -74,10 +94,15 @@ export function createTrialViewer(texts: LiveTexts, params: () => DellParams): T
     const last = index === frames.length - 1;
     view.show(frame, afterSelection ? result.selectedWord : undefined, last ? result.response : undefined);
     scrub.value = String(index);
-    let text = trf(PHASE_TEXT[frame.phase], { step: frame.step, word: result.selectedWord });
-    if (last)
-      text += ` — ${trf(T.said, { said: spell(result.response), category: tr(CATEGORY_NAMES[result.category]) })}`;
+    let text = trf(PHASE_TEXT[frame.phase], { step: frame.step, word: tr(WORD_GLOSS[result.selectedWord]) });
+    if (last) {
+      const said = tr(saidText(spell(result.response), wordOf(result.response)));
+      text += ` — ${trf(T.said, { said, category: tr(CATEGORY_NAMES[result.category]) })}`;
+    }
     caption.textContent = text;
+    const why = last ? verdictNote(result) : undefined;
+    verdict.hidden = why === undefined;
+    verdict.textContent = why ?? '';
     note.textContent = [trialNote?.(), result.mixedTrial ? tr(T.mixedTrial) : ''].filter(Boolean).join(' · ');
     toggle.textContent = tr(timer === undefined ? T.resume : T.pause);
   };
@@ -156,6 +181,7 @@ export function createTrialViewer(texts: LiveTexts, params: () => DellParams): T
   fillPick();
   pick.value = 'semantic';
   view.reset(false, labels());
+  texts.bind(caption, () => (result ? (caption.textContent ?? '') : tr(T.trialInvite)));
 
   const root = el(
     'section',
@@ -163,6 +189,7 @@ export function createTrialViewer(texts: LiveTexts, params: () => DellParams): T
     texts.text('h2', T.networkTitle),
     el('div', { class: 'dell-row' }, once, pick, find, toggle, scrub),
     caption,
+    verdict,
     note,
     view.svg,
   );
