@@ -97,7 +97,7 @@ export function createFittingSection(
     el('input', { type: 'radio', name: 'dell-mode', value: mode, checked: mode === 'counts' }),
   );
   const modeLabels = modeInputs.map((input, i) =>
-    el('label', {}, input, texts.text('span', i === 0 ? T.counts : T.proportions)),
+    el('label', { class: 'dell-mode' }, input, texts.text('span', i === 0 ? T.counts : T.proportions)),
   );
   const fields = DATA_FIELDS.map((f) =>
     el('input', { type: 'text', inputmode: 'decimal', size: 6, 'data-testid': `dell-user-${f}` }),

@@ -244,7 +244,6 @@ export function openDellLab(onClose?: () => void): PanelHandle {
       });
       run.addEventListener('click', () => requestRun(++freshSeed));
       const speed = texts.text('button', T.speedTest, { type: 'button', 'data-testid': 'dell-speed' });
-      texts.bind(speed, T.speedTestTitle, 'title');
       speed.addEventListener('click', () => {
         speed.disabled = true;
         // Let the disabled button paint before the main thread is busy for a moment.
@@ -270,6 +269,7 @@ export function openDellLab(onClose?: () => void): PanelHandle {
       const langButton = el('button', { type: 'button', class: 'dell-lang' });
       const paintLang = (): void => {
         langButton.textContent = getLang() === 'ja' ? 'English' : '日本語';
+        speed.title = tr(T.speedTestTitle); // its text is bound to the language already
       };
       langButton.addEventListener('click', () => setLang(getLang() === 'ja' ? 'en' : 'ja'));
       paintLang();

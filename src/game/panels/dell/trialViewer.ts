@@ -3,6 +3,7 @@
 // one ends in the chosen kind of error, then replays exactly that trial from its saved state.
 import { tr, trf } from '../../i18n';
 import { el, type LiveTexts } from '../settings/dom';
+import { testHooks } from '../../testHooks';
 import { CATEGORIES, classifyResponse, type Category } from '../../../speech/dell/classify';
 import { spell, wordOf } from '../../../speech/dell/lexicon';
 import {
@@ -19,6 +20,14 @@ import { CATEGORY_NAMES, PHASE_TEXT, saidText, T, WORD_GLOSS } from './text';
 
 const FRAME_MS = 550;
 const SEARCH_LIMIT = 50_000;
+
+/** What the browser tests read about the trial on the network. */
+export interface DellTrialHook {
+  selected: string;
+  said: string;
+  category: Category;
+  rescored: boolean;
+}
 
 export interface TrialViewer {
   readonly root: HTMLElement;
@@ -130,6 +139,12 @@ export function createTrialViewer(texts: LiveTexts, params: () => DellParams): T
   const show = (rng: FastRng, mixed: boolean, noteText: (() => string) | undefined): void => {
     frames = [];
     result = createSimulator(params()).trial(rng, mixed, frames);
+    testHooks().dellTrial = {
+      selected: result.selectedWord,
+      said: spell(result.response),
+      category: result.category,
+      rescored: result.rescored,
+    } satisfies DellTrialHook;
     trialNote = noteText;
     view.reset(mixed, labels());
     scrub.max = String(frames.length - 1);
