@@ -2,6 +2,8 @@ import Phaser from 'phaser';
 import { CardDetailScene } from './scenes/CardDetailScene';
 import { GalleryScene } from './scenes/GalleryScene';
 import { MatchScene } from './scenes/MatchScene';
+import { attachPanels } from './panels/host';
+import { testHooks } from './testHooks';
 import { MatchSetupScene } from './scenes/MatchSetupScene';
 import { ResultsScene } from './scenes/ResultsScene';
 import { TitleScene } from './scenes/TitleScene';
@@ -10,7 +12,7 @@ export const GAME_WIDTH = 1280;
 export const GAME_HEIGHT = 720;
 
 export function startGame(parent: HTMLElement): Phaser.Game {
-  return new Phaser.Game({
+  const game = new Phaser.Game({
     type: Phaser.AUTO,
     parent,
     width: GAME_WIDTH,
@@ -23,4 +25,18 @@ export function startGame(parent: HTMLElement): Phaser.Game {
     render: { maxTextures: 1 },
     scene: [TitleScene, GalleryScene, CardDetailScene, MatchScene, MatchSetupScene, ResultsScene],
   });
+  // A DOM panel laid over the canvas takes the game's input and pauses the scenes under it.
+  attachPanels(game);
+  testHooks().scenes = () =>
+    game.scene.getScenes(false).flatMap(({ sys }) => {
+      const state = sys.isActive()
+        ? 'running'
+        : sys.isPaused()
+          ? 'paused'
+          : sys.isSleeping()
+            ? 'sleeping'
+            : '';
+      return state ? [{ key: sys.settings.key, state }] : [];
+    });
+  return game;
 }

@@ -1,10 +1,10 @@
 // The title menu lists only what works: each mode adds one entry here when it is playable.
+// Panels are imported when opened, so the title screen loads without tfjs, the corpus or the labs.
 import type Phaser from 'phaser';
 import type { Bilingual } from './i18n';
-import { openSettingsFromMenu } from './panels/settings/settingsPanel';
-import { LISTEN_MENU_LABEL, openListenPanel } from './audio/listenPanel';
-import { DELL_MENU_LABEL, openDellLab } from './panels/dell';
-import { SPEECH_MENU_LABEL, openSpeechPanel } from './panels/speech/speechPanel';
+import { openPanelWhenLoaded } from './panels/host';
+import { MENU_LABEL as DELL_MENU_LABEL } from './panels/dell/text';
+import { T as SPEECH_TEXT } from './panels/speech/text';
 
 export interface MenuEntry {
   readonly id: string;
@@ -12,6 +12,8 @@ export interface MenuEntry {
   /** Called from the title scene; start a scene or open a DOM panel. */
   open(scene: Phaser.Scene): void;
 }
+
+const LISTEN_MENU_LABEL: Bilingual = { ja: '読み上げ練習', en: 'Listening practice' };
 
 export const MENU: readonly MenuEntry[] = [
   {
@@ -43,14 +45,42 @@ export const MENU: readonly MenuEntry[] = [
   {
     id: 'listen',
     label: LISTEN_MENU_LABEL,
-    open: () => openListenPanel(),
+    open: () =>
+      openPanelWhenLoaded(
+        'listen',
+        () => import('./audio/listenPanel'),
+        (panel) => panel.openListenPanel(),
+      ),
   },
-  { id: 'speech', label: SPEECH_MENU_LABEL, open: () => openSpeechPanel() },
-  { id: 'dell', label: DELL_MENU_LABEL, open: () => openDellLab() },
+  {
+    id: 'speech',
+    label: SPEECH_TEXT.menu,
+    open: () =>
+      openPanelWhenLoaded(
+        'speech',
+        () => import('./panels/speech/speechPanel'),
+        (panel) => panel.openSpeechPanel(),
+      ),
+  },
+  {
+    id: 'dell',
+    label: DELL_MENU_LABEL,
+    open: () =>
+      openPanelWhenLoaded(
+        'dell',
+        () => import('./panels/dell'),
+        (panel) => panel.openDellLab(),
+      ),
+  },
   {
     id: 'settings',
     label: { ja: '設定', en: 'Settings' },
     // "Play against this model" starts the match the way the match's own entry does.
-    open: (scene) => openSettingsFromMenu(scene, MENU.find((entry) => entry.id === 'match')?.open),
+    open: (scene) =>
+      openPanelWhenLoaded(
+        'settings',
+        () => import('./panels/settings/settingsPanel'),
+        (panel) => panel.openSettingsFromMenu(scene, MENU.find((entry) => entry.id === 'match')?.open),
+      ),
   },
 ];
