@@ -3,6 +3,7 @@
 import type Phaser from 'phaser';
 import type { Bilingual } from './i18n';
 import { openPanelWhenLoaded } from './panels/host';
+import { loadPlayScenes } from './scenes/loadPlayScenes';
 import { MENU_LABEL as DELL_MENU_LABEL } from './panels/dell/text';
 import { T as SPEECH_TEXT } from './panels/speech/text';
 
@@ -15,32 +16,42 @@ export interface MenuEntry {
 
 const LISTEN_MENU_LABEL: Bilingual = { ja: '読み上げ練習', en: 'Listening practice' };
 
+/**
+ * Starts a scene of the play group (loaded on first use). The start is dropped if the title is
+ * no longer running when the code arrives (a panel opened over it, or another entry won).
+ */
+function startPlay(from: Phaser.Scene, key: string, data?: object): void {
+  void loadPlayScenes(from.game).then(() => {
+    if (from.sys.isActive()) from.scene.start(key, data);
+  });
+}
+
 export const MENU: readonly MenuEntry[] = [
   {
     id: 'match',
     label: { ja: '競技かるた（対戦）', en: 'Competitive match' },
-    open: (scene) => scene.scene.start('match', { mode: 'competitive' }),
+    open: (scene) => startPlay(scene, 'match', { mode: 'competitive' }),
   },
   {
     // The match's default opponent is the Transformer; the rule-based listener stays playable.
     id: 'match-baseline',
     label: { ja: 'ルール型の相手と対戦', en: 'Rule-based opponent' },
-    open: (scene) => scene.scene.start('match', { mode: 'competitive', opponent: 'baseline' }),
+    open: (scene) => startPlay(scene, 'match', { mode: 'competitive', opponent: 'baseline' }),
   },
   {
     id: 'chirashi',
     label: { ja: '散らし取り', en: 'Chirashi (scattered)' },
-    open: (scene) => scene.scene.start('match', { mode: 'chirashi' }),
+    open: (scene) => startPlay(scene, 'match', { mode: 'chirashi' }),
   },
   {
     id: 'casual',
     label: { ja: '源平・五色', en: 'Genpei and five colours' },
-    open: (scene) => scene.scene.start('match-setup'),
+    open: (scene) => startPlay(scene, 'match-setup'),
   },
   {
     id: 'gallery',
     label: { ja: '札を見る', en: 'Card gallery' },
-    open: (scene) => scene.scene.start('gallery'),
+    open: (scene) => startPlay(scene, 'gallery'),
   },
   {
     id: 'listen',

@@ -124,12 +124,13 @@ async function sweepPanel(page: Page, panelId: string, expected: Underneath, lab
   return clicks;
 }
 
-async function openFromMenu(page: Page, id: string): Promise<void> {
+/** Clicks the title's menu entry `id` and waits for the panel `panel` (by default, its own). */
+async function openFromMenu(page: Page, id: string, panel = id): Promise<void> {
   const menu = await page.evaluate(() => (window.__utakaruta?.title as { menu: () => Box[] }).menu());
   const entry = menu.find((m) => m.id === id);
   expect(entry, `menu entry ${id}`).toBeDefined();
   await page.mouse.click(entry!.x + entry!.width / 2, entry!.y + entry!.height / 2);
-  await page.waitForSelector(`[data-panel="${id}"]`, { timeout: 60_000 });
+  await page.waitForSelector(`[data-panel="${panel}"]`, { timeout: 60_000 });
 }
 
 describe.each(SIZES)('a panel over the title at $width×$height owns the input', ({ width, height }) => {
@@ -198,6 +199,42 @@ describe.each(SIZES)('a panel over the title at $width×$height owns the input',
     await page.keyboard.press('ArrowDown');
     expect((await underneath(page)).focus).toBe((expected.focus ?? 0) + 1);
     await page.keyboard.press('ArrowUp');
+    expect(game.errors).toEqual([]);
+  });
+});
+
+describe('a panel whose code is still loading', () => {
+  let browser: Browser;
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows Loading… at once, owns the input, and Esc closes it for good', async () => {
+    browser = await launchBrowser();
+    const game = await openGame(browser, { width: 1280, height: 800 });
+    const { page } = game;
+    await page.waitForFunction(() => window.__utakaruta?.screen === 'title', null, { timeout: 60_000 });
+    // Hold the tongue-twister panel's code back for two seconds, as a slow disk or network would.
+    await page.route(/speechPanel-[^/]*\.js$/, async (route) => {
+      await new Promise((done) => setTimeout(done, 2000));
+      await route.continue();
+    });
+    await openFromMenu(page, 'speech', 'speech-loading');
+    expect(await page.textContent('[data-panel="speech-loading"] [role="status"]')).toBe('読み込み中…');
+    const expected = await underneath(page);
+    expect(expected.scenes).toEqual([{ key: 'title', state: 'paused' }]);
+    await game.screenshot('input-loading-1280x800');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.panel', { state: 'detached', timeout: 5_000 });
+    // The code arrives after the player left: the panel does not pop up over the title.
+    await page.waitForTimeout(2500);
+    expect(await page.$('.panel')).toBeNull();
+    expect(await underneath(page)).toEqual({
+      screen: 'title',
+      focus: expected.focus,
+      scenes: [{ key: 'title', state: 'running' }],
+    });
     expect(game.errors).toEqual([]);
   });
 });
