@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import { buildFlags } from '../vite.config';
 
 const json = process.argv.includes('--json');
 const epochsAt = process.argv.indexOf('--epochs');
@@ -101,7 +102,8 @@ async function trainOn(
 const outDir = mkdtempSync(join(tmpdir(), 'utakaruta-bench-'));
 try {
   log('building the game…');
-  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  // The test build: the benchmark drives the page through its test hooks.
+  await build({ logLevel: 'warn', define: buildFlags(true), build: { outDir, emptyOutDir: true } });
   const server = await preview({
     logLevel: 'warn',
     build: { outDir },

@@ -2,7 +2,7 @@
 // a Vite dev server on a bare page, it loads the shipped checkpoint with the wasm binaries and
 // the weights bundled as local URLs (nothing fetched from outside), times candidate scoring on
 // WASM and WebGL, checks free-running exact match, and can time a full training run.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-webgl';
 import modelJsonUrl from '../assets/checkpoints/opponent/model.json?url';
 import weightsUrl from '../assets/checkpoints/opponent/weights.bin?url';

@@ -1,16 +1,13 @@
 import Phaser from 'phaser';
-import { CardDetailScene } from './scenes/CardDetailScene';
-import { GalleryScene } from './scenes/GalleryScene';
-import { MatchScene } from './scenes/MatchScene';
-import { MatchSetupScene } from './scenes/MatchSetupScene';
-import { ResultsScene } from './scenes/ResultsScene';
+import { attachPanels } from './panels/host';
 import { TitleScene } from './scenes/TitleScene';
+import { testHooks } from './testHooks';
 
 export const GAME_WIDTH = 1280;
 export const GAME_HEIGHT = 720;
 
 export function startGame(parent: HTMLElement): Phaser.Game {
-  return new Phaser.Game({
+  const game = new Phaser.Game({
     type: Phaser.AUTO,
     parent,
     width: GAME_WIDTH,
@@ -21,6 +18,21 @@ export function startGame(parent: HTMLElement): Phaser.Game {
     // equality on an interpolated value, which tears overlapping or rotated cards and texts
     // (phaserjs/phaser#7372). Index 0 interpolates exactly; the cost is a few more draw calls.
     render: { maxTextures: 1 },
-    scene: [TitleScene, GalleryScene, CardDetailScene, MatchScene, MatchSetupScene, ResultsScene],
+    // The title alone is the first load; the other scenes join it on first use (loadPlayScenes.ts).
+    scene: [TitleScene],
   });
+  // A DOM panel laid over the canvas takes the game's input and pauses the scenes under it.
+  attachPanels(game);
+  testHooks().scenes = () =>
+    game.scene.getScenes(false).flatMap(({ sys }) => {
+      const state = sys.isActive()
+        ? 'running'
+        : sys.isPaused()
+          ? 'paused'
+          : sys.isSleeping()
+            ? 'sleeping'
+            : '';
+      return state ? [{ key: sys.settings.key, state }] : [];
+    });
+  return game;
 }

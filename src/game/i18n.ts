@@ -3,10 +3,8 @@
 // listeners when it changes. The settings menu persists the choice.
 export const LANGS = ['ja', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
-export interface Bilingual {
-  readonly ja: string;
-  readonly en: string;
-}
+import type { Bilingual } from '../data/bilingual';
+export type { Bilingual };
 
 type Listener = (lang: Lang) => void;
 let current: Lang = 'ja';

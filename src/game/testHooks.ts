@@ -1,6 +1,11 @@
 // A small read-only window into the running game for the browser tests (Playwright), so they can
 // find where a card is drawn and what screen is showing without reading pixels. Modules write
 // their part; nothing in the game reads it back.
+//
+// Only the test build has it: `npm start` and `npm run build` compile it out (the `__TEST_HOOKS__`
+// build flag, set by test/browser/global-setup.ts), so nobody reads the poem being read, the
+// opponent's belief or the cards' places from devtools. There `testHooks()` hands out a fresh
+// object that nothing keeps, so the modules writing to it need no flag of their own.
 export interface DrawnCard {
   readonly no: number;
   /** Bounding box in page (CSS) pixels, ready for page.mouse.click. */
@@ -25,7 +30,11 @@ declare global {
   }
 }
 
+/** True in the browser tests' build (and in vitest); false in every build a player gets. */
+export const TEST_BUILD: boolean = typeof __TEST_HOOKS__ !== 'undefined' && __TEST_HOOKS__;
+
 export function testHooks(): TestHooks {
+  if (!TEST_BUILD) return {};
   window.__utakaruta ??= {};
   return window.__utakaruta;
 }

@@ -1,6 +1,11 @@
 // Browser (page or worker): pick a tfjs backend with the wasm binaries bundled by Vite, so the
 // game never asks a CDN for them and works offline.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+// tfjs-core has no backend of its own: these imports register the three the game uses.
+import '@tensorflow/tfjs-backend-webgl';
+import '@tensorflow/tfjs-backend-cpu';
+// The chained tensor methods (x.add(y), x.reshape(…)) that the @tensorflow/tfjs umbrella adds.
+import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';

@@ -1,5 +1,5 @@
 // Plain token-id sequences → padded int32 tensors, and the decoder framing of a target.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { BOS, EOS, PAD } from './vocab';
 
 /** Sequences → [B, L] int32, right-padded with PAD to the longest (or to `length`). */

@@ -2,7 +2,7 @@
 // the Node file handler in fileHandler.ts). The model.json topology slot carries versioned
 // metadata: config, both vocabularies, objective, seed, date, metrics. Loading validates all
 // of it and answers with an error value a panel can show, never a half-built model.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { TransformerConfig } from './config';
 import { configProblem } from './config';
 import { parameterShapes, Transformer } from './transformer';

@@ -1,6 +1,6 @@
 // Node only (scripts and tests): a tfjs IO handler that writes and reads a checkpoint folder
 // in the same layout tf.io.http serves: model.json (topology + weightsManifest) + weights.bin.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 

@@ -1,7 +1,7 @@
 // What the game and the trainer ask of a model, with plain numbers in and out: free-running
 // (greedy) decoding, batched scoring of candidate outputs, and attention weights for display.
 // Every function tidies its tensors; nothing leaks (test/model/leaks.test.ts).
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { decoderInput, decoderLabels, labelLogProbs, padBatch } from './batch';
 import type { AttentionTrace, Transformer } from './transformer';
 import { BOS, EOS } from './vocab';

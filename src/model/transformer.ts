@@ -6,7 +6,7 @@
 // Shapes: B batch, S source length, T target length, C dModel, H heads, D = C / H, F dFF,
 // V vocabulary. Functions here return tensors and must be called inside tf.tidy (or under
 // optimizer.minimize); the plain-number API is in inference.ts.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../data/random';
 import { configProblem, type TransformerConfig } from './config';
 import { PAD } from './vocab';

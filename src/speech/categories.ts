@@ -1,7 +1,7 @@
 // Semantic categories of the corpus words. Each category belongs to one part of speech, so a
 // tag in the corpus says both: こーひー:drink is a noun, のみます:eat a verb, あつい:temperature
 // an adjective. Vertical (タテ型) competitors are words of the same category.
-import type { Bilingual } from '../game/i18n';
+import type { Bilingual } from '../data/bilingual';
 
 export type PartOfSpeech = 'noun' | 'verb' | 'adjective' | 'function';
 

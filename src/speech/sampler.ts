@@ -7,7 +7,7 @@
 // speaks (its distribution is sharp: hardly any errors); at 1 only the fine-tuned slip model
 // does (it has learnt to slip once per sentence, somewhere). In between, the slip model wins the
 // competition at a step with probability `pressure`, so the sentence error rate rises with it.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../data/random';
 import { padBatch } from '../model/batch';
 import type { Transformer } from '../model/transformer';

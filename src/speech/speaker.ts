@@ -1,6 +1,6 @@
 // The speaker of the tongue-twister mode: the repeater and its two slip models, loaded from
 // checkpoints, behind a plain-data API (morae in, morae, errors and attention out).
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../data/random';
 import { loadCheckpoint, type CheckpointError } from '../model/checkpoint';
 import { greedyDecode, attentionWeights } from '../model/inference';

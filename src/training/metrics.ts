@@ -1,7 +1,7 @@
 // How well a model does on a set of (source, target) pairs, measured two ways that must not
 // be confused: teacher-forced accuracy (each next token given the true previous ones, which
 // the talk reported) and free-running exact match (the model feeds itself, as it must in use).
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { Objective } from '../model/checkpoint';
 import { greedyDecode } from '../model/inference';
 import { padBatch } from '../model/batch';

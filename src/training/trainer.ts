@@ -1,7 +1,9 @@
 // One training loop for Node and the browser (page or Web Worker): no DOM, no Node APIs, the
 // tfjs backend is the caller's choice. It knows pairs of token ids, an objective, a schedule
 // and a seeded RNG; nothing about poems.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+// tfjs-core leaves the gradients out (the @tensorflow/tfjs umbrella registers them): training needs them.
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import type { Rng } from '../data/random';
 import type { Objective } from '../model/checkpoint';
 import { labelLogProbs, padBatch } from '../model/batch';

@@ -242,9 +242,8 @@ describe('the lexical-access lab', () => {
     console.log(
       `Chromium: 10,000 trials in ${times.map((t) => t.toFixed(0)).join(', ')} ms; median ${median.toFixed(0)} ms = ${Math.round(10_000 / (median / 1000))} trials/s`,
     );
-    // The target is well under a second on an idle machine (see README); this shared test machine
-    // runs other jobs, so the bound here only catches an order-of-magnitude regression.
-    expect(median).toBeLessThan(6000);
+    // The speed target (10,000 trials well under a second) lives in `npm run bench:dell`: a timed
+    // test on a shared machine measures its load, not the model.
     await expect.poll(() => page.textContent('[data-testid="dell-run-line"]')).toMatch(/10,000/);
   });
 

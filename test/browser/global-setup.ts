@@ -1,17 +1,19 @@
 // Builds the game once into a private folder and serves it with `vite preview` on a free port,
 // so browser tests run against the real production bundle and parallel runs never share files.
+// The one difference from a player's build: the test hooks are compiled in (`__TEST_HOOKS__`).
 import { build, preview, type PreviewServer } from 'vite';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { buildFlags } from '../../vite.config';
 
 let server: PreviewServer | undefined;
 let outDir: string | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
   outDir = mkdtempSync(join(tmpdir(), 'utakaruta-e2e-'));
-  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await build({ logLevel: 'warn', define: buildFlags(true), build: { outDir, emptyOutDir: true } });
   server = await preview({
     logLevel: 'warn',
     build: { outDir },

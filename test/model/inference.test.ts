@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../src/data/random';
 import { decoderInput, decoderLabels, labelLogProbs, padBatch } from '../../src/model/batch';

@@ -1,6 +1,6 @@
 // Every tensor-touching public function, called twice: the second call must not leave a
 // single tensor behind (the first may warm caches).
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../src/data/random';
 import { checkpointArtifacts, checkpointFromArtifacts } from '../../src/model/checkpoint';

@@ -1,7 +1,7 @@
 // The speaker's tensor code: shapes, determinism, no leaks, and a small train-and-corrupt run
 // (a tiny repeater learns to copy four sentences; a copy fine-tuned on horizontal slips then
 // slips when sampled, while pressure 0 still repeats).
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../src/model/backendNode';
 import { createRng } from '../../src/data/random';

@@ -1,6 +1,6 @@
 // The sampler's mechanism, with scripted stand-ins for the two models so each rule can be
 // seen to act: the repeater copies the source, the slip model says what a script tells it.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../src/data/random';
 import { useNodeBackend } from '../../src/model/backendNode';

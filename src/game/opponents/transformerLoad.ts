@@ -4,7 +4,7 @@
 // commit threshold and reaction time (TRANSFORMER_PRESETS).
 // (A less-trained checkpoint was tried for the easy levels: at 6 epochs it took a wrong card
 // on a quarter of the readings, which teaches a beginner nothing, so it is not shipped.)
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import modelUrl from '../../../assets/checkpoints/opponent/model.json?url';
 import weightsUrl from '../../../assets/checkpoints/opponent/weights.bin?url';
 import { useBrowserBackend } from '../../model/backendBrowser';

@@ -2,7 +2,7 @@
 // summary (name, recipe, metrics, date), the checkpoint metadata and the weights in base64.
 // Reading a file checks only the envelope here; whether the checkpoint inside is a loadable
 // model of the right vocabulary and shape is src/model/checkpoint.ts's call.
-import type { io } from '@tensorflow/tfjs';
+import type { io } from '@tensorflow/tfjs-core';
 import type { SavedModelSummary, StoredEpoch } from './models';
 
 export const MODEL_FILE_FORMAT = 'utakaruta-model-file';

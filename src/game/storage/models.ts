@@ -9,7 +9,7 @@
 // Every failure is a value ({ ok: false, error }), never a throw: private mode, a blocked
 // database and a full quota are normal here, and training must go on without storage.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { io } from '@tensorflow/tfjs';
+import type { io } from '@tensorflow/tfjs-core';
 
 export const MODEL_DB_NAME = 'utakaruta-models';
 const DB_VERSION = 1;

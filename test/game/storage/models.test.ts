@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { io } from '@tensorflow/tfjs';
+import type { io } from '@tensorflow/tfjs-core';
 import { ModelStore, storedModelHandler, type SaveRequest } from '../../../src/game/storage/models';
 
 let dbCounter = 0;

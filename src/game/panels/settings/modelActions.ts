@@ -1,6 +1,6 @@
 // Actions on models shared by the training and models tabs: texts for store errors, export to
 // a file, import from one.
-import type { io } from '@tensorflow/tfjs';
+import type { io } from '@tensorflow/tfjs-core';
 import type { Bilingual } from '../../i18n';
 import { decodeModelFile, encodeModelFile, MODEL_FILE_EXTENSION } from '../../storage/modelFile';
 import type { SavedModelSummary, StoreError } from '../../storage/models';

@@ -8,7 +8,7 @@
 // The optimizer's moments start afresh after such a switch.
 //
 // The data is the listener task (taskData.ts), so a model trained here can play matches.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { createRng, rngFromState, type RngState } from '../../../data/random';
 import { useBrowserBackend } from '../../../model/backendBrowser';
 import { checkpointArtifacts, checkpointFromArtifacts, type Objective } from '../../../model/checkpoint';
@@ -348,7 +348,9 @@ scope.addEventListener('message', (event) => {
       );
       break;
     case 'lose-webgl-context':
-      tfjsGl()?.getExtension('WEBGL_lose_context')?.loseContext();
+      // A test message only: a player's build compiles it to nothing (src/buildFlags.d.ts).
+      if (typeof __TEST_HOOKS__ !== 'undefined' && __TEST_HOOKS__)
+        tfjsGl()?.getExtension('WEBGL_lose_context')?.loseContext();
       break;
     default: {
       const never: never = message;

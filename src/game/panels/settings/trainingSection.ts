@@ -11,7 +11,7 @@ import { LinePlot } from './plot';
 import { buildRecipeForm } from './recipeForm';
 import { PoemView } from './poemView';
 import type { BackendReason, EpochReport, FromWorker } from './protocol';
-import type { io } from '@tensorflow/tfjs';
+import type { io } from '@tensorflow/tfjs-core';
 import { TrainingWorker } from './workerClient';
 
 type RunState = 'idle' | 'running' | 'paused' | 'done' | 'cancelled' | 'failed';

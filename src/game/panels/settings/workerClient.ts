@@ -1,5 +1,5 @@
 // The main thread's side of the training worker: a typed wrapper around one Worker instance.
-import type { io } from '@tensorflow/tfjs';
+import type { io } from '@tensorflow/tfjs-core';
 import type { FromWorker, ToWorker } from './protocol';
 
 export class TrainingWorker {

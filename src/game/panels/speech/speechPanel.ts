@@ -2,7 +2,7 @@
 // horizontally or vertically, see the errors labelled, the attention, and the distribution of
 // error types over 100 sayings. The speaker's models load once and stay loaded.
 import './speech.css';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { createRng, type Rng } from '../../../data/random';
 import { useBrowserBackend } from '../../../model/backendBrowser';
 import { httpCheckpoint } from '../../../model/checkpoint';
