@@ -16,9 +16,9 @@
 //        [--split train]   measure on the training sentences instead (for calibrating the
 //                          decoding without looking at the held-out ones)
 //        [--show-misclassified]   print each error whose class is not its model's
-//        [--calibrate]   find, per slip model, the raw pressure at which DEFAULT_ERROR_RATE of
-//                        the training sentences and as many word salads come out wrong
-//                        (CALIBRATION in speaker.ts)
+//        [--calibrate [--limit N]]   find, per slip model, the raw pressure at which
+//                        DEFAULT_ERROR_RATE of the training sentences (a seeded sample of N)
+//                        and as many word salads come out wrong (CALIBRATION in speaker.ts)
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createRng } from '../src/data/random';
@@ -52,6 +52,10 @@ const { values } = parseArgs({
     split: { type: 'string', default: 'held-out' },
     'show-misclassified': { type: 'boolean', default: false },
     calibrate: { type: 'boolean', default: false },
+    // --calibrate on a seeded sample of this many training sentences (and as many salads).
+    limit: { type: 'string' },
+    // Bisection steps when calibrating a control to the model's error rate.
+    'control-steps': { type: 'string', default: '7' },
   },
 });
 const samples = Number(values.samples);
@@ -108,10 +112,8 @@ if (values.calibrate) {
     }
     return { words: chosen, morae: chosen.flatMap((w) => w.morae) };
   };
-  const calibrationSet = [
-    ...corpus.train,
-    ...corpus.train.map(saladAsLongAs).filter((s) => s.morae.length > 0),
-  ];
+  const base = values.limit ? rng.shuffle(corpus.train).slice(0, Number(values.limit)) : corpus.train;
+  const calibrationSet = [...base, ...base.map(saladAsLongAs).filter((s) => s.morae.length > 0)];
   // Raw pressure = the knob itself when the default maps to the default.
   const calibration = { ...speaker.calibration };
   speaker.calibration = { horizontal: DEFAULT_PRESSURE, vertical: DEFAULT_PRESSURE };
@@ -259,7 +261,7 @@ function calibratedControl(slip: Transformer, name: string): Figures {
     let low = 0;
     let high = 1;
     let best: { gap: number; raw: number; said: Utterance[] } | undefined;
-    for (let k = 0; k < 8; k++) {
+    for (let k = 0; k < Number(values['control-steps']); k++) {
       const mid = (low + high) / 2;
       const out = sentences.flatMap((s) => control.sayMany(s, mode, mid, rng, samples, lexicon));
       const rate = tallyErrors(out).erroneous / out.length;

@@ -1,28 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { toMorae } from '../../src/data/mora';
-import { align, annotate, makeLexicon, type Intended, type IntendedWord } from '../../src/speech/annotate';
-import type { Category } from '../../src/speech/categories';
+import { align, annotate } from '../../src/speech/annotate';
+import { lexiconOf, sentence } from './annotateHelpers';
 
-/** "くも:weather が ふる" → words with categories. */
-function sentence(annotated: string): Intended {
-  const words: IntendedWord[] = annotated.split(' ').map((token) => {
-    const [kana = '', category] = token.split(':');
-    return { kana, morae: toMorae(kana), category: (category as Category | undefined) ?? null };
-  });
-  return { morae: words.flatMap((w) => w.morae), words };
-}
-
-const lexicon = makeLexicon(
-  [
-    'ねまき:clothing',
-    'ぱじゃま:clothing',
-    'じゅーす:drink',
-    'こうちゃ:drink',
-    'こーひー:drink',
-    'ゆき:weather',
-    'くも:weather',
-  ].map((t) => sentence(t).words[0] as IntendedWord),
-);
+const lexicon = lexiconOf([
+  'ねまき:clothing',
+  'ぱじゃま:clothing',
+  'じゅーす:drink',
+  'こうちゃ:drink',
+  'こーひー:drink',
+  'ゆき:weather',
+  'くも:weather',
+]);
 
 interface Case {
   name: string;
