@@ -11,12 +11,14 @@
 // Usage: npm run train:speech [-- --seed N] [--out DIR]
 //   trains all three with the shipped recipe, which is what made assets/speech/checkpoints:
 //   the repeater for 10 epochs (peak learning rate 2e-3); each slip model fine-tuned from that
-//   first-cycle repeater for 6 epochs (peak 1.5e-3) on six slips of each training sentence
-//   plus 300 of word salads, under the constraint (bound 0.1, dual step 0.2); then the
-//   repeater's second cycle, 6 more epochs (peak 1.5e-3). The three fine-tunings are
+//   first-cycle repeater on a 6-epoch cosine schedule (peak 1.5e-3) stopped after 2 epochs, on
+//   six slips of each training sentence plus 300 of word salads, under the constraint (bound
+//   0.1, dual step 0.2); then the repeater's second cycle, a 6-epoch schedule (peak 1.5e-3)
+//   stopped after 3. (The shipped run was cut short there by the shared machine's load; the
+//   stops make the command reproduce it.) The three fine-tunings are
 //   independent (each seeds its own stream), so they may run as parallel --only steps.
 // Single steps, for experiments: --only repeater|horizontal|vertical [--epochs N] [--rate R]
-//   [--resume] [--slip-epochs N] [--from DIR] [--bound E] [--dual-step H] [--no-constraint];
+//   [--resume] [--slip-epochs N] [--slip-stop-after N] [--stop-after N] [--from DIR] [--bound E] [--dual-step H] [--no-constraint];
 //   --resume continues the saved model of that part.
 // Runs on the WASM backend in Node; the same seed gives the same checkpoints.
 import { parseArgs } from 'node:util';
@@ -64,6 +66,9 @@ const { values } = parseArgs({
     rate: { type: 'string' },
     epochs: { type: 'string' },
     'slip-epochs': { type: 'string', default: '6' },
+    // The shipped slip models: a 6-epoch cosine schedule stopped after its second epoch.
+    'slip-stop-after': { type: 'string', default: '2' },
+    'stop-after': { type: 'string' },
     // Fine-tune a slip model from the repeater saved in this directory (default: --out).
     from: { type: 'string' },
     'slip-rate': { type: 'string', default: '1.5e-3' },
@@ -111,10 +116,16 @@ async function save(
 /** The shipped recipe for the repeater: a first cosine cycle from seeded weights, then a second. */
 const REPEATER_STAGES = [
   { resume: false, epochs: 10, rate: 2e-3 },
-  { resume: true, epochs: 6, rate: 1.5e-3 },
+  // A 6-epoch cosine cycle stopped after its third epoch (the shipped run was cut short there).
+  { resume: true, epochs: 6, rate: 1.5e-3, stopAfter: 3 },
 ] as const;
 
-async function runRepeater(stage: { resume: boolean; epochs: number; rate: number }): Promise<Transformer> {
+async function runRepeater(stage: {
+  resume: boolean;
+  epochs: number;
+  rate: number;
+  stopAfter?: number;
+}): Promise<Transformer> {
   // Every stage draws the same data and batch order from the seed (a resumed stage starts
   // from the saved weights instead of seeded ones).
   const rng = createRng(seed);
@@ -150,10 +161,11 @@ async function runRepeater(stage: { resume: boolean; epochs: number; rate: numbe
         },
         fileCheckpoint(`${outDir}/repeater-last-epoch`),
       );
+      return stage.stopAfter !== undefined && m.epoch >= stage.stopAfter ? 'stop' : undefined;
     },
   });
   const last = result.epochs[result.epochs.length - 1];
-  await save('repeater', model, epochs, {
+  await save('repeater', model, last?.epoch ?? epochs, {
     resumed: stage.resume,
     peakRate: stage.rate,
     recipe: REPETITION_RECIPE,
@@ -182,6 +194,7 @@ async function runSlip(part: 'horizontal' | 'vertical', repeater: Transformer): 
   const recipe = { ...SLIP_RECIPE, perSentence: Number(values['slips-per-sentence']) };
   const pairs = slipPairs(corpus.train, part, lexicon, vocab, rng, recipe);
   const epochs = Number(values['slip-epochs']);
+  const stopAfter = Number(values['slip-stop-after'] ?? epochs);
   console.log(`${part}: ${pairs.length} slip pairs, ${epochs} epochs`);
   const steps = Math.ceil(pairs.length / 32) * epochs;
   const constraint = values['no-constraint']
@@ -213,9 +226,10 @@ async function runSlip(part: 'horizontal' | 'vertical', repeater: Transformer): 
           ` c ${terms.constraint.toFixed(3)} λ ${terms.lambda.toFixed(2)} ${m.trainSeconds.toFixed(0)} s`,
       );
       await save(part, model, m.epoch, { recipe, fineTunedFrom: 'repeater', constraint, perEpoch });
+      return m.epoch >= stopAfter ? 'stop' : undefined;
     },
   });
-  await save(part, model, epochs, {
+  await save(part, model, perEpoch.length, {
     recipe,
     fineTunedFrom: 'repeater',
     constraint,
@@ -242,6 +256,7 @@ if (only === undefined) {
       resume: values.resume,
       epochs: Number(values.epochs ?? 10),
       rate: Number(values.rate ?? 2e-3),
+      ...(values['stop-after'] ? { stopAfter: Number(values['stop-after']) } : {}),
     })
   ).dispose();
 } else {
