@@ -4,26 +4,35 @@
 //   horizontalShare   share of the horizontal model's errors that the annotator calls horizontal
 //   verticalShare     share of the vertical model's errors that the annotator calls vertical
 //   defaultErrorRate  share of sayings with an error at the default pressure (both models)
+//   wordLevelShare    share of each model's errors that are whole-word errors
+//   sameCategoryShare share of the vertical model's errors that are same-category word substitutions
 //   msPerSentence     median milliseconds to say one corrupted sentence
+//   controls          the same figures for (a) randomWeights: the same architecture with untrained
+//                     (seeded) slip weights, and (b) repeaterOnly: the repeater alone, hotter; each
+//                     calibrated (bisection on the raw pressure) to the error rate of the model it
+//                     controls, so a reader sees what training added at the same error rate.
+// The slip models are sampled freely: no output mask in anything measured here.
 // Usage: npm run bench:speech [-- --json] [-- --sentences FILE] [--samples N] [--seed N] [--no-sweep]
 //        [--split train]   measure on the training sentences instead (for calibrating the
 //                          decoding without looking at the held-out ones)
 //        [--show-misclassified]   print each error whose class is not its model's
-//        [--calibrate]   find, per slip model, the raw pressure at which DEFAULT_ERROR_RATE of
-//                        the training sentences and as many word salads come out wrong
-//                        (CALIBRATION in speaker.ts)
+//        [--calibrate [--limit N]]   find, per slip model, the raw pressure at which
+//                        DEFAULT_ERROR_RATE of the training sentences (a seeded sample of N)
+//                        and as many word salads come out wrong (CALIBRATION in speaker.ts)
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createRng } from '../src/data/random';
 import { useNodeBackend } from '../src/model/backendNode';
 import { fileCheckpoint } from '../src/model/fileHandler';
 import { makeLexicon, type Intended, type IntendedWord } from '../src/speech/annotate';
-import { loadCorpus } from '../src/speech/corpus';
+import { loadCorpus, loadHeldOut } from '../src/speech/corpus';
+import { Transformer } from '../src/model/transformer';
 import { parseInput } from '../src/speech/input';
 import {
   DEFAULT_ERROR_RATE,
   DEFAULT_PRESSURE,
   loadSpeaker,
+  Speaker,
   type SlipPart,
   type Utterance,
 } from '../src/speech/speaker';
@@ -40,10 +49,13 @@ const { values } = parseArgs({
     pressure: { type: 'string' },
     temperature: { type: 'string' },
     'top-p': { type: 'string' },
-    'no-constraint': { type: 'boolean', default: false },
     split: { type: 'string', default: 'held-out' },
     'show-misclassified': { type: 'boolean', default: false },
     calibrate: { type: 'boolean', default: false },
+    // --calibrate on a seeded sample of this many training sentences (and as many salads).
+    limit: { type: 'string' },
+    // Bisection steps when calibrating a control to the model's error rate.
+    'control-steps': { type: 'string', default: '7' },
   },
 });
 const samples = Number(values.samples);
@@ -66,7 +78,7 @@ if (values.sentences) {
 } else if (values.split === 'train') {
   sentences = [...corpus.train];
 } else if (values.split === 'held-out') {
-  sentences = [...corpus.heldOut];
+  sentences = [...loadHeldOut()];
 } else {
   throw new Error(`--split ${values.split}: expected train or held-out`);
 }
@@ -79,7 +91,6 @@ speaker.decoding = {
   ...speaker.decoding,
   ...(values.temperature ? { temperature: Number(values.temperature) } : {}),
   ...(values['top-p'] ? { topP: Number(values['top-p']) } : {}),
-  ...(values['no-constraint'] ? { constrain: false } : {}),
 };
 const pressure = values.pressure ? Number(values.pressure) : DEFAULT_PRESSURE;
 const rng = createRng(Number(values.seed));
@@ -101,10 +112,8 @@ if (values.calibrate) {
     }
     return { words: chosen, morae: chosen.flatMap((w) => w.morae) };
   };
-  const calibrationSet = [
-    ...corpus.train,
-    ...corpus.train.map(saladAsLongAs).filter((s) => s.morae.length > 0),
-  ];
+  const base = values.limit ? rng.shuffle(corpus.train).slice(0, Number(values.limit)) : corpus.train;
+  const calibrationSet = [...base, ...base.map(saladAsLongAs).filter((s) => s.morae.length > 0)];
   // Raw pressure = the knob itself when the default maps to the default.
   const calibration = { ...speaker.calibration };
   speaker.calibration = { horizontal: DEFAULT_PRESSURE, vertical: DEFAULT_PRESSURE };
@@ -152,10 +161,61 @@ function relations(utterances: readonly Utterance[]): string {
   return [...counts.entries()].map(([r, c]) => `${r} ${c}`).join(', ');
 }
 
+interface Figures {
+  horizontalShare: number;
+  verticalShare: number;
+  errorRate: Record<SlipPart, number>;
+  defaultErrorRate: number;
+  wordLevelShare: Record<SlipPart, number>;
+  sameCategoryShare: number;
+  /** The knob (or, for a control, the raw pressure) each model was measured at. */
+  pressure: Record<SlipPart, number>;
+}
+
+function figures(said: Record<SlipPart, Utterance[]>, at: Record<SlipPart, number>): Figures {
+  const h = tallyErrors(said.horizontal);
+  const v = tallyErrors(said.vertical);
+  const errorsOf = (mode: SlipPart) => said[mode].flatMap((u) => u.errors);
+  const share = (mode: SlipPart, keep: (e: Utterance['errors'][number]) => boolean) => {
+    const errors = errorsOf(mode);
+    return errors.length === 0 ? 0 : errors.filter(keep).length / errors.length;
+  };
+  return {
+    horizontalShare: h.errors === 0 ? 0 : h.byClass.horizontal / h.errors,
+    verticalShare: v.errors === 0 ? 0 : v.byClass.vertical / v.errors,
+    errorRate: { horizontal: h.erroneous / h.sentences, vertical: v.erroneous / v.sentences },
+    defaultErrorRate: (h.erroneous + v.erroneous) / (h.sentences + v.sentences),
+    wordLevelShare: {
+      horizontal: share('horizontal', (e) => e.unit === 'word'),
+      vertical: share('vertical', (e) => e.unit === 'word'),
+    },
+    sameCategoryShare: share(
+      'vertical',
+      (e) => e.unit === 'word' && e.type === 'substitution' && e.relation === 'same-category',
+    ),
+    pressure: at,
+  };
+}
+
+function printFigures(name: string, f: Figures): void {
+  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+  log(`${name}:`);
+  log(
+    `  horizontal model: ${pct(f.horizontalShare)} of errors horizontal, ${pct(f.errorRate.horizontal)} of sayings erroneous, ${pct(f.wordLevelShare.horizontal)} word-level (pressure ${f.pressure.horizontal.toFixed(3)})`,
+  );
+  log(
+    `  vertical model:   ${pct(f.verticalShare)} of errors vertical, ${pct(f.errorRate.vertical)} of sayings erroneous, ${pct(f.wordLevelShare.vertical)} word-level, ${pct(f.sameCategoryShare)} same-category word substitutions (pressure ${f.pressure.vertical.toFixed(3)})`,
+  );
+}
+
 const saidHorizontal = sayAll('horizontal', pressure);
 const saidVertical = sayAll('vertical', pressure);
 const horizontal = tallyErrors(saidHorizontal);
 const vertical = tallyErrors(saidVertical);
+const model = figures(
+  { horizontal: saidHorizontal, vertical: saidVertical },
+  { horizontal: pressure, vertical: pressure },
+);
 if (values['show-misclassified']) {
   for (const [mode, said] of [
     ['horizontal', saidHorizontal],
@@ -168,20 +228,11 @@ if (values['show-misclassified']) {
         );
   }
 }
-const horizontalShare = horizontal.errors === 0 ? 0 : horizontal.byClass.horizontal / horizontal.errors;
-const verticalShare = vertical.errors === 0 ? 0 : vertical.byClass.vertical / vertical.errors;
-const defaultErrorRate =
-  (horizontal.erroneous + vertical.erroneous) / (horizontal.sentences + vertical.sentences);
+const { horizontalShare, verticalShare, defaultErrorRate } = model;
 log(
-  `pressure ${pressure}${pressure === DEFAULT_PRESSURE ? ' (default)' : ''}, slip temperature ${speaker.decoding.temperature}, top-p ${speaker.decoding.topP}:`,
+  `pressure ${pressure}${pressure === DEFAULT_PRESSURE ? ' (default)' : ''}, slip temperature ${speaker.decoding.temperature}, top-p ${speaker.decoding.topP}, sampled freely (no mask):`,
 );
-log(
-  `  horizontal model: ${horizontal.errors} errors, ${(100 * horizontalShare).toFixed(1)} % horizontal; ${horizontal.erroneous}/${horizontal.sentences} sayings erroneous`,
-);
-log(
-  `  vertical model:   ${vertical.errors} errors, ${(100 * verticalShare).toFixed(1)} % vertical; ${vertical.erroneous}/${vertical.sentences} sayings erroneous`,
-);
-log(`  error rate at the default pressure: ${(100 * defaultErrorRate).toFixed(1)} %`);
+printFigures('trained slip models', model);
 for (const [name, t] of [
   ['horizontal', horizontal],
   ['vertical', vertical],
@@ -193,6 +244,48 @@ for (const [name, t] of [
 }
 log(`  horizontal model by relation: ${relations(saidHorizontal)}`);
 log(`  vertical model by relation: ${relations(saidVertical)}`);
+
+// Controls: the same speaker with another slip model in both slots, the knob read as the raw
+// pressure, bisected per mode until its error rate matches the trained model's.
+function calibratedControl(slip: Transformer, name: string): Figures {
+  const control = new Speaker(
+    { repeater: speaker.models.repeater, horizontal: slip, vertical: slip },
+    speaker.vocab,
+  );
+  control.decoding = speaker.decoding;
+  control.calibration = { horizontal: DEFAULT_PRESSURE, vertical: DEFAULT_PRESSURE };
+  const said: Record<SlipPart, Utterance[]> = { horizontal: [], vertical: [] };
+  const at: Record<SlipPart, number> = { horizontal: 0, vertical: 0 };
+  for (const mode of ['horizontal', 'vertical'] as const) {
+    const target = model.errorRate[mode];
+    let low = 0;
+    let high = 1;
+    let best: { gap: number; raw: number; said: Utterance[] } | undefined;
+    for (let k = 0; k < Number(values['control-steps']); k++) {
+      const mid = (low + high) / 2;
+      const out = sentences.flatMap((s) => control.sayMany(s, mode, mid, rng, samples, lexicon));
+      const rate = tallyErrors(out).erroneous / out.length;
+      if (!best || Math.abs(rate - target) < best.gap)
+        best = { gap: Math.abs(rate - target), raw: mid, said: out };
+      if (rate < target) low = mid;
+      else high = mid;
+    }
+    said[mode] = best?.said ?? [];
+    at[mode] = best?.raw ?? NaN;
+  }
+  const f = figures(said, at);
+  printFigures(`control: ${name}, calibrated to the same error rates`, f);
+  return f;
+}
+const untrained = Transformer.create(speaker.models.repeater.config, createRng(Number(values.seed) + 1000));
+const controls = {
+  randomWeights: calibratedControl(untrained, 'untrained slip weights (same architecture, seeded)'),
+  repeaterOnly: calibratedControl(speaker.models.repeater, 'the repeater alone, sampled hotter'),
+};
+untrained.dispose();
+log(
+  `what training added (share minus random-weights control): horizontal ${(100 * (horizontalShare - controls.randomWeights.horizontalShare)).toFixed(1)} points, vertical ${(100 * (verticalShare - controls.randomWeights.verticalShare)).toFixed(1)} points`,
+);
 
 const sweep: Record<string, { horizontal: number; vertical: number }> = {};
 if (!values['no-sweep']) {
@@ -232,7 +325,11 @@ if (values.json) {
       horizontalShare,
       verticalShare,
       defaultErrorRate,
+      errorRate: model.errorRate,
+      wordLevelShare: model.wordLevelShare,
+      sameCategoryShare: model.sameCategoryShare,
       msPerSentence,
+      controls,
       sentences: sentences.length,
       samplesPerSentence: samples,
       pressure,

@@ -13,7 +13,7 @@
 import type { Category } from './categories';
 import { moraSound, similarMorae } from './phonology';
 
-export type ErrorUnit = 'mora' | 'word';
+export type ErrorUnit = 'phoneme' | 'mora' | 'word';
 export type ErrorType = 'substitution' | 'exchange' | 'addition' | 'omission' | 'shift' | 'blend';
 export type Direction = 'anticipation' | 'perseveration' | 'none';
 export type ErrorClass = 'horizontal' | 'vertical';
@@ -38,6 +38,8 @@ export interface SpeechError {
   readonly spoken: Span;
   /** Where a horizontal intruder comes from, in intended morae. */
   readonly source: Span | null;
+  /** An exchange is one error with two sites: the other one (its intended and spoken spans). */
+  readonly partner?: { readonly intended: Span; readonly spoken: Span };
   readonly intendedText: string;
   readonly spokenText: string;
 }
@@ -212,8 +214,9 @@ export function annotate(
       const sb = sPart(b);
       if (ia.length > 0 && ib.length > 0 && same(ia, sb) && same(ib, sa)) {
         const wordLike = starts.includes(a.i.start) && starts.includes(b.i.start) && ia.length >= 2;
-        errors.push(
-          make({
+        // One exchange, with two sites (not one error per site).
+        errors.push({
+          ...make({
             unit: wordLike ? 'word' : 'mora',
             type: 'exchange',
             direction: 'none',
@@ -223,17 +226,10 @@ export function annotate(
             spoken: a.s,
             source: b.i,
           }),
-          make({
-            unit: wordLike ? 'word' : 'mora',
-            type: 'exchange',
-            direction: 'none',
-            class: 'horizontal',
-            relation: 'context',
-            intended: b.i,
-            spoken: b.s,
-            source: a.i,
-          }),
-        );
+          partner: { intended: b.i, spoken: b.s },
+          intendedText: `${text(I, a.i)}…${text(I, b.i)}`,
+          spokenText: `${text(spoken, a.s)}…${text(spoken, b.s)}`,
+        });
         used.add(x).add(y);
         return;
       }
@@ -315,7 +311,8 @@ export function annotate(
     }
     if (!word.category) return null;
     const known = lexicon.byKana.get(saidKana);
-    if (known) {
+    // A word made of morae the sentence has elsewhere (あや → やま) is told mora by mora.
+    if (known && !madeOfSentenceMorae(I, said, wordSpan)) {
       const relation: Relation = known.category === word.category ? 'same-category' : 'other';
       return make({
         unit: 'word',
@@ -450,6 +447,22 @@ export function annotate(
         source,
       });
     }
+    // Every said mora occurs elsewhere in the sentence, though not in this order (うず → じょう
+    // in a sentence with じょう and ず…): the intruders come from the sentence, horizontal.
+    const elsewhere = sp.map((m) => occurrences(I, [m], r.i));
+    if (elsewhere.every((found) => found.length > 0)) {
+      const { source, direction } = nearest(elsewhere[0] as number[], 1, r.i.start);
+      return make({
+        unit,
+        type,
+        direction,
+        class: 'horizontal',
+        relation: 'context',
+        intended: r.i,
+        spoken: r.s,
+        source,
+      });
+    }
     // One mora for one, same vowel: is the new consonant heard elsewhere in the sentence?
     if (ip.length === 1 && sp.length === 1) {
       const meant = moraSound(ip[0] as string);
@@ -461,7 +474,8 @@ export function annotate(
         if (sites.length > 0) {
           const { source, direction } = nearest(sites, 1, r.i.start);
           return make({
-            unit,
+            // The consonant alone was carried over (なまたまご → なまがまご): a phoneme error.
+            unit: 'phoneme',
             type,
             direction,
             class: 'horizontal',
@@ -496,6 +510,16 @@ export function annotate(
       source: null,
     });
   }
+}
+
+/**
+ * Whether every mora of `said` that differs from what was meant there occurs in the intended
+ * sentence outside `span`: then the "new word" is sentence material, a horizontal slip.
+ */
+function madeOfSentenceMorae(I: readonly string[], said: readonly string[], span: Span): boolean {
+  const meant = I.slice(span.start, span.end);
+  const changed = said.filter((m, k) => meant[k] !== m);
+  return changed.length > 0 && changed.every((m) => occurrences(I, [m], span).length > 0);
 }
 
 /**
@@ -547,7 +571,7 @@ function singleWordError(
       return { ...base, type: 'substitution', direction, class: 'horizontal', relation: 'context', source };
     }
     const known = lexicon.byKana.get(saidKana);
-    if (known) {
+    if (known && !madeOfSentenceMorae(I, said, intendedSpan)) {
       const relation: Relation = known.category === word.category ? 'same-category' : 'other';
       return { ...base, type: 'substitution', direction: 'none', class: 'vertical', relation, source: null };
     }

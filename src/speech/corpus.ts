@@ -2,21 +2,20 @@
 // project (assets/speech/), and the upper and lower halves of the 100 poems (modern reading).
 // Each sentence is a list of words with morae, part of speech and semantic category.
 //
-// Split: within each source separately, sentences were shuffled with a generator seeded with
-// SPLIT_SEED and the first 15 % (rounded) held out. The held-out ids are frozen as data in
-// assets/speech/split.ts (written by scripts/speech-split.ts), so that a change to the project's
-// RNG can never move a sentence the shipped models trained on into the held-out set. Held-out
-// sentences are never used for training or fine-tuning; the benchmark measures on them only.
-// A sentence that also occurs in the training part (the same morae) is moved to training, so
-// no held-out sentence was seen verbatim.
+// Split: a sentence is held out when a hash of its morae (FNV-1a, 32 bit) falls in the lowest
+// HELD_OUT_SHARE of the range. The split depends on the text alone, never on a file position or
+// an RNG: adding, removing or reordering sentences moves no other sentence across. A would-be
+// held-out sentence that contains a training sentence, or is contained in one (as a mora
+// string: にわにはにわにわとりがいる inside a longer twister), goes to training instead, so the
+// models never saw a held-out sentence or any part of one that is a whole training sentence.
+// Held-out sentences are read only by the benchmark (scripts/bench-speech.ts) and one test
+// (test/speech/heldout.test.ts), through `loadHeldOut()`; training and calibration use `train`.
 import { EVERYDAY } from '../../assets/speech/everyday';
 import { TWISTERS } from '../../assets/speech/twisters';
 import { POEMS } from '../data/poems';
-import { HELD_OUT_IDS } from '../../assets/speech/split';
 import { CATEGORIES, isCategory, type Category, type PartOfSpeech } from './categories';
 import { toMorae } from '../data/mora';
 
-export const SPLIT_SEED = 20231;
 export const HELD_OUT_SHARE = 0.15;
 /** No sentence may be longer: the model's input length. */
 export const MAX_MORAE = 36;
@@ -40,8 +39,9 @@ export interface Sentence {
 }
 
 export interface Corpus {
+  /** What training, fine-tuning and calibration may read. */
   readonly train: readonly Sentence[];
-  readonly heldOut: readonly Sentence[];
+  /** Every sentence (the panel's choice of examples); the held-out ones are `loadHeldOut()`. */
   readonly all: readonly Sentence[];
 }
 
@@ -82,11 +82,21 @@ function poemSentences(): Sentence[] {
   );
 }
 
-let cached: Corpus | undefined;
+let cached: { corpus: Corpus; heldOut: readonly Sentence[] } | undefined;
 
-export function loadCorpus(): Corpus {
-  cached ??= buildCorpus();
+function split(): { corpus: Corpus; heldOut: readonly Sentence[] } {
+  cached ??= buildSplit();
   return cached;
+}
+
+/** The training sentences and every sentence; never the held-out list as such. */
+export function loadCorpus(): Corpus {
+  return split().corpus;
+}
+
+/** The held-out sentences: for the benchmark and its one test only (see the header). */
+export function loadHeldOut(): readonly Sentence[] {
+  return split().heldOut;
 }
 
 /** Every sentence of each source, in the order the source lists them. */
@@ -98,15 +108,42 @@ export function corpusSources(): [SentenceSource, Sentence[]][] {
   ];
 }
 
-function buildCorpus(): Corpus {
-  const heldOutIds = new Set(HELD_OUT_IDS);
+/** FNV-1a over the UTF-16 code units of `text`, as an unsigned 32-bit integer. */
+export function textHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** Whether a sentence's hash puts it in the held-out part (before the containment rule). */
+export function hashedOut(morae: readonly string[]): boolean {
+  return textHash(morae.join('')) / 2 ** 32 < HELD_OUT_SHARE;
+}
+
+/** Splits `sentences` by text hash, then moves any held-out one that overlaps training. */
+export function splitSentences(
+  sentences: readonly Sentence[],
+  heldOutByHash: (morae: readonly string[]) => boolean = hashedOut,
+): { train: Sentence[]; heldOut: Sentence[] } {
+  const train = sentences.filter((s) => !heldOutByHash(s.morae));
+  const candidates = sentences.filter((s) => heldOutByHash(s.morae));
+  const texts = train.map((s) => s.morae.join(''));
+  const heldOut: Sentence[] = [];
+  for (const s of candidates) {
+    const text = s.morae.join('');
+    if (texts.some((t) => t.includes(text) || text.includes(t))) train.push(s);
+    else heldOut.push(s);
+  }
+  return { train, heldOut };
+}
+
+function buildSplit(): { corpus: Corpus; heldOut: readonly Sentence[] } {
   const sentences = corpusSources().flatMap(([, list]) => list);
-  const heldOut = sentences.filter((s) => heldOutIds.has(s.id));
-  const train = sentences.filter((s) => !heldOutIds.has(s.id));
-  const seen = new Set(train.map((s) => s.morae.join('')));
-  const cleanHeldOut = heldOut.filter((s) => !seen.has(s.morae.join('')));
-  train.push(...heldOut.filter((s) => seen.has(s.morae.join(''))));
-  return { train, heldOut: cleanHeldOut, all: [...train, ...cleanHeldOut] };
+  const { train, heldOut } = splitSentences(sentences);
+  return { corpus: { train, all: [...train, ...heldOut] }, heldOut };
 }
 
 /** Content words by category across `sentences` (distinct kana), for competitors. */

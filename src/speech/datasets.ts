@@ -42,7 +42,8 @@ export function wordSalad(words: readonly IntendedWord[], rng: Rng): Intended {
   return { words: chosen, morae: chosen.flatMap((w) => w.morae) };
 }
 
-function distinctWords(sentences: readonly Sentence[]): IntendedWord[] {
+/** The training words, each once (first occurrence). */
+export function distinctWords(sentences: readonly Sentence[]): IntendedWord[] {
   const seen = new Map<string, IntendedWord>();
   for (const s of sentences) for (const w of s.words) if (!seen.has(w.kana)) seen.set(w.kana, w);
   return [...seen.values()];

@@ -1,5 +1,7 @@
 // What a visitor types, turned into a sentence the speaker can say: hiragana, katakana or
-// romaji (wanakana converts), spaces as word boundaries, punctuation dropped. Anything else is
+// romaji (wanakana converts; long vowels with macrons or circumflexes, tōkyō, are spelt out
+// first: ō → ou, ā → aa …; vu and ヴ are ゔ), spaces as word boundaries, punctuation dropped.
+// Messages quote the word as the visitor typed it. Anything else is
 // refused with a reason the panel shows; nothing here throws on bad input.
 // Kanji are refused: converting them needs a dictionary the game does not ship.
 import { isRomaji, toHiragana } from 'wanakana';
@@ -14,7 +16,7 @@ export type InputProblem =
   | { readonly code: 'emoji' }
   | { readonly code: 'kanji' }
   | { readonly code: 'not-romaji'; readonly text: string }
-  | { readonly code: 'unknown-characters'; readonly characters: string };
+  | { readonly code: 'unknown-characters'; readonly characters: string; readonly word: string };
 
 export type ParsedInput = { ok: true; sentence: Intended } | { ok: false; problem: InputProblem };
 
@@ -22,6 +24,24 @@ const PUNCTUATION = /[、。，．,.!?！？「」『』（）()・~〜…:;：�
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
 const KANJI = /\p{Script=Han}/u;
 const LATIN = /[a-zA-Z]/;
+
+const LONG_VOWELS: Record<string, string> = {
+  ā: 'aa',
+  ī: 'ii',
+  ū: 'uu',
+  ē: 'ee',
+  ō: 'ou',
+  â: 'aa',
+  î: 'ii',
+  û: 'uu',
+  ê: 'ee',
+  ô: 'ou',
+};
+
+/** tōkyō → toukyou: a long vowel with a macron or circumflex, written out for wanakana. */
+export function spellOutLongVowels(text: string): string {
+  return text.normalize('NFC').replace(/[āīūēōâîûêôĀĪŪĒŌÂÎÛÊÔ]/gu, (c) => LONG_VOWELS[c.toLowerCase()] ?? c);
+}
 
 /** Splits a run of morae into corpus words where they fit (longest first), else one word. */
 function segment(morae: readonly string[], lexicon: Lexicon): IntendedWord[] {
@@ -51,22 +71,28 @@ function segment(morae: readonly string[], lexicon: Lexicon): IntendedWord[] {
 }
 
 export function parseInput(text: string, lexicon: Lexicon): ParsedInput {
-  const trimmed = text.normalize('NFKC').replace(PUNCTUATION, ' ').trim();
+  const trimmed = text.normalize('NFC').normalize('NFKC').replace(PUNCTUATION, ' ').trim();
   if (trimmed.length === 0) return { ok: false, problem: { code: 'empty' } };
   if (EMOJI.test(trimmed)) return { ok: false, problem: { code: 'emoji' } };
   if (KANJI.test(trimmed)) return { ok: false, problem: { code: 'kanji' } };
-  const chunks = trimmed.split(/\s+/);
-  for (const chunk of chunks) {
+  const typed = trimmed.split(/\s+/);
+  const chunks = typed.map(spellOutLongVowels);
+  for (const [k, chunk] of chunks.entries()) {
     if (LATIN.test(chunk) && !isRomaji(chunk))
-      return { ok: false, problem: { code: 'not-romaji', text: chunk } };
+      return { ok: false, problem: { code: 'not-romaji', text: typed[k] as string } };
   }
   const kana = chunks.map((c) => toHiragana(c.toLowerCase(), { passRomaji: false }));
-  for (const chunk of kana) {
-    if (LATIN.test(chunk)) return { ok: false, problem: { code: 'not-romaji', text: chunk } };
+  for (const [k, chunk] of kana.entries()) {
+    if (LATIN.test(chunk)) return { ok: false, problem: { code: 'not-romaji', text: typed[k] as string } };
   }
-  const unknown = [...new Set(kana.flatMap((c) => toMorae(c)).filter((m) => !isKnownMora(m)))];
-  if (unknown.length > 0)
-    return { ok: false, problem: { code: 'unknown-characters', characters: unknown.join(' ') } };
+  for (const [k, chunk] of kana.entries()) {
+    const unknown = [...new Set(toMorae(chunk).filter((m) => !isKnownMora(m)))];
+    if (unknown.length > 0)
+      return {
+        ok: false,
+        problem: { code: 'unknown-characters', characters: unknown.join(' '), word: typed[k] as string },
+      };
+  }
   const words = kana.flatMap((chunk) => segment(toMorae(chunk), lexicon));
   const morae = words.flatMap((w) => w.morae);
   if (morae.length > MAX_MORAE)

@@ -55,3 +55,17 @@ export function similarMorae(a: string, b: string): boolean {
   if (x.consonant !== '' && x.consonant === y.consonant) return true;
   return sameFamily(x.consonant, y.consonant) && x.vowel === y.vowel;
 }
+
+/**
+ * Whether `next` may follow `previous` in a Japanese mora string (null: at the start; 'end':
+ * the end of the saying). A geminate っ needs a consonant after it, not a vowel, ん, ー, another
+ * っ or the end (とうきょうっっきょ cannot be said); a saying cannot begin with っ or ー, and ー
+ * does not follow ー, っ or ん.
+ */
+export function canFollow(previous: string | null, next: string | 'end'): boolean {
+  const special = (m: string | null) => m === 'っ' || m === 'ー' || m === 'ん';
+  if (previous === null) return next !== 'end' && next !== 'っ' && next !== 'ー';
+  if (previous === 'っ') return next !== 'end' && !special(next) && moraSound(next).consonant !== '';
+  if (next === 'ー') return !special(previous);
+  return true;
+}

@@ -7,6 +7,11 @@
 // speaks (its distribution is sharp: hardly any errors); at 1 only the fine-tuned slip model
 // does (it has learnt to slip once per sentence, somewhere). In between, the slip model wins the
 // competition at a step with probability `pressure`, so the sentence error rate rises with it.
+//
+// The slip model is sampled freely: the class of its slips (horizontal or vertical) comes from
+// its weights, which were fine-tuned under a constraint in the objective (constraint.ts). The
+// `teachingMask` option is a teaching view only (the panel labels it so; no figure uses it):
+// it shows what a mask at generation time would force, true by construction.
 import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../data/random';
 import { padBatch } from '../model/batch';
@@ -25,15 +30,17 @@ export interface SampleOptions {
    *  probabilities sum to at least this (1 = the whole distribution). */
   readonly topP?: number;
   /**
-   * A constraint on the slip model's output competition: 'inside' lets it say only morae that
-   * occur in the intended sentence (an intruder can only come from the sentence: horizontal);
-   * 'outside' lets it say only morae absent from the sentence, or the repeater's own choice
-   * for this step (an intruder can only come from outside: vertical). Under either constraint
-   * the slip model may end the sentence only where the repeater would: it chooses what is said,
-   * not when to stop (masking the other candidates would otherwise inflate its small end-of-
-   * sentence probability into truncated sayings).
+   * Teaching view only, never in a figure: a mask on the slip model's output competition.
+   * 'inside' lets it say only morae that occur in the intended sentence, 'outside' only morae
+   * absent from it or the repeater's own choice for this step, so the annotator's class is
+   * forced whatever the weights are (an untrained model scores as well). Under either mask the
+   * slip model may end the sentence only where the repeater would (masking the other
+   * candidates would otherwise inflate its small end-of-sentence probability).
    */
-  readonly constraint?: 'inside' | 'outside';
+  readonly teachingMask?: 'inside' | 'outside';
+  /** Whether token `next` may follow token `previous` (BOS at the start): impossible strings
+   *  such as っっ are never drawn, from either model. Default: anything goes. */
+  readonly canFollow?: (previous: number, next: number) => boolean;
   readonly rng: Rng;
 }
 
@@ -96,7 +103,7 @@ export function sampleSpeech(
   const temperature = Math.max(1e-3, options.temperature);
   const repeaterTemperature = Math.max(1e-3, options.repeaterTemperature ?? options.temperature);
   const topP = options.topP ?? 1;
-  const constraint = options.constraint;
+  const constraint = options.teachingMask;
   const heard = new Set(source);
   const useSlip = slip !== null && pressure > 0;
   const steps = Math.min(repeater.config.maxTargetLength - 1, source.length + EXTRA_STEPS);
@@ -135,18 +142,20 @@ export function sampleSpeech(
           return;
         }
         let id: number;
+        const previous = row[row.length - 1] as number;
+        const possible = options.canFollow ? (v: number) => options.canFollow!(previous, v) : () => true;
         if (!speaks[b]) {
-          id = draw(both.subarray(0, half), b, V, 1, options.rng);
+          id = draw(both.subarray(0, half), b, V, 1, options.rng, possible);
         } else {
           const repeaterChoice = constraint !== undefined ? argMax(both, b, V) : -1;
           const ends = (v: number): boolean => v === EOS && repeaterChoice === EOS;
-          const allowed =
+          const masked =
             constraint === 'inside'
               ? (v: number) => ends(v) || (v !== EOS && heard.has(v))
               : constraint === 'outside'
                 ? (v: number) => ends(v) || v === repeaterChoice || (v !== EOS && !heard.has(v))
-                : undefined;
-          id = draw(both.subarray(half, 2 * half), b, V, topP, options.rng, allowed);
+                : () => true;
+          id = draw(both.subarray(half, 2 * half), b, V, topP, options.rng, (v) => possible(v) && masked(v));
         }
         row.push(id);
         if (id === EOS) finished[b] = true;

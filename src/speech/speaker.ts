@@ -8,6 +8,8 @@ import type { Transformer } from '../model/transformer';
 import type { Vocabulary } from '../model/vocab';
 import { annotate, type Intended, type Lexicon, type SpeechError } from './annotate';
 import { sampleSpeech } from './sampler';
+import { canFollow } from './phonology';
+import { BOS, EOS, SPECIAL_TOKENS } from '../model/vocab';
 import { moraVocabulary } from './vocab';
 
 export const SPEAKER_PARTS = ['repeater', 'horizontal', 'vertical'] as const;
@@ -36,7 +38,7 @@ export const DEFAULT_ERROR_RATE = 0.4;
  * sentences). Measured by `npm run bench:speech -- --calibrate --samples 1` on the shipped
  * checkpoints.
  */
-export const CALIBRATION: Readonly<Record<SlipPart, number>> = { horizontal: 0.29, vertical: 0.16 };
+export const CALIBRATION: Readonly<Record<SlipPart, number>> = { horizontal: 0.21, vertical: 0.04 };
 
 export type SlipPart = 'horizontal' | 'vertical';
 
@@ -76,16 +78,16 @@ export interface Decoding {
   readonly temperature: number;
   readonly repeaterTemperature: number;
   readonly topP: number;
-  /** Constrain the slip model's output competition (sampler.ts): horizontal to the heard
-   *  morae, vertical to the unheard ones. */
-  readonly constrain: boolean;
+  /** Teaching view only (sampler.ts `teachingMask`), never in a figure: mask the slip model's
+   *  output competition, horizontal to the heard morae, vertical to the unheard ones. */
+  readonly teachingMask: boolean;
 }
 
 export const DEFAULT_DECODING: Decoding = {
   temperature: DEFAULT_TEMPERATURE,
   repeaterTemperature: REPEATER_TEMPERATURE,
   topP: SLIP_TOP_P,
-  constrain: true,
+  teachingMask: false,
 };
 
 export interface Utterance {
@@ -100,10 +102,27 @@ export class Speaker {
   /** Raw pressure at the default knob setting, per model (the benchmark calibrates it). */
   calibration: Readonly<Record<SlipPart, number>> = CALIBRATION;
 
+  /** Token-level phonotactics for the sampler (phonology.ts `canFollow`), precomputed. */
+  private readonly possible: (previous: number, next: number) => boolean;
+
   constructor(
     readonly models: Readonly<Record<SpeakerPart, Transformer>>,
     readonly vocab: Vocabulary,
-  ) {}
+  ) {
+    const V = vocab.size;
+    const table = new Uint8Array(V * V);
+    const mora = (id: number): string | null =>
+      id < SPECIAL_TOKENS.length ? null : (vocab.decode([id])[0] ?? null);
+    for (let p = 0; p < V; p++) {
+      if (p !== BOS && p < SPECIAL_TOKENS.length) continue;
+      const before = p === BOS ? null : mora(p);
+      for (let n = 0; n < V; n++) {
+        const after = n === EOS ? 'end' : mora(n);
+        table[p * V + n] = after !== null && canFollow(before, after) ? 1 : 0;
+      }
+    }
+    this.possible = (previous, next) => table[previous * V + next] === 1;
+  }
 
   /** Says `intended` once. Intact mode is greedy; slipping modes sample. */
   say(intended: Intended, mode: SpeakMode, pressure: number, rng: Rng, lexicon?: Lexicon): Utterance {
@@ -129,7 +148,12 @@ export class Speaker {
               calibratedPressure(pressure, this.calibration[mode]),
               this.decoding.temperature,
             ),
-            constraint: this.decoding.constrain ? (mode === 'horizontal' ? 'inside' : 'outside') : undefined,
+            teachingMask: this.decoding.teachingMask
+              ? mode === 'horizontal'
+                ? 'inside'
+                : 'outside'
+              : undefined,
+            canFollow: this.possible,
             rng,
           });
     const all = mode === 'intact' ? Array.from({ length: count }, () => outputs[0] ?? []) : outputs;

@@ -65,6 +65,11 @@ export interface TrainOptions {
   readonly batching?: 'random' | 'bucketed';
   /** Clip the global gradient norm; none by default. */
   readonly clipNorm?: number;
+  /**
+   * The loss of a batch, in place of `batchLoss` (for an objective with extra terms, such as
+   * the speaker's constrained fine-tuning); called inside the gradient tape.
+   */
+  readonly loss?: (model: Transformer, batch: readonly FramedPair[]) => tf.Scalar;
   readonly control?: TrainingControl;
   onStep?(info: StepInfo): void;
   /** Return 'stop' to end training after this epoch. */
@@ -121,7 +126,7 @@ export async function train(
         const started = performance.now();
         const loss = tf.tidy(() => {
           const { value, grads } = tf.variableGrads(
-            () => batchLoss(model, batch, options.objective),
+            () => (options.loss ? options.loss(model, batch) : batchLoss(model, batch, options.objective)),
             variables,
           );
           const clipped = options.clipNorm ? clipByGlobalNorm(grads, options.clipNorm) : grads;

@@ -150,9 +150,40 @@ describe('the tongue-twister mode', () => {
     await page.waitForFunction(() => (window.__utakaruta?.speech as SpeechHooks).distribution !== undefined);
     const h = (await hooks(page))!;
     expect(h.distribution!.erroneous).toBeGreaterThan(5);
+    // Sampled freely: the class comes from the weights (untrained slip weights say mostly
+    // morae from outside the sentence, and fail this).
     expect(h.distribution!.horizontal).toBeGreaterThan(h.distribution!.vertical);
     expect(await page.locator('.distribution .dist-row').first().isVisible()).toBe(true);
     await game.screenshot('speech-hundred');
+
+    await page.check('input[name="speech-mode"][value="vertical"]');
+    await page.click('.speech-panel button.hundred');
+    await page.waitForFunction((before) => {
+      const d = (window.__utakaruta?.speech as SpeechHooks).distribution;
+      return d !== undefined && JSON.stringify(d) !== before;
+    }, JSON.stringify(h.distribution));
+    const v = (await hooks(page))!;
+    expect(v.distribution!.vertical).toBeGreaterThan(v.distribution!.horizontal);
+  });
+
+  it('offers the output mask only as a labelled teaching view, off by default', async () => {
+    const { page } = game;
+    const mask = page.locator('.speech-panel input[name="teaching-mask"]');
+    expect(await mask.isChecked()).toBe(false);
+    expect(await page.locator('.speech-panel .teaching-note').isVisible()).toBe(false);
+    await mask.check();
+    expect(await page.locator('.speech-panel .teaching-note').isVisible()).toBe(true);
+    await mask.uncheck();
+    expect(await page.locator('.speech-panel .teaching-note').isVisible()).toBe(false);
+  });
+
+  it('reads romaji with macrons', async () => {
+    const { page } = game;
+    await page.fill('.speech-form input[name="sentence"]', 'tōkyō tokkyo kyokakyoku');
+    await page.click('.speech-form button[type="submit"]');
+    await page.waitForFunction(
+      () => (window.__utakaruta?.speech as SpeechHooks).intended === 'とうきょうとっきょきょかきょく',
+    );
   });
 
   it('says corrupted sentences one after another, timing each, with no error and no request out', async () => {
@@ -187,6 +218,13 @@ describe('the tongue-twister mode', () => {
     await page.waitForFunction(() => (window.__utakaruta?.speech as SpeechHooks | undefined)?.ready === true);
     expect(await page.locator('.speech-header h1').textContent()).toContain('Tongue twisters');
     expect(await page.locator('.speech-panel button.hundred').textContent()).toBe('Say it 100 times');
+    // Romaji under the kana, and each error in plain words.
+    expect(await page.locator('.speech-row.intended .mora[data-romaji]').count()).toBeGreaterThan(0);
+    await page.check('input[name="speech-mode"][value="horizontal"]');
+    await setPressure(page, 100);
+    await untilError(page, 'horizontal');
+    const plain = await page.locator('.error-labels li.err .plain').first().textContent();
+    expect(plain).toMatch(/sentence/);
     await game.screenshot('speech-english');
     expect(game.errors).toEqual([]);
   });

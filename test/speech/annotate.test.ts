@@ -1,28 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { toMorae } from '../../src/data/mora';
-import { align, annotate, makeLexicon, type Intended, type IntendedWord } from '../../src/speech/annotate';
-import type { Category } from '../../src/speech/categories';
+import { align, annotate } from '../../src/speech/annotate';
+import { lexiconOf, sentence } from './annotateHelpers';
 
-/** "くも:weather が ふる" → words with categories. */
-function sentence(annotated: string): Intended {
-  const words: IntendedWord[] = annotated.split(' ').map((token) => {
-    const [kana = '', category] = token.split(':');
-    return { kana, morae: toMorae(kana), category: (category as Category | undefined) ?? null };
-  });
-  return { morae: words.flatMap((w) => w.morae), words };
-}
-
-const lexicon = makeLexicon(
-  [
-    'ねまき:clothing',
-    'ぱじゃま:clothing',
-    'じゅーす:drink',
-    'こうちゃ:drink',
-    'こーひー:drink',
-    'ゆき:weather',
-    'くも:weather',
-  ].map((t) => sentence(t).words[0] as IntendedWord),
-);
+const lexicon = lexiconOf([
+  'ねまき:clothing',
+  'ぱじゃま:clothing',
+  'じゅーす:drink',
+  'こうちゃ:drink',
+  'こーひー:drink',
+  'ゆき:weather',
+  'くも:weather',
+]);
 
 interface Case {
   name: string;
@@ -79,16 +68,8 @@ const cases: Case[] = [
         type: 'exchange',
         direction: 'none',
         class: 'horizontal',
-        intendedText: 'はな',
-        spokenText: 'なが',
-      },
-      {
-        unit: 'word',
-        type: 'exchange',
-        direction: 'none',
-        class: 'horizontal',
-        intendedText: 'なが',
-        spokenText: 'はな',
+        intendedText: 'はな…なが',
+        spokenText: 'なが…はな',
       },
     ],
   },
@@ -144,7 +125,7 @@ const cases: Case[] = [
     spoken: 'なまむぎなまごめなまがまご',
     expected: [
       {
-        unit: 'mora',
+        unit: 'phoneme',
         type: 'substitution',
         direction: 'anticipation',
         class: 'horizontal',
@@ -178,16 +159,8 @@ const cases: Case[] = [
         type: 'exchange',
         direction: 'none',
         class: 'horizontal',
-        intendedText: 'きゃく',
-        spokenText: 'かき',
-      },
-      {
-        unit: 'word',
-        type: 'exchange',
-        direction: 'none',
-        class: 'horizontal',
-        intendedText: 'かき',
-        spokenText: 'きゃく',
+        intendedText: 'きゃく…かき',
+        spokenText: 'かき…きゃく',
       },
     ],
   },

@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   HELD_OUT_SHARE,
   MAX_MORAE,
+  corpusSources,
+  hashedOut,
   lexiconByCategory,
   loadCorpus,
   parseAnnotated,
+  splitSentences,
+  textHash,
 } from '../../src/speech/corpus';
 import { isKnownMora } from '../../src/speech/vocab';
 
@@ -18,18 +22,37 @@ describe('the speech corpus', () => {
     expect(count('poem')).toBe(200);
   });
 
-  it('holds out about 15 % of each source, disjoint from training', () => {
-    const train = new Set(corpus.train.map((s) => s.morae.join('')));
-    expect(corpus.heldOut.every((s) => !train.has(s.morae.join('')))).toBe(true);
-    for (const source of ['twister', 'everyday', 'poem']) {
-      const held = corpus.heldOut.filter((s) => s.source === source).length;
-      expect(held / count(source)).toBeGreaterThan(HELD_OUT_SHARE - 0.05);
-      expect(held / count(source)).toBeLessThanOrEqual(HELD_OUT_SHARE + 0.01);
-    }
+  // The held-out sentences themselves are read only by test/speech/heldout.test.ts.
+  it('splits by a hash of the text: reordering or adding sentences moves no other one', () => {
+    const sentences = corpusSources().flatMap(([, list]) => list);
+    const ids = (list: readonly { id: string }[]) => list.map((s) => s.id).sort();
+    const base = splitSentences(sentences);
+    const reversed = splitSentences([...sentences].reverse());
+    expect(ids(reversed.train)).toEqual(ids(base.train));
+    const extra = parseAnnotated('ねこ:animal の ほし:place', 'new', 'everyday');
+    const grown = splitSentences([...sentences, extra]);
+    expect(ids(grown.train.filter((s) => s.id !== 'new'))).toEqual(ids(base.train));
+    expect(hashedOut(['あ'])).toBe(textHash('あ') / 2 ** 32 < HELD_OUT_SHARE);
+    expect(textHash('a')).toBe(0xe40c292c); // FNV-1a reference value
   });
 
-  it('splits the same way every time', () => {
-    expect(loadCorpus().heldOut.map((s) => s.id)).toEqual(corpus.heldOut.map((s) => s.id));
+  it('sends to training a would-be held-out sentence that contains, or is inside, a training one', () => {
+    const inner = parseAnnotated('にわ:place に は にわ:place', 'inner', 'twister');
+    const outer = parseAnnotated('うらにわ:place には にわ:place に は にわ:place', 'outer', 'twister');
+    const other = parseAnnotated('ねこ:animal が ねる:rest', 'other', 'everyday');
+    const innerOut = (m: readonly string[]) => m.join('') === inner.morae.join('');
+    const outerOut = (m: readonly string[]) => m.join('') === outer.morae.join('');
+    const ids = (list: readonly { id: string }[]) => list.map((s) => s.id);
+    expect(ids(splitSentences([inner, outer, other], innerOut).heldOut)).toEqual([]);
+    expect(ids(splitSentences([inner, outer, other], outerOut).heldOut)).toEqual([]);
+    // A sentence that overlaps nothing stays held out.
+    const otherOut = (m: readonly string[]) => m.join('') === other.morae.join('');
+    expect(ids(splitSentences([inner, outer, other], otherOut).heldOut)).toEqual(['other']);
+  });
+
+  it('trains on most of the corpus', () => {
+    expect(corpus.train.length / corpus.all.length).toBeGreaterThan(0.8);
+    expect(corpus.train.length / corpus.all.length).toBeLessThan(1 - HELD_OUT_SHARE + 0.05);
   });
 
   it('writes every sentence in morae the speaker knows, within its length', () => {

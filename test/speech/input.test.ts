@@ -16,6 +16,10 @@ describe('typed sentences', () => {
     ['なまむぎ、なまごめ。', 'なまむぎなまごめ'],
     ['ko-hi- wo nomu', 'こーひーをのむ'],
     ['Tokyo tokkyo', 'ときょとっきょ'],
+    ['tōkyō tokkyo', 'とうきょうとっきょ'],
+    ['TÔKYÔ', 'とうきょう'],
+    ['okāsan', 'おかあさん'],
+    ['vu ヴ', 'ゔゔ'],
   ])('reads %s as kana', (text, expected) => {
     expect(morae(text)).toBe(expected);
   });
@@ -30,6 +34,17 @@ describe('typed sentences', () => {
     ['あいうえお'.repeat(8), 'too-long'],
   ])('refuses %j with a reason (%s)', (text, code) => {
     expect(morae(text)).toBe(code);
+  });
+
+  it('quotes the word as it was typed', () => {
+    const parsed = parseInput('namamugi hello', lexicon);
+    expect(!parsed.ok && parsed.problem).toEqual({ code: 'not-romaji', text: 'hello' });
+    const odd = parseInput('なまむぎ ヴァイオリン', lexicon);
+    expect(!odd.ok && odd.problem).toEqual({
+      code: 'unknown-characters',
+      characters: 'ゔぁ',
+      word: 'ヴァイオリン',
+    });
   });
 
   it('finds corpus words inside an unspaced sentence, so word errors can be labelled', () => {

@@ -38,7 +38,7 @@ function scripted(wants: (t: number) => number): Transformer {
 const source = vocab.encode(['な', 'ま', 'む', 'ぎ', 'な', 'ま', 'ご', 'め']);
 const repeater = scripted((t) => (t < source.length ? (source[t] as number) : EOS));
 
-describe('the slip model under a constraint', () => {
+describe('the slip model under the teaching mask (never in a figure)', () => {
   // A slip model that wants to stop at once.
   const quitter = scripted(() => EOS);
 
@@ -51,11 +51,11 @@ describe('the slip model under a constraint', () => {
     expect(row).toEqual([]);
   });
 
-  it.each(['inside', 'outside'] as const)('%s, ends it only where the repeater would', (constraint) => {
+  it.each(['inside', 'outside'] as const)('%s, ends it only where the repeater would', (teachingMask) => {
     const rows = sampleSpeech(repeater, quitter, source, 4, {
       pressure: 1,
       temperature: 1,
-      constraint,
+      teachingMask,
       rng: createRng(2),
     });
     for (const row of rows) expect(row).toHaveLength(source.length);
@@ -65,7 +65,7 @@ describe('the slip model under a constraint', () => {
     const rows = sampleSpeech(repeater, quitter, source, 8, {
       pressure: 1,
       temperature: 1,
-      constraint: 'inside',
+      teachingMask: 'inside',
       rng: createRng(3),
     });
     const heard = new Set(source);
@@ -76,7 +76,7 @@ describe('the slip model under a constraint', () => {
     const rows = sampleSpeech(repeater, quitter, source, 8, {
       pressure: 1,
       temperature: 1,
-      constraint: 'outside',
+      teachingMask: 'outside',
       rng: createRng(3),
     });
     for (const row of rows)

@@ -1,11 +1,12 @@
 // Drawing for the tongue-twister panel: the intended and spoken sentences with the errors in
 // red and labelled, arrows from a horizontal error's source to where it landed, the attention
 // heat map, and the distribution of error types. Plain DOM/SVG/canvas; no model code.
-import { tr, type Bilingual } from '../../i18n';
+import { toRomaji } from 'wanakana';
+import { getLang, tr, type Bilingual } from '../../i18n';
 import { el as domEl } from '../settings/dom';
 import type { Intended, SpeechError } from '../../../speech/annotate';
 import { ERROR_TYPES_ORDER, type ErrorTally } from '../../../speech/tally';
-import { CLASS_LABELS, DIRECTION_LABELS, T, TYPE_LABELS, UNIT_LABELS } from './text';
+import { CLASS_LABELS, DIRECTION_LABELS, T, TYPE_LABELS, UNIT_LABELS, explainError } from './text';
 
 /** An element with an optional class and text (the shared panel helper, in this panel's shape). */
 export function el<K extends keyof HTMLElementTagNameMap>(
@@ -45,17 +46,26 @@ export function renderUtterance(
   const wrongSpoken = new Set<number>();
   const sources = new Set<number>();
   for (const e of errors) {
-    for (let k = e.intended.start; k < e.intended.end; k++) wrongIntended.add(k);
-    for (let k = e.spoken.start; k < e.spoken.end; k++) wrongSpoken.add(k);
+    for (const site of [e, ...(e.partner ? [e.partner] : [])]) {
+      for (let k = site.intended.start; k < site.intended.end; k++) wrongIntended.add(k);
+      for (let k = site.spoken.start; k < site.spoken.end; k++) wrongSpoken.add(k);
+    }
     if (e.source && e.class === 'horizontal')
       for (let k = e.source.start; k < e.source.end; k++) sources.add(k);
   }
+  // In English, each mora carries its romaji underneath (CSS draws data-romaji).
+  const romaji = getLang() === 'en';
+  const moraCell = (m: string): HTMLElement => {
+    const cell = el('span', 'mora', m);
+    if (romaji) cell.dataset.romaji = toRomaji(m);
+    return cell;
+  };
   const intendedCells: HTMLElement[] = [];
   let index = 0;
   intended.words.forEach((word) => {
     const w = el('span', 'word');
     for (const m of word.morae) {
-      const cell = el('span', 'mora', m);
+      const cell = moraCell(m);
       if (wrongIntended.has(index)) cell.classList.add('target');
       if (sources.has(index)) cell.classList.add('source');
       cell.dataset.i = String(index);
@@ -66,7 +76,7 @@ export function renderUtterance(
     top.append(w);
   });
   const spokenCells: HTMLElement[] = spoken.map((m, k) => {
-    const cell = el('span', 'mora', m);
+    const cell = moraCell(m);
     if (wrongSpoken.has(k)) cell.classList.add('err');
     cell.dataset.s = String(k);
     return cell;
@@ -86,6 +96,9 @@ export function renderUtterance(
     const item = el('li', `err ${e.class}`, errorLabel(e));
     item.dataset.class = e.class;
     item.dataset.type = e.type;
+    item.dataset.unit = e.unit;
+    item.dataset.relation = e.relation;
+    item.append(el('span', 'plain', tr(explainError(e))));
     labels.append(item);
   }
   host.append(pair, labels);
@@ -116,8 +129,16 @@ function drawArrows(
     const last = span[span.length - 1]!.getBoundingClientRect();
     return [(first.left + last.right) / 2 - box.left, (edge === 'top' ? first.top : first.bottom) - box.top];
   };
-  for (const e of errors) {
-    if (e.class !== 'horizontal' || !e.source) continue;
+  // An exchange draws both ways: each site's material came from the other.
+  const links = errors.flatMap((e) =>
+    e.class !== 'horizontal' || !e.source
+      ? []
+      : [
+          { source: e.source, spoken: e.spoken },
+          ...(e.partner ? [{ source: e.intended, spoken: e.partner.spoken }] : []),
+        ],
+  );
+  for (const e of links) {
     const from = centre(intendedCells, e.source.start, e.source.end, 'bottom');
     const to = centre(spokenCells, e.spoken.start, e.spoken.end, 'top');
     if (!from || !to) continue;

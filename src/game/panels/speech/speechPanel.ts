@@ -1,21 +1,14 @@
 // The tongue-twister panel: pick or type a sentence, let the speaker say it intact or slipping
 // horizontally or vertically, see the errors labelled, the attention, and the distribution of
-// error types over 100 sayings. The speaker's models load once and stay loaded.
+// error types over 100 sayings. A view over the headless speaker service (src/speech/service.ts),
+// which loads the models once; the panel itself never touches tfjs.
 import './speech.css';
-import * as tf from '@tensorflow/tfjs-core';
 import { createRng, type Rng } from '../../../data/random';
-import { useBrowserBackend } from '../../../model/backendBrowser';
-import { httpCheckpoint } from '../../../model/checkpoint';
 import { makeLexicon, type Intended, type Lexicon } from '../../../speech/annotate';
 import { loadCorpus, type Sentence, type SentenceSource } from '../../../speech/corpus';
 import { parseInput } from '../../../speech/input';
-import {
-  DEFAULT_PRESSURE,
-  loadSpeaker,
-  type SpeakMode,
-  type Speaker,
-  type SpeakerPart,
-} from '../../../speech/speaker';
+import { DEFAULT_DECODING, DEFAULT_PRESSURE, type SpeakMode, type Speaker } from '../../../speech/speaker';
+import { openSpeaker } from '../../../speech/service';
 import { tallyErrors } from '../../../speech/tally';
 import { onLangChange, tr, trf } from '../../i18n';
 import { testHooks } from '../../testHooks';
@@ -23,34 +16,8 @@ import { openDellLab } from '../dell';
 import { openPanel, type PanelHandle } from '../host';
 import { el, renderDistribution, renderHeatmap, renderUtterance } from './render';
 import { MODE_LABELS, T, problemText } from './text';
-import repeaterJson from '../../../../assets/speech/checkpoints/repeater/model.json?url';
-import repeaterBin from '../../../../assets/speech/checkpoints/repeater/weights.bin?url';
-import horizontalJson from '../../../../assets/speech/checkpoints/horizontal/model.json?url';
-import horizontalBin from '../../../../assets/speech/checkpoints/horizontal/weights.bin?url';
-import verticalJson from '../../../../assets/speech/checkpoints/vertical/model.json?url';
-import verticalBin from '../../../../assets/speech/checkpoints/vertical/weights.bin?url';
-
 export const SPEECH_PANEL_KEY = 'speech';
 export const SPEECH_MENU_LABEL = T.menu;
-
-const URLS: Record<SpeakerPart, [string, string]> = {
-  repeater: [repeaterJson, repeaterBin],
-  horizontal: [horizontalJson, horizontalBin],
-  vertical: [verticalJson, verticalBin],
-};
-
-let speakerPromise: Promise<Speaker> | undefined;
-
-/** The speaker runs on WASM (CPU if WASM cannot start); its models load once. */
-async function speakerOnWasm(): Promise<Speaker> {
-  if (!(await useBrowserBackend('wasm'))) await useBrowserBackend('cpu');
-  speakerPromise ??= loadSpeaker((part) => httpCheckpoint(...URLS[part])).then((loaded) => {
-    if (!loaded.ok) throw new Error(`${loaded.part}: ${loaded.error.message}`);
-    return loaded.speaker;
-  });
-  speakerPromise.catch(() => (speakerPromise = undefined));
-  return speakerPromise;
-}
 
 /** What the browser tests read. */
 export interface SpeechHooks {
@@ -58,7 +25,7 @@ export interface SpeechHooks {
   backend?: string;
   intended?: string;
   spoken?: string;
-  errors?: { class: string; type: string; unit: string; direction: string }[];
+  errors?: { class: string; type: string; unit: string; direction: string; relation: string }[];
   problem?: string | null;
   lastMs?: number;
   /** Milliseconds of every corrupted sentence said since the panel opened. */
@@ -179,7 +146,30 @@ export function openSpeechPanel(): PanelHandle {
     hundredButton.addEventListener('click', () => sayHundred());
     const explain = el('p', 'explain');
     const timing = el('span', 'timing');
-    controls.append(modeGroup, pressureLabel, againButton, hundredButton, timing, explain);
+    // The mask at generation time, only as a labelled teaching view (off by default).
+    const maskLabel = el('label', 'teaching-mask');
+    const maskBox = el('input');
+    maskBox.type = 'checkbox';
+    maskBox.name = 'teaching-mask';
+    const maskText = el('span');
+    const maskNote = el('p', 'teaching-note');
+    maskNote.hidden = true;
+    maskLabel.append(maskBox, maskText);
+    maskBox.addEventListener('change', () => {
+      maskNote.hidden = !maskBox.checked;
+      if (speaker) speaker.decoding = { ...DEFAULT_DECODING, teachingMask: maskBox.checked };
+      speak();
+    });
+    controls.append(
+      modeGroup,
+      pressureLabel,
+      againButton,
+      hundredButton,
+      timing,
+      maskLabel,
+      maskNote,
+      explain,
+    );
 
     const status = el('p', 'notice');
     const result = el('div', 'speech-result card-surface');
@@ -228,6 +218,8 @@ export function openSpeechPanel(): PanelHandle {
       pressureName.textContent = tr(T.pressure);
       againButton.textContent = tr(T.sayAgain);
       hundredButton.textContent = tr(T.say100);
+      maskText.textContent = tr(T.teachingMask);
+      maskNote.textContent = tr(T.teachingMaskNote);
       heatTitle.textContent = tr(T.attention);
       distTitle.textContent = tr(T.distribution);
       explain.textContent = tr(
@@ -280,6 +272,7 @@ export function openSpeechPanel(): PanelHandle {
         unit: e.unit,
         direction: e.direction,
         hasSource: e.source !== null,
+        relation: e.relation,
       }));
     }
 
@@ -298,16 +291,17 @@ export function openSpeechPanel(): PanelHandle {
     status.textContent = tr(T.loading);
     for (const b of [againButton, hundredButton, sayTyped]) b.disabled = true;
     let disposed = false;
-    // Other modes may prefer another tfjs backend: hand it back when the panel closes.
-    const previousBackend = tf.engine().backendName as string | null | undefined;
-    speakerOnWasm()
-      .then((s) => {
+    // Other modes may prefer another tfjs backend: the session hands it back when the panel closes.
+    const session = openSpeaker();
+    session.ready
+      .then(({ speaker: s, backend }) => {
         if (disposed) return;
         speaker = s;
+        speaker.decoding = { ...DEFAULT_DECODING, teachingMask: maskBox.checked };
         status.hidden = true;
         for (const b of [againButton, hundredButton, sayTyped]) b.disabled = false;
         hooks.ready = true;
-        hooks.backend = tf.getBackend();
+        hooks.backend = backend;
         speak();
       })
       .catch((e: unknown) => {
@@ -322,7 +316,8 @@ export function openSpeechPanel(): PanelHandle {
     return () => {
       disposed = true;
       unsubscribe();
-      if (previousBackend && previousBackend !== tf.engine().backendName) void tf.setBackend(previousBackend);
+      if (speaker) speaker.decoding = DEFAULT_DECODING;
+      session.release();
     };
   });
 }

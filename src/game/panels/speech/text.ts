@@ -1,6 +1,6 @@
 // Every text of the tongue-twister panel, in Japanese and English.
 import type { Bilingual } from '../../i18n';
-import type { Direction, ErrorClass, ErrorType, ErrorUnit } from '../../../speech/annotate';
+import type { Direction, ErrorClass, ErrorType, ErrorUnit, SpeechError } from '../../../speech/annotate';
 import type { InputProblem } from '../../../speech/input';
 import type { SpeakMode } from '../../../speech/speaker';
 
@@ -35,12 +35,20 @@ export const T = {
   errorRate: { ja: '誤りのある文: {n} / 100', en: 'Sentences with an error: {n} / 100' },
   timing: { ja: '1文 {ms} ms', en: '{ms} ms per sentence' },
   explainHorizontal: {
-    ja: 'ヨコ型: 復唱モデルを「同じ文の中から要素を持ち込む」誤り（予測・保続・交換）で追加学習したモデル。話すときの出力の競合には入力文にある拍だけが参加します（文を終えるのは復唱モデルが終えるところだけ）。プレッシャーは、各拍でこのモデルが健常な復唱モデルに勝つ割合で、既定の 0.3 で約 4 割の文に誤りが出るようモデルごとに較正してあります（高くするとサンプリング温度も上がります）。',
-    en: 'Horizontal: the repeater fine-tuned on slips whose intruder comes from the same sentence (anticipation, perseveration, exchange); only morae heard in the input take part in its output competition, and it may end the sentence only where the repeater would. Pressure is how often, at each mora, it wins over the healthy repeater, calibrated per model so that the default 0.3 makes about 4 in 10 sayings slip (higher up, it also samples hotter).',
+    ja: 'ヨコ型: 復唱モデルを「同じ文の中から要素を持ち込む」誤り（予測・保続・交換）で追加学習したモデル。追加学習の目的関数に制約項があります: 正解以外に配る確率のうち、文にない拍（タテ型になる候補）への分を罰し、その重み（ラグランジュ乗数）は制約が破れている間だけ学習中に大きくなります。話すときはこのモデルから自由にサンプリングするので、誤りの型は重みが決めています。プレッシャーは、各拍でこのモデルが健常な復唱モデルに勝つ割合で、既定の 0.3 で約 4 割の文に誤りが出るようモデルごとに較正してあります（高くするとサンプリング温度も上がります）。',
+    en: 'Horizontal: the repeater fine-tuned on slips whose intruder comes from the same sentence (anticipation, perseveration, exchange). Its fine-tuning objective carries a constraint: of the probability it gives to anything but the right mora, the share on morae absent from the sentence (vertical candidates) is penalised, with a Lagrange multiplier that grows during training only while the constraint is broken. When it speaks it is sampled freely, so the kind of slip comes from its weights. Pressure is how often, at each mora, it wins over the healthy repeater, calibrated per model so that the default 0.3 makes about 4 in 10 sayings slip (higher up, it also samples hotter).',
   },
   explainVertical: {
-    ja: 'タテ型: 復唱モデルを「文の外の競合語・似た拍が勝つ」誤りで追加学習したモデル。出力の競合には入力文にない拍（と復唱モデルの選ぶ拍）が参加し、似た音の拍や同じ意味カテゴリの語が勝ちます。プレッシャーの意味はヨコ型と同じです。',
-    en: 'Vertical: the repeater fine-tuned on slips where a competitor from outside the sentence wins; only morae absent from the input (and the repeater’s own choice) take part in its output competition, so a similar-sounding mora or a same-category word wins. Pressure works as for the horizontal model.',
+    ja: 'タテ型: 復唱モデルを「文の外の競合語・似た拍が勝つ」誤りで追加学習したモデル。目的関数の制約項は、正解以外の確率のうち文の中の別の拍（ヨコ型になる候補）への分を罰します。話すときは自由にサンプリングします。プレッシャーの意味はヨコ型と同じです。',
+    en: 'Vertical: the repeater fine-tuned on slips where a competitor from outside the sentence wins. The constraint in its objective penalises the share of its deviation on other morae of the same sentence (horizontal candidates). It is sampled freely when it speaks. Pressure works as for the horizontal model.',
+  },
+  teachingMask: {
+    ja: '教材用: 出力マスク（型を生成時に強制）',
+    en: 'Teaching view: output mask (forces the class)',
+  },
+  teachingMaskNote: {
+    ja: '教材用の表示です。マスクは型を作り方で決めてしまう（学習していない重みでも同じ結果になる）ので、数値には使いません。',
+    en: 'A teaching view: a mask decides the class by construction (untrained weights score as well), so no figure uses it.',
   },
   explainIntact: {
     ja: '正確: 復唱モデルだけが話します（毎拍もっとも確からしい拍）。',
@@ -64,6 +72,7 @@ export const TYPE_LABELS: Record<ErrorType, Bilingual> = {
 };
 
 export const UNIT_LABELS: Record<ErrorUnit, Bilingual> = {
+  phoneme: { ja: '音素', en: 'phoneme' },
   mora: { ja: '拍', en: 'mora' },
   word: { ja: '語', en: 'word' },
 };
@@ -102,12 +111,70 @@ export function problemText(problem: InputProblem): Bilingual {
       };
     case 'unknown-characters':
       return {
-        ja: `モデルの語彙にない文字です: ${problem.characters}`,
-        en: `Characters outside the model's vocabulary: ${problem.characters}`,
+        ja: `「${problem.word}」には、モデルの語彙にない文字があります: ${problem.characters}`,
+        en: `"${problem.word}" has characters outside the model's vocabulary: ${problem.characters}`,
       };
     default: {
       const never: never = problem;
       return never;
     }
+  }
+}
+
+/** One error in plain words, for visitors: what happened and, for a vertical one, why it won. */
+export function explainError(e: SpeechError): Bilingual {
+  const meant = e.intendedText || '∅';
+  const said = e.spokenText || '∅';
+  if (e.type === 'exchange') {
+    const [a = meant, b = said] = e.intendedText.split('…');
+    return {
+      ja: `「${a}」と「${b}」が入れ替わった（文の中の要素どうしの交換）。`,
+      en: `"${a}" and "${b}" swapped places (an exchange within the sentence).`,
+    };
+  }
+  if (e.type === 'omission')
+    return e.class === 'horizontal'
+      ? {
+          ja: `「${meant}」が抜けた。同じ音が文の別の場所にある。`,
+          en: `"${meant}" was left out; the same sounds occur elsewhere in the sentence.`,
+        }
+      : { ja: `「${meant}」が抜けた。`, en: `"${meant}" was left out.` };
+  if (e.class === 'horizontal') {
+    if (e.unit === 'phoneme')
+      return {
+        ja: `「${meant}」が「${said}」に: 子音が文の別の場所から持ち込まれた。`,
+        en: `"${meant}" became "${said}": its consonant was carried over from elsewhere in the sentence.`,
+      };
+    if (e.type === 'shift')
+      return {
+        ja: `「${meant}」が文の中で場所を移った。`,
+        en: `"${meant}" moved to another place in the sentence.`,
+      };
+    return e.direction === 'perseveration'
+      ? {
+          ja: `前に言った「${said}」がもう一度出た（保続）。`,
+          en: `"${said}", said earlier in the sentence, came back (perseveration).`,
+        }
+      : {
+          ja: `後で言うはずの「${said}」が先に出た（予測）。`,
+          en: `"${said}", which comes later in the sentence, was said too early (anticipation).`,
+        };
+  }
+  switch (e.relation) {
+    case 'same-category':
+      return {
+        ja: `同じ意味カテゴリの語「${said}」が「${meant}」の位置を取った（文の外の競合語）。`,
+        en: `"${said}", a word of the same kind as "${meant}", took its slot (a competitor from outside the sentence: same category).`,
+      };
+    case 'similar-mora':
+      return {
+        ja: `「${meant}」に似た音の「${said}」が勝った（文の外から: 似た音）。`,
+        en: `"${said}" sounds like "${meant}" and won instead (from outside the sentence: similar sound).`,
+      };
+    default:
+      return {
+        ja: `文にない「${said}」が「${meant}」の代わりに出た。`,
+        en: `"${said}", which is not in the sentence, came out instead of "${meant}".`,
+      };
   }
 }

@@ -1,0 +1,151 @@
+// The constraint of the slip models' fine-tuning, in the objective (not at generation time).
+//
+// A slip model is fine-tuned on (intended → slip) pairs with cross-entropy, as the repeater was
+// trained, plus a constraint on where its probability mass may go when it deviates:
+//
+//   minimise  CE(θ)   subject to   c(θ) ≤ ε
+//
+//   c(θ) = Σ_positions P_θ(out-of-class continuations) / Σ_positions P_θ(anything but the label)
+//
+// i.e. c is the share of the model's "deviation mass" (what it does not give to the teaching
+// label) that falls on continuations of the other class. For the horizontal model the
+// out-of-class continuations are the morae absent from the intended sentence (an intruder from
+// outside would be a vertical slip); for the vertical model, the morae of the intended sentence
+// other than the label (an intruder from elsewhere in the sentence would be a horizontal slip).
+// For both, ending the sentence where the label does not end it is out of class (a truncated
+// saying is neither), and so are the special tokens. The denominator is held constant in the
+// gradient (it only normalises), so the term pushes out-of-class mass down, nowhere else.
+//
+// The constraint enters the Lagrangian  L(θ, λ) = CE(θ) + λ · c(θ)  with a multiplier learnt by
+// dual ascent: after every step λ ← clamp(λ + η · (c − ε), 0, λmax), so λ grows while the
+// constraint is violated and relaxes back to 0 once it holds (Lagrange duality, as the seed
+// talk frames its fine-tuning). Generation then samples the fine-tuned model freely: the class
+// of a slip comes from the weights.
+import * as tf from '@tensorflow/tfjs-core';
+import { labelLogProbs, padBatch } from '../model/batch';
+import type { Transformer } from '../model/transformer';
+import { EOS, PAD, SPECIAL_TOKENS } from '../model/vocab';
+import type { FramedPair } from '../training/dataset';
+
+export type SlipClass = 'horizontal' | 'vertical';
+
+/**
+ * 1 where continuation v at label position t of pair b is out of `kind`'s class, else 0:
+ * a [B·T·V] mask for a batch padded to T label positions. Padding positions are all 0.
+ */
+export function outOfClassMask(
+  batch: readonly FramedPair[],
+  kind: SlipClass,
+  T: number,
+  V: number,
+): Float32Array {
+  const mask = new Float32Array(batch.length * T * V);
+  batch.forEach((pair, b) => {
+    const heard = new Set(pair.source);
+    pair.labels.forEach((label, t) => {
+      if (label === PAD) return;
+      const row = (b * T + t) * V;
+      for (let v = 0; v < V; v++) {
+        if (v === label) continue;
+        const out =
+          v === EOS || v < SPECIAL_TOKENS.length
+            ? true
+            : kind === 'horizontal'
+              ? !heard.has(v)
+              : heard.has(v);
+        if (out) mask[row + v] = 1;
+      }
+    });
+  });
+  return mask;
+}
+
+/** Cross-entropy per label token and the constraint value c (module header), as tensors. */
+export function constrainedTerms(
+  model: Transformer,
+  batch: readonly FramedPair[],
+  kind: SlipClass,
+): { crossEntropy: tf.Scalar; constraint: tf.Scalar } {
+  return tf.tidy(() => {
+    const source = padBatch(batch.map((b) => b.source)); // [B, S]
+    const input = padBatch(batch.map((b) => b.input)); // [B, T]
+    const T = input.shape[1];
+    const labels = padBatch(
+      batch.map((b) => b.labels),
+      T,
+    ); // [B, T]
+    const logits = model.forward(source, input, true); // [B, T, V]
+    const V = logits.shape[2];
+    const tokens = batch.reduce((n, b) => n + b.labels.length, 0);
+    const logp = labelLogProbs(logits, labels); // [B, T], padding 0
+    const crossEntropy = logp.sum().neg().div(tokens) as tf.Scalar;
+    const probs = tf.softmax(logits); // [B, T, V]
+    const mask = tf.tensor3d(outOfClassMask(batch, kind, T, V), [batch.length, T, V]);
+    const outMass = probs.mul(mask).sum(); // scalar
+    const real = tf.notEqual(labels, PAD).cast('float32'); // [B, T]
+    // Read out and made a fresh constant: no gradient flows through the normaliser.
+    const deviationMass = real.sub(tf.exp(logp).mul(real)).sum().dataSync()[0] ?? 0;
+    const deviation = tf.scalar(deviationMass + 1e-6);
+    return { crossEntropy, constraint: outMass.div(deviation) as tf.Scalar };
+  });
+}
+
+export interface MultiplierOptions {
+  /** The bound ε on the constraint value. */
+  readonly bound: number;
+  /** Dual step size η. */
+  readonly step: number;
+  readonly initial?: number;
+  readonly max?: number;
+}
+
+/** The Lagrange multiplier, learnt by projected dual ascent on the measured constraint. */
+export class LagrangeMultiplier {
+  value: number;
+  readonly history: number[] = [];
+
+  constructor(readonly options: MultiplierOptions) {
+    this.value = options.initial ?? 0;
+  }
+
+  /** One dual step from a measured constraint value. */
+  update(constraint: number): number {
+    if (!Number.isFinite(constraint)) return this.value;
+    const next = this.value + this.options.step * (constraint - this.options.bound);
+    this.value = Math.min(this.options.max ?? 20, Math.max(0, next));
+    return this.value;
+  }
+}
+
+/** Running means of the terms over the steps since the last `take()`, for epoch logs. */
+export interface ConstraintLog {
+  crossEntropy: number;
+  constraint: number;
+  steps: number;
+}
+
+/**
+ * A batch loss for the trainer (`TrainOptions.loss`): CE + λ·c with `multiplier`'s current λ.
+ * After each batch the measured c takes one dual step. A fixed λ (no dual step) is `fixed`.
+ */
+export function constrainedLoss(
+  kind: SlipClass,
+  multiplier: LagrangeMultiplier | { fixed: number },
+  log?: ConstraintLog,
+): (model: Transformer, batch: readonly FramedPair[]) => tf.Scalar {
+  return (model, batch) => {
+    const { crossEntropy, constraint } = constrainedTerms(model, batch, kind);
+    const lambda = 'fixed' in multiplier ? multiplier.fixed : multiplier.value;
+    const c = constraint.dataSync()[0] ?? NaN;
+    if (log) {
+      log.crossEntropy += crossEntropy.dataSync()[0] ?? NaN;
+      log.constraint += c;
+      log.steps++;
+    }
+    if (!('fixed' in multiplier)) {
+      multiplier.history.push(lambda);
+      multiplier.update(c);
+    }
+    return crossEntropy.add(constraint.mul(lambda)) as tf.Scalar;
+  };
+}

@@ -1,0 +1,99 @@
+// Forty sayings labelled by hand (class, type, unit; why a vertical competitor won), each
+// checked against Terao's definitions in ../shared/SPEECH_ERRORS.md: an intruder that occurs
+// elsewhere in the sentence — word, mora, or only its consonant — makes a horizontal (ヨコ型)
+// error; one from outside makes a vertical (タテ型) error; an exchange is one error.
+import { describe, expect, it } from 'vitest';
+import { toMorae } from '../../src/data/mora';
+import { annotate } from '../../src/speech/annotate';
+import { lexiconOf, sentence } from './annotateHelpers';
+
+const lexicon = lexiconOf([
+  'じゅーす:drink',
+  'こうちゃ:drink',
+  'こーひー:drink',
+  'みず:drink',
+  'ゆき:weather',
+  'くも:weather',
+  'ふゆ:season',
+  'なつ:season',
+  'さむい:temperature',
+  'あつい:temperature',
+  'たき:place',
+  'ねまき:clothing',
+  'ぱじゃま:clothing',
+  'やま:place',
+]);
+
+const NAMAMUGI = 'なまむぎ:food なまごめ:food なまたまご:food';
+const BOUZU = 'ぼうず:person が びょうぶ:thing に じょうずに ぼうず:person の え:thing を かいた:make';
+const KYAKU = 'となり:place の きゃく:person は よく かき:fruit くう:eat きゃく:person だ';
+const KASA = 'かさ:thing を さす:handle';
+const NATSU = 'ことし:time の なつ:season は あつい:temperature';
+const MIZU = 'みず:drink を のむ:eat';
+const PAN = 'ぱん:food を たべる:eat';
+const KABUTO = 'あかかぶとむし:animal きかぶとむし:animal ちゃかぶとむし:animal';
+
+/** [intended, spoken, class, type, unit, relation for vertical ones]. */
+type Saying = [string, string, 'horizontal' | 'vertical', string, string, string?];
+
+const SAYINGS: Saying[] = [
+  // Horizontal: the intruder occurs elsewhere in the sentence.
+  [NAMAMUGI, 'なまむぎなまごめなまがまご', 'horizontal', 'substitution', 'phoneme'],
+  [NAMAMUGI, 'なまむぎなまむめなまたまご', 'horizontal', 'substitution', 'mora'],
+  [NAMAMUGI, 'なまむぎまごめなまたまご', 'horizontal', 'omission', 'mora'],
+  [NAMAMUGI, 'なまむぎなまごめなまたまごまご', 'horizontal', 'addition', 'mora'],
+  [BOUZU, 'ぼじょうがびょうぶにじょうずにぼうずのえをかいた', 'horizontal', 'substitution', 'mora'],
+  [BOUZU, 'ぼうずがびょうずにじょうずにぼうずのえをかいた', 'horizontal', 'substitution', 'mora'],
+  ['あやめ:plant と やまぶき:plant', 'やまめとやまぶき', 'horizontal', 'blend', 'word'],
+  ['たけ:plant が きれいな にわ:place', 'たきがきれいなにわ', 'horizontal', 'substitution', 'mora'],
+  ['いろどり:colour', 'いどろり', 'horizontal', 'exchange', 'mora'],
+  ['はなせば:say ながい:size', 'ながせばはない', 'horizontal', 'exchange', 'word'],
+  [KYAKU, 'となりのかきはよくきゃくくうきゃくだ', 'horizontal', 'exchange', 'word'],
+  [KYAKU, 'となりのきゃくはよくかきくうかきだ', 'horizontal', 'substitution', 'word'],
+  ['ばす:vehicle がす:thing ばくはつ:event', 'ばすがすくばはつ', 'horizontal', 'exchange', 'mora'],
+  ['じゃぱん:event かっぷ:thing', 'じゃかんかっぷ', 'horizontal', 'substitution', 'mora'],
+  ['すもも:fruit も もも:fruit も', 'すもももすもも', 'horizontal', 'substitution', 'mora'],
+  ['あかまきがみ:stationery', 'あかまきまきがみ', 'horizontal', 'addition', 'mora'],
+  ['あいうえおか', 'いうえあおか', 'horizontal', 'shift', 'mora'],
+  [KASA, 'かさをかす', 'horizontal', 'substitution', 'mora'],
+  ['たぬき:animal の ねこ:animal', 'たぬきのてこ', 'horizontal', 'substitution', 'phoneme'],
+  [NATSU, 'ことしのあつはあつい', 'horizontal', 'substitution', 'mora'],
+  ['しんぶんし:thing', 'しんぶんぶんし', 'horizontal', 'addition', 'mora'],
+  [MIZU, 'みずをのみ', 'horizontal', 'substitution', 'mora'],
+  ['へび:animal が いる:exist', 'へびがへる', 'horizontal', 'substitution', 'mora'],
+  [PAN, 'ぱんをたべたべる', 'horizontal', 'addition', 'mora'],
+  ['ゆき:weather と くも:weather', 'くもとくも', 'horizontal', 'substitution', 'word'],
+  [
+    'あかまきがみ:stationery あおまきがみ:stationery きまきがみ:stationery',
+    'あかまきがみあおまきがみきかきがみ',
+    'horizontal',
+    'substitution',
+    'mora',
+  ],
+  // Vertical: a competitor from outside the sentence won.
+  [NAMAMUGI, 'なまむぎなまごめなまだまご', 'vertical', 'substitution', 'mora', 'similar-mora'],
+  ['ぱん:food と こーひー:drink', 'ぱんとじゅーす', 'vertical', 'substitution', 'word', 'same-category'],
+  ['ぱん:food と こーひー:drink', 'ぱんとこうちゃ', 'vertical', 'substitution', 'word', 'same-category'],
+  ['ゆき:weather が ふる:fall', 'くもがふる', 'vertical', 'substitution', 'word', 'same-category'],
+  [NATSU, 'ことしのふゆはあつい', 'vertical', 'substitution', 'word', 'same-category'],
+  [NATSU, 'ことしのなつはさむい', 'vertical', 'substitution', 'word', 'same-category'],
+  [MIZU, 'じゅーすをのむ', 'vertical', 'substitution', 'word', 'same-category'],
+  [KASA, 'がさをさす', 'vertical', 'substitution', 'mora', 'similar-mora'],
+  [KASA, 'かさをさみ', 'vertical', 'substitution', 'mora', 'other'],
+  [KABUTO, 'あかかぶとむしきかぶとむしちゃがぶとむし', 'vertical', 'substitution', 'mora', 'similar-mora'],
+  ['ねこ:animal が ねる:rest', 'ねこがぽねる', 'vertical', 'addition', 'mora', 'other'],
+  ['とうきょう:place とっきょ:thing', 'とうきょうときょ', 'vertical', 'omission', 'mora', 'other'],
+  [PAN, 'ぱんをたべ', 'vertical', 'omission', 'mora', 'other'],
+  ['ぱじゃま:clothing を きる:wear', 'ぱまきをきる', 'vertical', 'blend', 'word', 'same-category'],
+];
+
+describe('forty sayings labelled by hand', () => {
+  it('has forty', () => expect(SAYINGS).toHaveLength(40));
+
+  it.each(SAYINGS)('%s said as %s: one %s %s (%s)', (intended, spoken, cls, type, unit, relation) => {
+    const errors = annotate(sentence(intended), toMorae(spoken), lexicon);
+    expect(
+      errors.map((e) => [e.class, e.type, e.unit, ...(e.class === 'vertical' ? [e.relation] : [])]),
+    ).toEqual([[cls, type, unit, ...(relation ? [relation] : [])]]);
+  });
+});
