@@ -6,7 +6,7 @@ import { decodeModelFile, encodeModelFile, MODEL_FILE_EXTENSION } from '../../st
 import type { SavedModelSummary, StoreError } from '../../storage/models';
 import type { CheckpointErrorCode } from '../../../model/checkpoint';
 import type { ModelLibrary } from './library';
-import { TrainingWorker } from './workerClient';
+import { TrainingWorker } from '../../../training/workerClient';
 
 export function storeErrorText(error: StoreError): Bilingual {
   switch (error.code) {

@@ -3,7 +3,7 @@
 // poems it gets wrong. A missing character is shown as a red ＿; extra ones are red too.
 import { tr } from '../../i18n';
 import { el, type LiveTexts } from './dom';
-import type { PoemExample } from './protocol';
+import type { PoemExample } from '../../../training/protocol';
 
 /** One displayed character: what the model wrote (or ＿ where it wrote nothing) and whether it is right. */
 export interface MarkedChar {

@@ -11,7 +11,7 @@ import {
   type RecipePreset,
   type TrainingObjective,
   type TrainingRecipe,
-} from '../../settings/recipe';
+} from '../../../training/recipe';
 import { el, type LiveTexts } from './dom';
 
 const BACKEND_LABELS: Record<BackendChoice, Bilingual> = {

@@ -1,7 +1,7 @@
 // The training tab: the recipe form, start / pause / resume / cancel, live plots, the per-poem
 // view and saving. The work itself happens in training.worker.ts; this file only shows it.
 import { tr, trf, type Bilingual } from '../../i18n';
-import { DEFAULT_RECIPE, recipeProblems, type Backend, type TrainingRecipe } from '../../settings/recipe';
+import { DEFAULT_RECIPE, recipeProblems, type Backend, type TrainingRecipe } from '../../../training/recipe';
 import type { StoredEpoch, StoreError } from '../../storage/models';
 import { testHooks } from '../../testHooks';
 import { el, type LiveTexts } from './dom';
@@ -10,9 +10,9 @@ import { downloadModelFile, storeErrorText } from './modelActions';
 import { LinePlot } from './plot';
 import { buildRecipeForm } from './recipeForm';
 import { PoemView } from './poemView';
-import type { BackendReason, EpochReport, FromWorker } from './protocol';
+import type { BackendReason, EpochReport, FromWorker } from '../../../training/protocol';
 import type { io } from '@tensorflow/tfjs';
-import { TrainingWorker } from './workerClient';
+import { TrainingWorker } from '../../../training/workerClient';
 
 type RunState = 'idle' | 'running' | 'paused' | 'done' | 'cancelled' | 'failed';
 

@@ -9,20 +9,21 @@
 //
 // The data is the listener task (taskData.ts), so a model trained here can play matches.
 import * as tf from '@tensorflow/tfjs';
-import { createRng, rngFromState, type RngState } from '../../../data/random';
-import { useBrowserBackend } from '../../../model/backendBrowser';
-import { checkpointArtifacts, checkpointFromArtifacts, type Objective } from '../../../model/checkpoint';
-import { makeConfig, type TransformerConfig } from '../../../model/config';
-import { initialWeights, Transformer } from '../../../model/transformer';
-import { TrainingControl } from '../../../training/control';
-import { train, type EpochMetrics } from '../../../training/trainer';
-import { cosineSchedule } from '../../../training/schedule';
-import { parameterCount, type Backend, type TrainingRecipe } from '../../settings/recipe';
+import { createRng, rngFromState, type RngState } from '../data/random';
+import { useBrowserBackend } from '../model/backendBrowser';
+import { checkpointArtifacts, checkpointFromArtifacts, type Objective } from '../model/checkpoint';
+import { makeConfig, type TransformerConfig } from '../model/config';
+import { initialWeights, Transformer } from '../model/transformer';
+import { TrainingControl } from './control';
+import { train, type EpochMetrics } from './trainer';
+import { cosineSchedule } from './schedule';
+import { parameterCount, type Backend, type TrainingRecipe } from './recipe';
 import type { BackendReason, FromWorker, ToWorker } from './protocol';
-import { panelTask } from './taskData';
+import { panelTask } from './panelTask';
+import { LISTENER_MAX_LENGTH } from './sizes';
 
 /** The talk's maximum sequence length; every poem half fits with BOS/EOS. */
-const MAX_LENGTH = 22;
+const MAX_LENGTH = LISTENER_MAX_LENGTH;
 const PROGRESS_EVERY_MS = 100;
 
 // The project's tsconfig has DOM types, not WebWorker ones; this is the worker scope we use.

@@ -1,8 +1,8 @@
 // The messages between the training panel (main thread) and its Web Worker. Only plain data
 // crosses: numbers, strings, and the weights as a transferred ArrayBuffer.
 import type { io } from '@tensorflow/tfjs';
-import type { CheckpointErrorCode } from '../../../model/checkpoint';
-import type { Backend, TrainingRecipe } from '../../settings/recipe';
+import type { CheckpointErrorCode } from '../model/checkpoint';
+import type { Backend, TrainingRecipe } from './recipe';
 
 export type ToWorker =
   | { readonly type: 'start'; readonly recipe: TrainingRecipe }
