@@ -203,3 +203,35 @@ export function recipeProblems(recipe: TrainingRecipe, data: DataShape = POEM_DA
   }
   return problems;
 }
+
+/**
+ * A recipe read back from storage (or anywhere untrusted), field by field: a field that is not a
+ * finite number or a known choice takes the default, and a preset whose sizes were changed
+ * becomes 'custom'. Out-of-range numbers are kept: the form shows them with `recipeProblems`.
+ */
+export function parseRecipe(raw: unknown): TrainingRecipe {
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const num = (key: keyof typeof LIMITS): number => {
+    const v = r[key];
+    return typeof v === 'number' && Number.isFinite(v) ? v : DEFAULT_RECIPE[key];
+  };
+  const pick = <T extends string>(v: unknown, choices: readonly T[], fallback: T): T =>
+    choices.includes(v as T) ? (v as T) : fallback;
+  const sizes = { nLayers: num('nLayers'), dModel: num('dModel'), nHeads: num('nHeads'), dFF: num('dFF') };
+  const presets = Object.keys(RECIPE_PRESETS) as (keyof typeof RECIPE_PRESETS)[];
+  const named = pick(r.preset, [...presets, 'custom'] as const, 'custom');
+  const matches = (p: keyof typeof RECIPE_PRESETS) =>
+    (Object.keys(sizes) as (keyof ModelSizes)[]).every((k) => RECIPE_PRESETS[p][k] === sizes[k]);
+  const preset: RecipePreset =
+    named !== 'custom' && matches(named) ? named : (presets.find(matches) ?? 'custom');
+  return {
+    preset,
+    ...sizes,
+    epochs: num('epochs'),
+    learningRate: num('learningRate'),
+    batchSize: num('batchSize'),
+    seed: num('seed'),
+    objective: pick(r.objective, OBJECTIVES, DEFAULT_RECIPE.objective),
+    backend: pick(r.backend, BACKEND_CHOICES, DEFAULT_RECIPE.backend),
+  };
+}

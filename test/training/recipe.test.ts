@@ -7,6 +7,7 @@ import {
   RECIPE_PRESETS,
   estimatedTrainingBytes,
   parameterCount,
+  parseRecipe,
   recipeProblems,
   type TrainingRecipe,
 } from '../../src/training/recipe';
@@ -110,5 +111,33 @@ describe('the presets come from one recipe module', () => {
       expect(label).toContain(`${s.nHeads} heads`);
       expect(label).toContain(`feed-forward ${s.dFF}`);
     }
+  });
+});
+
+describe('parseRecipe (the remembered recipe, read back)', () => {
+  it('gives back a saved recipe as it was', () => {
+    const recipe = { ...DEFAULT_RECIPE, epochs: 12, learningRate: 0.002, backend: 'wasm' as const };
+    expect(parseRecipe(JSON.parse(JSON.stringify(recipe)))).toEqual(recipe);
+  });
+
+  it('replaces only the damaged fields, and calls changed sizes custom', () => {
+    const parsed = parseRecipe({
+      ...DEFAULT_RECIPE,
+      epochs: 'abc',
+      learningRate: null,
+      backend: 'gpu',
+      dFF: 64,
+    });
+    expect(parsed.epochs).toBe(DEFAULT_RECIPE.epochs);
+    expect(parsed.learningRate).toBe(DEFAULT_RECIPE.learningRate);
+    expect(parsed.backend).toBe(DEFAULT_RECIPE.backend);
+    // talk sizes with FF 64 are the shipped model's.
+    expect(parsed.preset).toBe('listener');
+    expect(parseRecipe({ ...DEFAULT_RECIPE, dFF: 100 }).preset).toBe('custom');
+  });
+
+  it('survives anything', () => {
+    for (const raw of [undefined, null, 3, 'x', [], { preset: { a: 1 } }])
+      expect(recipeProblems(parseRecipe(raw))).toEqual([]);
   });
 });
