@@ -352,8 +352,9 @@ async function fallBackFromWebgl(resumeEpoch: number): Promise<{ backend: Backen
 }
 
 async function validate(requestId: number, artifacts: tf.io.ModelArtifacts): Promise<void> {
-  // Building the model to validate it needs a backend; the CPU is enough when none is running.
-  if (!running) await useBrowserBackend('cpu');
+  // Validating and measuring need a backend: WASM (measuring 100 poems on the JS CPU backend
+  // takes many times longer), the CPU if WASM cannot start.
+  if (!running && !(await useBrowserBackend('wasm'))) await useBrowserBackend('cpu');
   const { task, dataset, evaluation } = panelTask();
   const loaded = checkpointFromArtifacts(artifacts, {
     task,
