@@ -1,9 +1,8 @@
 // The messages between the training panel (main thread) and its Web Worker. Only plain data
 // crosses: numbers, strings, and the weights as a transferred ArrayBuffer.
 import type { io } from '@tensorflow/tfjs';
-import type { CheckpointErrorCode } from '../model/checkpoint';
 import type { Divergence } from './divergence';
-import type { MeasuredMetrics } from './measure';
+import type { ImportVerdict } from './importCheck';
 import type { Backend, TrainingRecipe } from './recipe';
 
 export type ToWorker =
@@ -100,15 +99,7 @@ export type FromWorker =
   | {
       readonly type: 'validated';
       readonly requestId: number;
-      readonly result:
-        | {
-            readonly ok: true;
-            readonly epochs: number;
-            readonly objective: string;
-            /** Measured here, on this game's data: what the import stores, not the file's claims. */
-            readonly measured: MeasuredMetrics;
-          }
-        | { readonly ok: false; readonly code: CheckpointErrorCode; readonly message: string };
+      readonly result: ImportVerdict;
     }
   | { readonly type: 'paused' }
   | { readonly type: 'resumed' }

@@ -16,7 +16,7 @@ import { makeConfig, type TransformerConfig } from '../model/config';
 import { initialWeights, Transformer } from '../model/transformer';
 import { TrainingControl } from './control';
 import { train, type EpochMetrics } from './trainer';
-import { measureModel } from './measure';
+import { buildableProblem, checkImport } from './importCheck';
 import { DivergenceWatch, type Divergence } from './divergence';
 import { RecentMean } from './eta';
 import { cosineSchedule } from './schedule';
@@ -117,6 +117,8 @@ function resumePoint(
   expected: TransformerConfig,
   task: ReturnType<typeof panelTask>,
 ): { weights: Map<string, Float32Array>; epochs: number } {
+  const tooBig = buildableProblem(artifacts.modelTopology);
+  if (tooBig) throw new Error(`the saved model cannot be continued: ${tooBig}`);
   const loaded = checkpointFromArtifacts(artifacts, {
     task: task.task,
     sourceVocab: task.dataset.sourceVocab,
@@ -355,34 +357,7 @@ async function validate(requestId: number, artifacts: tf.io.ModelArtifacts): Pro
   // Validating and measuring need a backend: WASM (measuring 100 poems on the JS CPU backend
   // takes many times longer), the CPU if WASM cannot start.
   if (!running && !(await useBrowserBackend('wasm'))) await useBrowserBackend('cpu');
-  const { task, dataset, evaluation } = panelTask();
-  const loaded = checkpointFromArtifacts(artifacts, {
-    task,
-    sourceVocab: dataset.sourceVocab,
-    targetVocab: dataset.targetVocab,
-  });
-  if (!loaded.ok) {
-    post({ type: 'validated', requestId, result: { ok: false, ...loaded.error } });
-    return;
-  }
-  const { metadata, model } = loaded.checkpoint;
-  const objective: Objective = metadata.objective === 'talk' ? 'talk' : 'honest';
-  try {
-    // The file's metrics are claims; these are measured, as after every epoch of a run.
-    const measured = measureModel(model, dataset.pairs, evaluation, objective);
-    post({
-      type: 'validated',
-      requestId,
-      result: {
-        ok: true,
-        epochs: Number.isInteger(metadata.epochs) && metadata.epochs >= 1 ? metadata.epochs : 1,
-        objective,
-        measured,
-      },
-    });
-  } finally {
-    model.dispose();
-  }
+  post({ type: 'validated', requestId, result: checkImport(artifacts, panelTask()) });
 }
 
 scope.addEventListener('message', (event) => {

@@ -4,18 +4,12 @@
 // bilingual reason; it never throws, and nothing is stored unless every check passed.
 import type { Bilingual } from '../i18n';
 import type { CheckpointErrorCode } from '../../model/checkpoint';
-import type { MeasuredMetrics } from '../../training/measure';
+import type { ImportVerdict } from '../../training/importCheck';
 import { decodeModelFile } from './modelFile';
 import type { SaveRequest, SavedModelSummary, StoreError, StoreResult, StoredEpoch } from './models';
 
-export type ValidationVerdict =
-  | {
-      readonly ok: true;
-      readonly epochs: number;
-      readonly objective: string;
-      readonly measured: MeasuredMetrics;
-    }
-  | { readonly ok: false; readonly code: CheckpointErrorCode; readonly message: string };
+/** The worker's answer about imported artifacts (src/training/importCheck.ts). */
+export type ValidationVerdict = ImportVerdict;
 
 export const CHECKPOINT_ERRORS: Record<CheckpointErrorCode, Bilingual> = {
   io: { ja: 'ファイルを読めませんでした', en: 'the file could not be read' },
