@@ -27,8 +27,6 @@ export type ModelSize = Omit<TransformerConfig, 'sourceVocabSize' | 'targetVocab
 export const PRESETS = {
   /** The 2023 talk's model: 1 layer, 32 units, 4 heads, feed-forward 32, max length 22. */
   talk: { dModel: 32, nHeads: 4, dFF: 32, nLayers: 1, maxSourceLength: 22, maxTargetLength: 22 },
-  /** The shipped listener: the talk's depth, wider feed-forward. */
-  listener: { dModel: 48, nHeads: 4, dFF: 96, nLayers: 1, maxSourceLength: 24, maxTargetLength: 24 },
   /** For unit tests: small enough to train in a second on the CPU backend. */
   tiny: { dModel: 16, nHeads: 2, dFF: 32, nLayers: 1, maxSourceLength: 12, maxTargetLength: 12 },
 } as const satisfies Record<string, ModelSize>;

@@ -9,6 +9,7 @@ import type { TrainingControl } from './control';
 import { scheduleFromSpec, type ScheduleSpec } from './schedule';
 import { train, type EpochMetrics, type TrainResult } from './trainer';
 import { fullReadingPairs, listenerTask, prefixPairs, type ListenerTask } from './listener';
+import { listenerShape, MODEL_SIZES } from './sizes';
 
 export interface ListenerRecipe {
   readonly size: ModelSize;
@@ -20,15 +21,6 @@ export interface ListenerRecipe {
   readonly batching: 'random' | 'bucketed';
 }
 
-const LISTENER_SIZE = {
-  dModel: 48,
-  nHeads: 4,
-  dFF: 96,
-  nLayers: 1,
-  maxSourceLength: 22,
-  maxTargetLength: 22,
-};
-
 export const LISTENER_RECIPES = {
   /**
    * The speed recipe, on the talk's own task (full reading → card, 100 pairs): all 100 lower
@@ -36,7 +28,7 @@ export const LISTENER_RECIPES = {
    * what makes it stay there; batches of 16 and the width make it quick.
    */
   fast: {
-    size: LISTENER_SIZE,
+    size: listenerShape(MODEL_SIZES.fast),
     batchSize: 16,
     epochs: 60,
     schedule: { kind: 'cosine', peak: 0.01, warmupSteps: 30, floor: 0 },
@@ -50,7 +42,7 @@ export const LISTENER_RECIPES = {
    * scoring 100 cards after every mora, and measured no worse at the kimariji.
    */
   strong: {
-    size: { ...LISTENER_SIZE, dModel: 32, dFF: 64 },
+    size: listenerShape(MODEL_SIZES.shipped),
     batchSize: 64,
     epochs: 48,
     schedule: { kind: 'cosine', peak: 0.01, warmupSteps: 30, floor: 0 },

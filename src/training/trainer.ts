@@ -26,6 +26,8 @@ export interface StepInfo {
   readonly totalSteps: number;
   readonly learningRate: number;
   readonly loss: number;
+  /** Seconds this step took (compute only: time spent paused is not in it). */
+  readonly seconds: number;
 }
 
 export interface EpochMetrics {
@@ -72,6 +74,8 @@ export interface TrainOptions {
   readonly loss?: (model: Transformer, batch: readonly FramedPair[]) => tf.Scalar;
   readonly control?: TrainingControl;
   onStep?(info: StepInfo): void;
+  /** Called when an epoch's steps are done and its evaluation begins (evaluated epochs only). */
+  onEvaluate?(epoch: number): void;
   /** Return 'stop' to end training after this epoch. */
   onEpoch?(metrics: EpochMetrics): void | 'stop' | Promise<void | 'stop'>;
 }
@@ -135,13 +139,25 @@ export async function train(
         });
         const lossValue = (await loss.data())[0] ?? NaN;
         loss.dispose();
-        trainMs += performance.now() - started;
+        const stepMs = performance.now() - started;
+        trainMs += stepMs;
         lossSum += lossValue;
-        options.onStep?.({ epoch, step, totalSteps, learningRate: rate, loss: lossValue });
+        options.onStep?.({
+          epoch,
+          step,
+          totalSteps,
+          learningRate: rate,
+          loss: lossValue,
+          seconds: stepMs / 1000,
+        });
         step++;
       }
       const every = options.evaluateEvery ?? 1;
       const evaluate = options.evaluationPairs && (epoch % every === 0 || epoch === options.epochs);
+      // A run cancelled (or diverged) during the last step does not spend an evaluation on it.
+      if (control.state === 'cancelled')
+        return { epochs: history, reason: 'cancelled', trainSeconds: trainMs / 1000 };
+      if (evaluate) options.onEvaluate?.(epoch);
       const metrics: EpochMetrics = {
         epoch,
         loss: lossSum / stepsPerEpoch,

@@ -4,19 +4,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
-import { launchBrowser, openGame, type GamePage } from './harness';
-import { openSettingsFromTitle } from './settingsHelpers';
-
-const hook = <T>(page: Page, name: string) =>
-  page.evaluate((n) => window.__utakaruta?.[n], name) as Promise<T>;
-
-interface StoredEpoch {
-  epoch: number;
-  loss: number;
-  teacherForcedAccuracy: number;
-  exactMatch: number;
-  total: number;
-}
+import { launchBrowser, openGame } from './harness';
+import {
+  expectClean,
+  hook,
+  openSettingsFromTitle,
+  storedModels,
+  waitForState,
+  type StoredEpoch,
+} from './settingsHelpers';
 
 async function openTraining(page: Page, recipe: { backend: string; epochs: number }): Promise<void> {
   await openSettingsFromTitle(page);
@@ -26,68 +22,12 @@ async function openTraining(page: Page, recipe: { backend: string; epochs: numbe
   await page.fill('input[name=epochs]', String(recipe.epochs));
 }
 
-async function waitForState(page: Page, states: string[], timeout = 170_000): Promise<string> {
-  await page.waitForFunction((s) => s.includes(String(window.__utakaruta?.trainingState)), states, {
-    timeout,
-  });
-  return hook<string>(page, 'trainingState');
-}
-
 async function waitForEpochs(page: Page, n: number, timeout = 170_000): Promise<void> {
   await page.waitForFunction(
     (k) => ((window.__utakaruta?.trainingEpochs as unknown[] | undefined)?.length ?? 0) >= k,
     n,
     { timeout },
   );
-}
-
-/** The models kept in IndexedDB, read straight from the database (not through the panel). */
-function storedModels(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<{ name: string; metrics: StoredEpoch[]; weightsBytes: number; checkpointEpochs: number }[]>(
-        (resolve, reject) => {
-          const req = indexedDB.open('utakaruta-models');
-          req.onerror = () => reject(req.error);
-          req.onsuccess = () => {
-            const tx = req.result.transaction(['models', 'weights']);
-            const all = tx.objectStore('models').getAll();
-            all.onsuccess = async () => {
-              const rows = await Promise.all(
-                (all.result as { name: string; metrics: StoredEpoch[]; weightsKey: string }[]).map(
-                  (m) =>
-                    new Promise<{
-                      name: string;
-                      metrics: StoredEpoch[];
-                      weightsBytes: number;
-                      checkpointEpochs: number;
-                    }>((done) => {
-                      const w = tx.objectStore('weights').get(m.weightsKey);
-                      w.onsuccess = () => {
-                        const artifacts = w.result?.artifacts as
-                          { weightData: ArrayBuffer; modelTopology: { epochs: number } } | undefined;
-                        done({
-                          name: m.name,
-                          metrics: m.metrics,
-                          weightsBytes: artifacts?.weightData.byteLength ?? 0,
-                          checkpointEpochs: artifacts?.modelTopology.epochs ?? -1,
-                        });
-                      };
-                    }),
-                ),
-              );
-              req.result.close();
-              resolve(rows);
-            };
-          };
-        },
-      ),
-  );
-}
-
-function expectClean(game: GamePage): void {
-  expect(game.errors).toEqual([]);
-  expect(game.outsideRequests).toEqual([]);
 }
 
 describe('the training panel', () => {
@@ -257,6 +197,8 @@ describe('the training panel', () => {
     await page.waitForFunction(() =>
       /ステップ [1-9]/.test(document.querySelector('[data-testid=status-line]')?.textContent ?? ''),
     );
+    // The page asks before a reload ends the run (beforeunload); the player goes on.
+    page.once('dialog', (dialog) => void dialog.accept());
     await page.reload();
     const after = await storedModels(page);
     expect(after.find((m) => m.checkpointEpochs === finished)?.metrics).toHaveLength(finished);

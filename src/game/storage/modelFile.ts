@@ -1,9 +1,13 @@
 // One saved model as one file the player can keep, send and import again: JSON holding the
 // summary (name, recipe, metrics, date), the checkpoint metadata and the weights in base64.
-// Reading a file checks only the envelope here; whether the checkpoint inside is a loadable
-// model of the right vocabulary and shape is src/model/checkpoint.ts's call.
+// Reading a file checks the envelope and the weights' bytes here (validate.ts: complete, finite);
+// whether the checkpoint inside is a loadable model of the right vocabulary and shape is
+// src/model/checkpoint.ts's call. The file's metrics are only claims: entries that are not
+// numbers in range are dropped and named, and the importer measures the model itself.
 import type { io } from '@tensorflow/tfjs-core';
+import type { Bilingual } from '../i18n';
 import type { SavedModelSummary, StoredEpoch } from './models';
+import { checkArtifacts, checkEpochs, checkRecipe } from './validate';
 
 export const MODEL_FILE_FORMAT = 'utakaruta-model-file';
 export const MODEL_FILE_VERSION = 1;
@@ -22,7 +26,8 @@ export interface ModelFile {
   readonly weightData: string;
 }
 
-export type ModelFileError = 'not-json' | 'not-a-model-file' | 'newer-version' | 'bad-weights-encoding';
+export type ModelFileError =
+  'not-json' | 'not-a-model-file' | 'newer-version' | 'bad-weights-encoding' | 'bad-weights'; // decoded, but incomplete, or holding NaN or infinite values
 
 export type ReadModelFile =
   | {
@@ -30,10 +35,18 @@ export type ReadModelFile =
       readonly name: string;
       readonly createdAt: string;
       readonly recipe: SavedModelSummary['recipe'];
+      /** The file's learning-curve entries that are numbers in range. */
       readonly metrics: readonly StoredEpoch[];
+      /** What was wrong with the entries (and recipe) left out. */
+      readonly dropped: readonly Bilingual[];
       readonly artifacts: io.ModelArtifacts;
     }
-  | { readonly ok: false; readonly error: ModelFileError; readonly detail: string };
+  | {
+      readonly ok: false;
+      readonly error: ModelFileError;
+      readonly detail: string;
+      readonly problems?: readonly Bilingual[];
+    };
 
 function toBase64(buffer: ArrayBuffer): string {
   const bytes = new Uint8Array(buffer);
@@ -105,18 +118,32 @@ export function decodeModelFile(text: string): ReadModelFile {
   } catch (e) {
     return { ok: false, error: 'bad-weights-encoding', detail: e instanceof Error ? e.message : String(e) };
   }
+  const weights = checkArtifacts({
+    modelTopology: file.modelTopology ?? undefined,
+    weightSpecs: file.weightSpecs,
+    weightData,
+  });
+  if (!weights.ok) {
+    return {
+      ok: false,
+      error: 'bad-weights',
+      detail: weights.problems.map((p) => p.en).join('; '),
+      problems: weights.problems,
+    };
+  }
   const name =
     typeof file.name === 'string' && file.name.trim() ? file.name.trim().slice(0, 80) : 'imported model';
+  const recipe = checkRecipe(file.recipe);
+  const curve = checkEpochs(file.metrics);
+  const createdAt =
+    typeof file.createdAt === 'string' && !Number.isNaN(Date.parse(file.createdAt)) ? file.createdAt : '';
   return {
     ok: true,
     name,
-    createdAt: typeof file.createdAt === 'string' ? file.createdAt : '',
-    recipe: typeof file.recipe === 'object' && file.recipe !== null ? file.recipe : {},
-    metrics: Array.isArray(file.metrics) ? file.metrics : [],
-    artifacts: {
-      modelTopology: (file.modelTopology ?? undefined) as io.ModelArtifacts['modelTopology'],
-      weightSpecs: file.weightSpecs,
-      weightData,
-    },
+    createdAt,
+    recipe: recipe.ok ? recipe.value : {},
+    metrics: curve.epochs,
+    dropped: [...(recipe.ok ? [] : recipe.problems), ...curve.problems],
+    artifacts: weights.value,
   };
 }

@@ -8,8 +8,14 @@
 //
 // Every failure is a value ({ ok: false, error }), never a throw: private mode, a blocked
 // database and a full quota are normal here, and training must go on without storage.
+//
+// Nothing read back is trusted (validate.ts): a summary that fails its checks is reported as a
+// damaged record by `inspect`, which never lets it stop the others from listing; weights are
+// checked (complete, finite) before they are handed to a model, and again before they are saved.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { io } from '@tensorflow/tfjs-core';
+import type { Bilingual } from '../i18n';
+import { checkArtifacts, checkEpochs, checkSummary } from './validate';
 
 export const MODEL_DB_NAME = 'utakaruta-models';
 const DB_VERSION = 1;
@@ -44,6 +50,7 @@ interface WeightsRecord {
 }
 
 interface ModelDB extends DBSchema {
+  // Typed as stored by this build; every read goes through validate.ts all the same.
   models: { key: string; value: SavedModelSummary };
   weights: { key: string; value: WeightsRecord; indexes: { byModel: string } };
 }
@@ -52,11 +59,29 @@ export type StoreErrorCode =
   | 'unavailable' // no IndexedDB, private mode, or the database is blocked by another tab
   | 'quota' // the browser refused to store more
   | 'not-found'
+  | 'damaged' // the record is there but fails validation (see `problems`)
   | 'failed';
 
 export interface StoreError {
   readonly code: StoreErrorCode;
   readonly message: string;
+  /** For 'damaged': what is wrong, in both languages. */
+  readonly problems?: readonly Bilingual[];
+}
+
+/** A stored summary that failed validation: shown as damaged, with delete and export offered. */
+export interface DamagedRecord {
+  /** The record's primary key, whatever type it was stored with. */
+  readonly key: IDBValidKey;
+  /** The stored name, when there is a readable one. */
+  readonly name?: string;
+  readonly problems: readonly Bilingual[];
+}
+
+/** What `inspect` found: the models that passed, newest first, and the records that did not. */
+export interface Inventory {
+  readonly models: SavedModelSummary[];
+  readonly damaged: DamagedRecord[];
 }
 
 export type StoreResult<T> =
@@ -77,6 +102,13 @@ function ok<T>(value: T): StoreResult<T> {
 
 function failure<T>(code: StoreErrorCode, message: string): StoreResult<T> {
   return { ok: false, error: { code, message } };
+}
+
+function damaged<T>(problems: readonly Bilingual[]): StoreResult<T> {
+  return {
+    ok: false,
+    error: { code: 'damaged', message: problems.map((p) => p.en).join('; '), problems },
+  };
 }
 
 function describe(e: unknown): StoreError {
@@ -138,20 +170,47 @@ export class ModelStore {
     this.db.close();
   }
 
-  /** Every saved model, newest first. */
-  async list(): Promise<StoreResult<SavedModelSummary[]>> {
+  /** Every saved model that passes validation, newest first, and every record that does not. */
+  async inspect(): Promise<StoreResult<Inventory>> {
     try {
-      const all = await this.db.getAll('models');
-      return ok(all.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)));
+      const tx = this.db.transaction('models');
+      const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll(), tx.done]);
+      const models: SavedModelSummary[] = [];
+      const broken: DamagedRecord[] = [];
+      values.forEach((raw: unknown, i) => {
+        const key: IDBValidKey = keys[i] ?? i;
+        const checked = checkSummary(raw);
+        if (checked.ok && checked.value.id === key) models.push(checked.value);
+        else {
+          const name = (raw as { name?: unknown } | null)?.name;
+          broken.push({
+            key,
+            ...(typeof name === 'string' && name.trim() ? { name: name.slice(0, 80) } : {}),
+            problems: checked.ok
+              ? [{ ja: 'ID が記録の鍵と違います', en: 'the id differs from the record key' }]
+              : checked.problems,
+          });
+        }
+      });
+      models.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+      return ok({ models, damaged: broken });
     } catch (e) {
       return { ok: false, error: describe(e) };
     }
   }
 
+  /** Every saved model that passes validation, newest first (damaged records left out). */
+  async list(): Promise<StoreResult<SavedModelSummary[]>> {
+    const found = await this.inspect();
+    return found.ok ? ok(found.value.models) : found;
+  }
+
   async get(id: string): Promise<StoreResult<SavedModelSummary>> {
     try {
-      const summary = await this.db.get('models', id);
-      return summary ? ok(summary) : failure('not-found', `no saved model ${id}`);
+      const raw: unknown = await this.db.get('models', id);
+      if (raw === undefined) return failure('not-found', `no saved model ${id}`);
+      const checked = checkSummary(raw);
+      return checked.ok ? ok(checked.value) : damaged(checked.problems);
     } catch (e) {
       return { ok: false, error: describe(e) };
     }
@@ -159,6 +218,10 @@ export class ModelStore {
 
   /** Writes a model (new, or a new version of `request.id`) atomically; see the file comment. */
   async save(request: SaveRequest): Promise<StoreResult<SavedModelSummary>> {
+    const curve = checkEpochs(request.metrics);
+    const weights = checkArtifacts(request.artifacts);
+    if (curve.problems.length > 0 || !weights.ok)
+      return damaged([...curve.problems, ...(weights.ok ? [] : weights.problems)]);
     const now = this.clock();
     const id = request.id ?? freshKey('model', now);
     const weightsKey = freshKey(id, now);
@@ -177,7 +240,7 @@ export class ModelStore {
         createdAt: previous?.createdAt ?? now.toISOString(),
         updatedAt: now.toISOString(),
         recipe: request.recipe,
-        metrics: request.metrics,
+        metrics: curve.epochs,
         sizeBytes: byteLength(request.artifacts),
         weightsKey,
       };
@@ -211,12 +274,16 @@ export class ModelStore {
     }
   }
 
-  async delete(id: string): Promise<StoreResult<void>> {
+  /** Deletes a model, or a damaged record by its key, with every version of its weights. */
+  async delete(id: IDBValidKey): Promise<StoreResult<void>> {
     try {
       const tx = this.db.transaction(['models', 'weights'], 'readwrite');
-      const keys = await tx.objectStore('weights').index('byModel').getAllKeys(id);
+      const keys = await tx
+        .objectStore('weights')
+        .index('byModel')
+        .getAllKeys(id as string);
       await Promise.all([
-        tx.objectStore('models').delete(id),
+        tx.objectStore('models').delete(id as string),
         ...keys.map((k) => tx.objectStore('weights').delete(k)),
         tx.done,
       ]);
@@ -227,13 +294,37 @@ export class ModelStore {
   }
 
   /** The committed artifacts of a model, ready for checkpointFromArtifacts or a load handler. */
+  /** Checked: complete float32 tensors, every value finite; 'damaged' otherwise. */
   async artifacts(id: string): Promise<StoreResult<io.ModelArtifacts>> {
     try {
-      const summary = await this.db.get('models', id);
-      if (!summary) return failure('not-found', `no saved model ${id}`);
-      const record = await this.db.get('weights', summary.weightsKey);
+      const summary = await this.get(id);
+      if (!summary.ok) return summary;
+      const record: unknown = await this.db.get('weights', summary.value.weightsKey);
       if (!record) return failure('not-found', `the weights of model ${id} are missing`);
-      return ok(record.artifacts);
+      const checked = checkArtifacts((record as { artifacts?: unknown }).artifacts);
+      return checked.ok ? ok(checked.value) : damaged(checked.problems);
+    } catch (e) {
+      return { ok: false, error: describe(e) };
+    }
+  }
+
+  /**
+   * What a damaged record still holds, for export: its raw summary and, when they pass their
+   * checks, the weights it points to (often all that is wrong is a summary field).
+   */
+  async salvage(key: IDBValidKey): Promise<StoreResult<{ summary: unknown; artifacts?: io.ModelArtifacts }>> {
+    try {
+      const summary: unknown = await this.db.get('models', key as string);
+      if (summary === undefined) return failure('not-found', 'no such record');
+      const weightsKey = (summary as { weightsKey?: unknown } | null)?.weightsKey;
+      let record: unknown;
+      if (typeof weightsKey === 'string') record = await this.db.get('weights', weightsKey);
+      if (!record) {
+        const all = await this.db.getAllFromIndex('weights', 'byModel', key as string);
+        record = all[all.length - 1];
+      }
+      const checked = checkArtifacts((record as { artifacts?: unknown } | undefined)?.artifacts);
+      return ok({ summary, ...(checked.ok ? { artifacts: checked.value } : {}) });
     } catch (e) {
       return { ok: false, error: describe(e) };
     }
@@ -243,7 +334,11 @@ export class ModelStore {
   async sweepOrphans(): Promise<void> {
     try {
       const tx = this.db.transaction(['models', 'weights'], 'readwrite');
-      const live = new Set((await tx.objectStore('models').getAll()).map((m) => m.weightsKey));
+      const live = new Set(
+        (await tx.objectStore('models').getAll()).map(
+          (m: unknown) => (m as { weightsKey?: unknown } | null)?.weightsKey,
+        ),
+      );
       const keys = await tx.objectStore('weights').getAllKeys();
       await Promise.all([
         ...keys.filter((k) => !live.has(k)).map((k) => tx.objectStore('weights').delete(k)),

@@ -51,10 +51,36 @@ describe('model files', () => {
     expect(read.ok ? 'accepted' : read.error).toBe(error);
   });
 
-  it('keeps a truncated weights payload short, for the checkpoint loader to refuse', () => {
+  it('refuses a truncated weights payload, saying how much is there', () => {
     const file = JSON.parse(encodeModelFile(summary, artifacts)) as { weightData: string };
     file.weightData = file.weightData.slice(0, 12);
     const read = decodeModelFile(JSON.stringify(file));
-    expect(read.ok && (read.artifacts.weightData as ArrayBuffer).byteLength).toBe(9);
+    expect(!read.ok && read.error).toBe('bad-weights');
+    expect(!read.ok && read.problems?.[0]?.en).toBe('the weights data is truncated (9 of 24 bytes)');
+  });
+
+  it('refuses weights that are all NaN (a file that would play an opponent that never takes a card)', () => {
+    const nan = { ...artifacts, weightData: new Float32Array(6).fill(NaN).buffer };
+    const read = decodeModelFile(encodeModelFile(summary, nan));
+    expect(!read.ok && read.error).toBe('bad-weights');
+    expect(!read.ok && read.problems?.[0]?.ja).toContain('NaN・無限大）が 6 個');
+  });
+
+  it('keeps the learning-curve entries that are numbers in range and names the others', () => {
+    const edited = {
+      ...summary,
+      metrics: [
+        { epoch: 1, loss: 3.1, exactMatch: 0, total: 100 },
+        { epoch: 2, loss: 'abc', exactMatch: 1000, total: 100 },
+        { epoch: 3, loss: 2, exactMatch: 1000, total: 100 },
+      ],
+    } as unknown as typeof summary;
+    const read = decodeModelFile(encodeModelFile(edited, artifacts));
+    if (!read.ok) throw new Error(read.detail);
+    expect(read.metrics).toEqual([{ epoch: 1, loss: 3.1, exactMatch: 0, total: 100 }]);
+    expect(read.dropped.map((d) => d.en)).toEqual([
+      'learning-curve entry 2 has loss "abc" (must be a number from 0 to 1000)',
+      'learning-curve entry 3 has exact match 1000 (must be a whole number from 0 to 100)',
+    ]);
   });
 });

@@ -194,3 +194,110 @@ describe('savedModelIOHandler', () => {
     );
   });
 });
+
+/** Writes a raw record straight into the models store, as an older build or a bad import left it. */
+async function putRaw(value: unknown): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const req = indexedDB.open(dbName);
+    req.onsuccess = () => {
+      const tx = req.result.transaction('models', 'readwrite');
+      tx.objectStore('models').put(value);
+      tx.oncomplete = () => {
+        req.result.close();
+        resolve();
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+    req.onerror = () => reject(req.error);
+  });
+}
+
+describe('ModelStore with damaged records', () => {
+  it('lists a summary with "loss":"abc","exactMatch":1000 as damaged, with the reason, and the others as models', async () => {
+    for (const fill of [1, 2, 3]) expect((await store.save(request(fill))).ok).toBe(true);
+    const good = (await store.list()).ok;
+    expect(good).toBe(true);
+    const saved = await store.save(request(4));
+    if (!saved.ok) throw new Error(saved.error.message);
+    await putRaw({ ...saved.value, metrics: [{ epoch: 1, loss: 'abc', exactMatch: 1000, total: 100 }] });
+    const found = await store.inspect();
+    if (!found.ok) throw new Error(found.error.message);
+    expect(found.value.models.map((m) => m.name).sort()).toEqual(['model 1', 'model 2', 'model 3']);
+    expect(found.value.damaged).toHaveLength(1);
+    expect(found.value.damaged[0]!.name).toBe('model 4');
+    expect(found.value.damaged[0]!.problems.map((p) => p.en).join()).toContain('loss "abc"');
+    expect(found.value.damaged[0]!.problems.map((p) => p.ja).join()).toContain('損失が "abc"');
+    // The damaged one is neither playable nor listed as a model, and can be deleted.
+    const weights = await store.artifacts(saved.value.id);
+    expect(!weights.ok && weights.error.code).toBe('damaged');
+    const salvaged = await store.salvage(found.value.damaged[0]!.key);
+    expect(salvaged.ok && salvaged.value.artifacts !== undefined).toBe(true);
+    expect((await store.delete(found.value.damaged[0]!.key)).ok).toBe(true);
+    const after = await store.inspect();
+    expect(after.ok && after.value.damaged).toEqual([]);
+    expect(after.ok && after.value.models).toHaveLength(3);
+  });
+
+  it.each([
+    ['a record that is not an object', 'just text'],
+    [
+      'a record without dates',
+      { id: 'x1', name: 'x', metrics: [], recipe: {}, sizeBytes: 1, weightsKey: 'k' },
+    ],
+    [
+      'a record whose updatedAt is a number',
+      {
+        id: 'x2',
+        name: 'x',
+        createdAt: '',
+        updatedAt: 5,
+        metrics: [],
+        recipe: {},
+        sizeBytes: 1,
+        weightsKey: 'k',
+      },
+    ],
+  ])('never lets %s stop the others from listing', async (_name, raw) => {
+    expect((await store.save(request(1))).ok).toBe(true);
+    await putRaw(typeof raw === 'string' ? { id: 'text', raw } : raw);
+    if (typeof raw === 'string') await putRaw({ id: 'plain', name: 3 });
+    const found = await store.inspect();
+    expect(found.ok && found.value.models.map((m) => m.name)).toEqual(['model 1']);
+    expect(found.ok && found.value.damaged.length).toBeGreaterThan(0);
+  });
+
+  it('refuses to save weights holding NaN, or a learning curve with NaN in it', async () => {
+    const nan = { ...artifacts(1), weightData: new Float32Array(8).fill(NaN).buffer };
+    const refused = await store.save(request(1, { artifacts: nan }));
+    expect(!refused.ok && refused.error.code).toBe('damaged');
+    expect(!refused.ok && refused.error.problems?.[0]?.en).toContain('8 of its 8 weights are not numbers');
+    const badCurve = await store.save(request(2, { metrics: [{ epoch: 1, loss: NaN }] }));
+    expect(!badCurve.ok && badCurve.error.code).toBe('damaged');
+    expect((await store.list()).ok && (await store.list()).ok).toBe(true);
+    const listed = await store.list();
+    expect(listed.ok && listed.value).toEqual([]);
+  });
+
+  it('refuses weights that are shorter than their manifest when read back', async () => {
+    const saved = await store.save(request(1));
+    if (!saved.ok) throw new Error(saved.error.message);
+    await new Promise<void>((resolve) => {
+      const req = indexedDB.open(dbName);
+      req.onsuccess = () => {
+        const tx = req.result.transaction('weights', 'readwrite');
+        tx.objectStore('weights').put({
+          key: saved.value.weightsKey,
+          modelId: saved.value.id,
+          artifacts: { ...artifacts(1), weightData: new ArrayBuffer(4) },
+        });
+        tx.oncomplete = () => {
+          req.result.close();
+          resolve();
+        };
+      };
+    });
+    const read = await store.artifacts(saved.value.id);
+    expect(!read.ok && read.error.code).toBe('damaged');
+    expect(!read.ok && read.error.message).toContain('truncated');
+  });
+});

@@ -1,10 +1,20 @@
 // The panel's view of the model store: opened once per panel, shared by the training and
 // models tabs, and telling both when the list of saved models changed.
-import { ModelStore, type SavedModelSummary, type StoreError, type StoreResult } from '../../storage/models';
+import {
+  ModelStore,
+  type DamagedRecord,
+  type SavedModelSummary,
+  type StoreError,
+  type StoreResult,
+} from '../../storage/models';
 
 export class ModelLibrary {
   private readonly listeners = new Set<(models: readonly SavedModelSummary[]) => void>();
   models: readonly SavedModelSummary[] = [];
+  /** Records that failed validation: listed apart, with delete and export, never as models. */
+  damaged: readonly DamagedRecord[] = [];
+  /** Why the last listing failed, if it did. */
+  listError: StoreError | undefined;
 
   private constructor(
     readonly store: ModelStore | undefined,
@@ -23,8 +33,12 @@ export class ModelLibrary {
 
   async refresh(): Promise<void> {
     if (!this.store) return;
-    const listed = await this.store.list();
-    if (listed.ok) this.models = listed.value;
+    const listed = await this.store.inspect();
+    if (listed.ok) {
+      this.models = listed.value.models;
+      this.damaged = listed.value.damaged;
+      this.listError = undefined;
+    } else this.listError = listed.error;
     for (const listener of this.listeners) listener(this.models);
   }
 
@@ -33,7 +47,12 @@ export class ModelLibrary {
     if (!this.store) {
       return { ok: false, error: this.unavailable ?? { code: 'unavailable', message: 'no model store' } };
     }
-    const result = await operation(this.store);
+    let result: StoreResult<T>;
+    try {
+      result = await operation(this.store);
+    } catch (e) {
+      result = { ok: false, error: { code: 'failed', message: e instanceof Error ? e.message : String(e) } };
+    }
     await this.refresh();
     return result;
   }

@@ -1,24 +1,40 @@
 // After each epoch: what the model now writes for each lower half, character by character,
-// right characters in blue and wrong ones in red (the 2023 talk's display), filterable to the
-// poems it gets wrong. A missing character is shown as a red ＿; extra ones are red too.
+// right characters in blue and wrong ones in red (the 2023 talk's display), with the right
+// answer under it, filterable to the poems it gets wrong. The two lines are aligned by edit
+// distance (src/training/align.ts): a missing character is one red ＿ over the character it
+// left out, an extra one stands over a gap, and the rest of the line still lines up.
 import { tr } from '../../i18n';
+import { align, type AlignedCell } from '../../../training/align';
 import { el, type LiveTexts } from './dom';
-import type { PoemExample } from './protocol';
+import type { PoemExample } from '../../../training/protocol';
 
-/** One displayed character: what the model wrote (or ＿ where it wrote nothing) and whether it is right. */
+/** One displayed column: what the model wrote over what it should have written. */
 export interface MarkedChar {
+  /** What the model wrote here, or ＿ where it left a character out. */
   readonly char: string;
+  /** The right answer's character here, or '' where the model added one. */
+  readonly answer: string;
   readonly right: boolean;
+  readonly kind: AlignedCell['kind'];
 }
 
 export function markOutput(target: readonly string[], output: readonly string[]): MarkedChar[] {
-  const length = Math.max(target.length, output.length);
-  const marked: MarkedChar[] = [];
-  for (let i = 0; i < length; i++) {
-    const wrote = output[i];
-    marked.push({ char: wrote ?? '＿', right: wrote !== undefined && wrote === target[i] });
-  }
-  return marked;
+  return align(target, output).map((cell) => {
+    switch (cell.kind) {
+      case 'match':
+        return { char: cell.output, answer: cell.target, right: true, kind: cell.kind };
+      case 'substitute':
+        return { char: cell.output, answer: cell.target, right: false, kind: cell.kind };
+      case 'missing':
+        return { char: '＿', answer: cell.target, right: false, kind: cell.kind };
+      case 'extra':
+        return { char: cell.output, answer: '', right: false, kind: cell.kind };
+      default: {
+        const never: never = cell;
+        return never;
+      }
+    }
+  });
 }
 
 export class PoemView {
@@ -60,7 +76,10 @@ export class PoemView {
         el('span', { class: 'char-right' }, '●'),
         texts.text('span', { ja: ' 正しい文字　', en: ' right character   ' }),
         el('span', { class: 'char-wrong' }, '●'),
-        texts.text('span', { ja: ' 違う文字・足りない文字（＿）', en: ' wrong or missing character (＿)' }),
+        texts.text('span', {
+          ja: ' 違う文字・足りない文字（＿）・余分な文字　下の灰色の行が正解',
+          en: ' wrong, missing (＿) or extra character; the grey line under it is the right answer',
+        }),
       ),
       this.list,
     );
@@ -104,7 +123,14 @@ export class PoemView {
         if (this.errorsOnly.checked && right) return;
         const line = el('span', { class: 'poem-output' });
         for (const mark of markOutput(example.target, this.outputs[i] ?? [])) {
-          line.append(el('span', { class: mark.right ? 'char-right' : 'char-wrong' }, mark.char));
+          line.append(
+            el(
+              'span',
+              { class: `poem-cell ${mark.kind}` },
+              el('span', { class: mark.right ? 'char-right' : 'char-wrong' }, mark.char),
+              el('span', { class: 'char-answer' }, mark.answer || '　'),
+            ),
+          );
         }
         rows.push(
           el(

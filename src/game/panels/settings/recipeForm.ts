@@ -11,7 +11,7 @@ import {
   type RecipePreset,
   type TrainingObjective,
   type TrainingRecipe,
-} from '../../settings/recipe';
+} from '../../../training/recipe';
 import { el, type LiveTexts } from './dom';
 
 const BACKEND_LABELS: Record<BackendChoice, Bilingual> = {
@@ -41,6 +41,10 @@ export interface RecipeForm {
   readonly root: HTMLFieldSetElement;
   /** Where the training tab lists the reasons the current recipe is refused. */
   readonly problems: HTMLUListElement;
+  /** Shows `recipe` in every field (without calling onChange). */
+  set(recipe: TrainingRecipe): void;
+  /** Sizes fixed by a saved model being continued: shown, not editable. */
+  lockSizes(locked: boolean): void;
 }
 
 export function buildRecipeForm(
@@ -63,7 +67,7 @@ export function buildRecipeForm(
       min: LIMITS[key].min,
       max: LIMITS[key].max,
       step,
-      value: recipe[key],
+      value: Number.isFinite(recipe[key]) ? recipe[key] : '',
     });
     input.addEventListener('input', () => {
       const sizeKey = key === 'nLayers' || key === 'dModel' || key === 'nHeads' || key === 'dFF';
@@ -96,6 +100,7 @@ export function buildRecipeForm(
   });
 
   const objectiveRow = el('div', { class: 'recipe-objective', role: 'radiogroup' });
+  const radios: HTMLInputElement[] = [];
   for (const objective of OBJECTIVES) {
     const radio = el('input', {
       type: 'radio',
@@ -107,6 +112,7 @@ export function buildRecipeForm(
       recipe = { ...recipe, objective };
       onChange(recipe);
     });
+    radios.push(radio);
     objectiveRow.append(el('label', {}, radio, texts.text('span', OBJECTIVE_LABELS[objective])));
   }
   const objectiveNote = el('p', { class: 'recipe-note', 'data-testid': 'objective-note' });
@@ -151,5 +157,26 @@ export function buildRecipeForm(
     problemsList,
   );
 
-  return { root: form, problems: problemsList };
+  const sizeKeys = ['nLayers', 'dModel', 'nHeads', 'dFF'] as const;
+  return {
+    root: form,
+    problems: problemsList,
+    set(next) {
+      recipe = next;
+      presetSelect.value = next.preset;
+      for (const [key, field] of Object.entries(fields) as [
+        keyof typeof fields,
+        { input: HTMLInputElement },
+      ][])
+        field.input.value = Number.isFinite(next[key]) ? String(next[key]) : '';
+      for (const radio of radios) radio.checked = radio.value === next.objective;
+      backendSelect.value = next.backend;
+      texts.refresh();
+    },
+    lockSizes(locked) {
+      presetSelect.disabled = locked;
+      for (const key of sizeKeys) fields[key].input.disabled = locked;
+      for (const radio of radios) radio.disabled = locked;
+    },
+  };
 }

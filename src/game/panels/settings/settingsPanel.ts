@@ -60,7 +60,11 @@ export function openSettingsPanel(
         { ja: '戻る', en: 'Back' },
         { type: 'button', 'data-testid': 'close' },
       );
-      close.addEventListener('click', () => handle.close());
+      // A running training run asks before it is thrown away.
+      let leaveGuard: () => boolean = () => true;
+      close.addEventListener('click', () => {
+        if (leaveGuard()) handle.close();
+      });
       const tabBar = el('nav', { class: 'settings-tabs', role: 'tablist' });
       header.append(tabBar, close);
 
@@ -81,6 +85,7 @@ export function openSettingsPanel(
 
       const playAgainst = options.startMatch
         ? (modelId: string) => {
+            if (!leaveGuard()) return;
             settingsStore().update({ opponentModel: modelId });
             handle.close();
             options.startMatch?.();
@@ -88,22 +93,45 @@ export function openSettingsPanel(
         : undefined;
 
       let closed = false;
-      void ModelLibrary.open().then((library) => {
-        if (closed) {
-          library.close();
-          return;
-        }
+      const fillTabs = (library: ModelLibrary) => {
         disposers.push(() => library.close());
         const training = buildTrainingSection(texts, library, playAgainst);
-        const models = buildModelsSection(texts, library, playAgainst);
-        disposers.push(training.dispose, models.dispose);
+        disposers.push(training.dispose);
+        leaveGuard = training.confirmLeave;
         bodies.training.replaceChildren(training.root);
+        const models = buildModelsSection(texts, library, playAgainst, (model) => {
+          select('training');
+          void training.continueFrom(model);
+        });
+        disposers.push(models.dispose);
         bodies.models.replaceChildren(models.root);
         const fill = () => form.setSavedModels(library.models.map((m) => ({ id: m.id, name: m.name })));
         disposers.push(library.onChange(fill));
         fill();
-        testHooks().settingsReady = true;
-      });
+      };
+      void ModelLibrary.open()
+        .then((library) => {
+          if (closed) {
+            library.close();
+            return;
+          }
+          fillTabs(library);
+        })
+        .catch((e: unknown) => {
+          // Whatever broke, the tabs say so instead of "Loading…" forever.
+          const why = e instanceof Error ? e.message : String(e);
+          for (const id of ['training', 'models'] as const)
+            bodies[id].replaceChildren(
+              texts.text(
+                'p',
+                { ja: `このタブを開けませんでした：${why}`, en: `This tab could not be opened: ${why}` },
+                { class: 'error' },
+              ),
+            );
+        })
+        .finally(() => {
+          if (!closed) testHooks().settingsReady = true;
+        });
 
       return () => {
         closed = true;

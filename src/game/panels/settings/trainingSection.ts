@@ -1,20 +1,25 @@
 // The training tab: the recipe form, start / pause / resume / cancel, live plots, the per-poem
 // view and saving. The work itself happens in training.worker.ts; this file only shows it.
 import { tr, trf, type Bilingual } from '../../i18n';
-import { DEFAULT_RECIPE, recipeProblems, type Backend, type TrainingRecipe } from '../../settings/recipe';
-import type { StoredEpoch, StoreError } from '../../storage/models';
+import { getLang } from '../../i18n';
+import { parseRecipe, recipeProblems, type Backend, type TrainingRecipe } from '../../../training/recipe';
+import type { Divergence } from '../../../training/divergence';
+import { formatDuration, RecentMean, timeLeft } from '../../../training/eta';
+import { loadTrainingRecipe, saveTrainingRecipe } from '../../settings/trainingRecipe';
+import type { SavedModelSummary, StoredEpoch, StoreError } from '../../storage/models';
 import { testHooks } from '../../testHooks';
 import { el, type LiveTexts } from './dom';
 import type { ModelLibrary } from './library';
-import { downloadModelFile, storeErrorText } from './modelActions';
+import { downloadModelFile } from './modelActions';
+import { storeErrorText } from '../../storage/importModel';
 import { LinePlot } from './plot';
 import { buildRecipeForm } from './recipeForm';
 import { PoemView } from './poemView';
-import type { BackendReason, EpochReport, FromWorker } from './protocol';
+import type { BackendReason, EpochReport, FromWorker } from '../../../training/protocol';
 import type { io } from '@tensorflow/tfjs-core';
-import { TrainingWorker } from './workerClient';
+import { TrainingWorker } from '../../../training/workerClient';
 
-type RunState = 'idle' | 'running' | 'paused' | 'done' | 'cancelled' | 'failed';
+type RunState = 'idle' | 'running' | 'paused' | 'done' | 'cancelled' | 'failed' | 'diverged';
 
 const STATE_LABELS: Record<RunState, Bilingual> = {
   idle: { ja: '待機中', en: 'Ready' },
@@ -23,6 +28,7 @@ const STATE_LABELS: Record<RunState, Bilingual> = {
   done: { ja: '完了', en: 'Finished' },
   cancelled: { ja: '中止しました', en: 'Cancelled' },
   failed: { ja: '失敗しました', en: 'Failed' },
+  diverged: { ja: '発散したため止めました', en: 'Stopped: diverged' },
 };
 
 export function backendReasonText(reason: BackendReason, renderer: string | undefined): Bilingual {
@@ -59,14 +65,35 @@ export function backendReasonText(reason: BackendReason, renderer: string | unde
   }
 }
 
-function mean(values: readonly number[]): number {
-  return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+export function divergenceText(divergence: Divergence, goodEpoch: number, firstEpoch: number): Bilingual {
+  const kept =
+    goodEpoch > firstEpoch
+      ? {
+          ja: `エポック ${goodEpoch} の重みを残して止めました。`,
+          en: `Stopped; the weights of epoch ${goodEpoch} are kept.`,
+        }
+      : firstEpoch > 0
+        ? { ja: '止めました。元のモデルはそのままです。', en: 'Stopped; the saved model is left as it was.' }
+        : { ja: '止めました。残せるエポックはありません。', en: 'Stopped; no epoch is worth keeping.' };
+  const advice = { ja: '学習率を下げてやり直してください。', en: 'Try again with a lower learning rate.' };
+  if (divergence.kind === 'non-finite')
+    return {
+      ja: `学習が発散しました：エポック ${divergence.epoch} で損失が ${String(divergence.loss)} になりました。${kept.ja}${advice.ja}`,
+      en: `Training diverged: the loss became ${String(divergence.loss)} in epoch ${divergence.epoch}. ${kept.en} ${advice.en}`,
+    };
+  const losses = divergence.losses.map((l) => l.toFixed(2)).join(' → ');
+  const n = divergence.losses.length;
+  return {
+    ja: `学習が発散しました：損失が ${n} エポック続けて最良（エポック ${divergence.best.epoch}：${divergence.best.loss.toFixed(2)}）を大きく上回りました（${losses}）。${kept.ja}${advice.ja}`,
+    en: `Training diverged: for ${n} epochs in a row the loss stayed well above its best (epoch ${divergence.best.epoch}: ${divergence.best.loss.toFixed(2)}): ${losses}. ${kept.en} ${advice.en}`,
+  };
 }
 
-function formatDuration(seconds: number): string {
-  if (!Number.isFinite(seconds) || seconds < 0) return '—';
-  const s = Math.round(seconds);
-  return s >= 60 ? `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}` : `${s} s`;
+/** The saved model a run continues: its summary and checkpoint. */
+interface BaseModel {
+  readonly summary: SavedModelSummary;
+  readonly artifacts: io.ModelArtifacts;
+  readonly epochs: number;
 }
 
 export interface LatestModel {
@@ -79,6 +106,10 @@ export interface LatestModel {
 
 export interface TrainingSection {
   readonly root: HTMLElement;
+  /** True when nothing is running or the player agreed to stop the run (which is then ended). */
+  confirmLeave(): boolean;
+  /** Sets the form up to train `model` further (its sizes and objective fixed). */
+  continueFrom(model: SavedModelSummary): Promise<void>;
   dispose(): void;
 }
 
@@ -88,7 +119,7 @@ export function buildTrainingSection(
   playAgainst: ((modelId: string) => void) | undefined,
 ): TrainingSection {
   const root = el('div', { class: 'training' });
-  let recipe: TrainingRecipe = { ...DEFAULT_RECIPE };
+  let recipe: TrainingRecipe = loadTrainingRecipe();
   let state: RunState = 'idle';
   let worker: TrainingWorker | undefined;
   let stopListening: (() => void) | undefined;
@@ -96,16 +127,23 @@ export function buildTrainingSection(
   let savedId: string | undefined;
   let storeProblem: StoreError | undefined = library.unavailable;
   let backendInUse: { backend: Backend; reason: BackendReason; renderer?: string } | undefined;
-  let progress = { epoch: 0, step: 0, totalSteps: 0, loss: NaN, stepsPerSecond: 0 };
+  let progress = { epoch: 0, step: 0, totalSteps: 0, loss: NaN, stepsPerSecond: 0, secondsPerStep: NaN };
   let runStartedAt = new Date();
-  let epochSeconds: number[] = [];
-  let epochStartedAt = 0;
+  let evaluationTimes = new RecentMean(5);
+  /** performance.now() when the evaluation under way began; 0 when none is. */
+  let evaluatingSince = 0;
   let epochsDone = 0;
+  let span = { first: 0, last: recipe.epochs };
+  let base: BaseModel | undefined;
+  /** The last epoch whose loss did not run away: what a diverged run keeps. */
+  let lastGood: LatestModel | undefined;
+  let ticker: ReturnType<typeof setInterval> | undefined;
   const notices: Bilingual[] = [];
   const hooks = testHooks();
 
   const recipeForm = buildRecipeForm(texts, recipe, (changed) => {
     recipe = changed;
+    if (!base) saveTrainingRecipe(recipe);
     refresh();
   });
   const form = recipeForm.root;
@@ -137,23 +175,36 @@ export function buildTrainingSection(
   const backendLine = el('p', { 'data-testid': 'backend-line' });
   const noticeBox = el('div', { class: 'training-notices', 'data-testid': 'training-notices' });
   status.append(statusLine, backendLine);
+  const leftText = (): string => {
+    if (state !== 'running' && state !== 'paused') return '—';
+    const left = timeLeft({
+      stepsLeft: progress.totalSteps - progress.step,
+      secondsPerStep: progress.secondsPerStep,
+      evaluationsLeft: span.last - epochsDone,
+      secondsPerEvaluation: evaluationTimes.mean,
+      evaluatingFor: evaluatingSince > 0 ? (performance.now() - evaluatingSince) / 1000 : 0,
+    });
+    const duration = formatDuration(left.seconds, getLang());
+    if (left.includesEvaluation || duration === '—') return duration;
+    return tr({ ja: `${duration} ＋ 評価（未計測）`, en: `${duration} + evaluation (not yet timed)` });
+  };
+  const stateText = (): string =>
+    evaluatingSince > 0 && state === 'running'
+      ? tr({
+          ja: `評価中…（エポック ${progress.epoch}：100 首を自力で書かせています）`,
+          en: `Evaluating… (epoch ${progress.epoch}: writing all 100 lower halves free-running)`,
+        })
+      : tr(STATE_LABELS[state]);
   const statusText = () => {
-    const elapsed = (performance.now() - epochStartedAt) / 1000;
-    const left =
-      epochSeconds.length > 0
-        ? Math.max(0, mean(epochSeconds) * (recipe.epochs - epochsDone) - elapsed)
-        : progress.stepsPerSecond > 0
-          ? (progress.totalSteps - progress.step) / progress.stepsPerSecond
-          : NaN;
     const values = {
-      state: tr(STATE_LABELS[state]),
+      state: stateText(),
       epoch: Math.max(progress.epoch, 0),
-      epochs: recipe.epochs,
+      epochs: span.last,
       step: progress.step,
       total: progress.totalSteps,
       loss: Number.isFinite(progress.loss) ? progress.loss.toFixed(3) : '—',
       sps: progress.stepsPerSecond.toFixed(1),
-      left: state === 'running' ? formatDuration(left) : '—',
+      left: leftText(),
     };
     return trf(
       {
@@ -374,21 +425,46 @@ export function buildTrainingSection(
         break;
       case 'started':
         progress = { ...progress, totalSteps: message.totalSteps };
+        span = { first: message.firstEpoch, last: message.lastEpoch };
+        epochsDone = message.firstEpoch;
         poems.setExamples(message.examples);
-        epochStartedAt = performance.now();
+        for (const plot of [lossPlot, accuracyPlot, exactPlot]) plot.xMax = span.last;
         break;
       case 'progress':
         progress = message;
+        evaluatingSince = 0;
         hooks.trainingProgress = message;
-        lossPlot.add(0, message.step / (message.totalSteps / recipe.epochs), message.loss);
+        lossPlot.add(
+          0,
+          span.first + message.step / (message.totalSteps / (span.last - span.first)),
+          message.loss,
+        );
         texts.bind(statusLine, statusText);
         return;
+      case 'evaluating':
+        evaluatingSince = performance.now();
+        progress = { ...progress, epoch: message.epoch };
+        hooks.trainingEvaluating = message.epoch;
+        texts.bind(statusLine, statusText);
+        return;
+      case 'diverged': {
+        notices.push(divergenceText(message.divergence, message.goodEpoch, span.first));
+        hooks.trainingDiverged = message.divergence.kind;
+        // Keep the last good epoch, not the one the loss ran away at (nor the ones after it).
+        if (lastGood && latest && latest.report.epoch !== lastGood.report.epoch) {
+          latest = lastGood;
+          hooks.trainingEpochs = latest.metrics;
+          poems.showEpoch(latest.report.epoch, latest.report.outputs);
+          if (savedId && !storeProblem) void save(latest);
+        } else if (!lastGood && latest && savedId === undefined) latest = undefined;
+        break;
+      }
       case 'epoch': {
         const { report } = message;
-        epochSeconds.push((performance.now() - epochStartedAt) / 1000);
-        epochStartedAt = performance.now();
+        evaluationTimes.add(report.evaluationSeconds);
+        evaluatingSince = 0;
         const metrics: StoredEpoch[] = [
-          ...(latest?.metrics ?? []).filter((m) => m.epoch < report.epoch),
+          ...(latest?.metrics ?? base?.summary.metrics ?? []).filter((m) => m.epoch < report.epoch),
           {
             epoch: report.epoch,
             loss: report.loss,
@@ -398,6 +474,7 @@ export function buildTrainingSection(
           },
         ];
         latest = { report, artifacts: message.artifacts, metrics, recipe, startedAt: runStartedAt };
+        if (report.good) lastGood = latest;
         progress = { ...progress, epoch: report.epoch };
         epochsDone = report.epoch;
         accuracyPlot.add(0, report.epoch, report.teacherForcedAccuracy * 100);
@@ -415,6 +492,7 @@ export function buildTrainingSection(
         break;
       case 'finished':
         state = message.reason;
+        evaluatingSince = 0;
         stopWorker();
         break;
       case 'failed':
@@ -441,33 +519,63 @@ export function buildTrainingSection(
     worker?.terminate();
     worker = undefined;
     stopListening = undefined;
+    if (ticker) clearInterval(ticker);
+    ticker = undefined;
+  };
+
+  /** Ends the run at once: the worker is terminated, the last finished epoch is what remains. */
+  const endRun = () => {
+    stopWorker();
+    state = 'cancelled';
+    evaluatingSince = 0;
+    hooks.trainingState = state;
+    if (latest)
+      notices.push({
+        ja: `中止しました。最後に終わったエポック ${latest.report.epoch} が残っています。`,
+        en: `Cancelled. The last finished epoch, ${latest.report.epoch}, is what remains.`,
+      });
+    refresh();
   };
 
   start.addEventListener('click', () => {
     if (recipeProblems(recipe).length > 0 || state === 'running' || state === 'paused') return;
     stopWorker();
-    lossPlot.clear(recipe.epochs);
-    accuracyPlot.clear(recipe.epochs);
-    exactPlot.clear(recipe.epochs);
+    const first = base?.epochs ?? 0;
+    span = { first, last: first + recipe.epochs };
+    for (const plot of [lossPlot, accuracyPlot, exactPlot]) plot.clear(span.last);
+    // A continued model's curve so far, so the new epochs carry it on.
+    for (const m of base?.summary.metrics ?? []) {
+      if (m.epoch > first) continue;
+      lossPlot.add(0, m.epoch, m.loss);
+      if (m.teacherForcedAccuracy !== undefined) accuracyPlot.add(0, m.epoch, m.teacherForcedAccuracy * 100);
+      if (m.exactMatch !== undefined) exactPlot.add(0, m.epoch, (m.exactMatch / (m.total ?? 100)) * 100);
+    }
     notices.length = 0;
     latest = undefined;
-    savedId = undefined;
+    lastGood = undefined;
+    savedId = base?.summary.id;
+    if (base) nameInput.value = base.summary.name;
     backendInUse = undefined;
-    epochSeconds = [];
-    epochsDone = 0;
+    evaluationTimes = new RecentMean(5);
+    evaluatingSince = 0;
+    epochsDone = first;
     runStartedAt = new Date();
-    progress = { epoch: 0, step: 0, totalSteps: 0, loss: NaN, stepsPerSecond: 0 };
+    progress = { epoch: first, step: 0, totalSteps: 0, loss: NaN, stepsPerSecond: 0, secondsPerStep: NaN };
     showSaveMessage(undefined);
     state = 'running';
     hooks.trainingState = state;
     worker = new TrainingWorker();
     stopListening = worker.onMessage(onWorker);
-    worker.send({ type: 'start', recipe });
+    worker.send({ type: 'start', recipe, ...(base ? { resume: { artifacts: base.artifacts } } : {}) });
+    // The time left counts down between the worker's reports too (an evaluation sends none).
+    ticker = setInterval(() => texts.bind(statusLine, statusText), 1000);
     refresh();
   });
   pause.addEventListener('click', () => worker?.send({ type: 'pause' }));
   resume.addEventListener('click', () => worker?.send({ type: 'resume' }));
-  cancel.addEventListener('click', () => worker?.send({ type: 'cancel' }));
+  cancel.addEventListener('click', () => {
+    if (state === 'running' || state === 'paused') endRun();
+  });
   // For the browser tests and demos: lose the worker's WebGL context on purpose.
   hooks.loseTrainingWebglContext = () => worker?.send({ type: 'lose-webgl-context' });
 
@@ -494,10 +602,108 @@ export function buildTrainingSection(
     texts.refresh();
   }
 
+  // ---- continuing a saved model ----
+  const baseBox = el('div', { class: 'notice continue-box', 'data-testid': 'continue-box', hidden: true });
+  const baseText = el('span', {});
+  const fromScratch = texts.text(
+    'button',
+    { ja: '最初から学習する', en: 'Train from scratch instead' },
+    { type: 'button', 'data-testid': 'from-scratch' },
+  );
+  baseBox.append(baseText, ' ', fromScratch);
+  form.before(baseBox);
+  const showBase = () => {
+    baseBox.hidden = !base;
+    recipeForm.lockSizes(Boolean(base));
+    if (base) {
+      const b = base;
+      texts.bind(baseText, () =>
+        tr({
+          ja: `続きから学習：「${b.summary.name}」（エポック ${b.epochs} まで学習済み）。あと ${recipe.epochs} エポック学習し、同じモデルに保存します。`,
+          en: `Continuing “${b.summary.name}” (trained for ${b.epochs} epochs): ${recipe.epochs} more epochs, saved to the same model.`,
+        }),
+      );
+    }
+  };
+  fromScratch.addEventListener('click', () => {
+    if (state === 'running' || state === 'paused') return;
+    base = undefined;
+    recipe = loadTrainingRecipe();
+    recipeForm.set(recipe);
+    savedId = undefined;
+    nameInput.value = '';
+    showBase();
+    refresh();
+  });
+
+  const continueFrom = async (model: SavedModelSummary): Promise<void> => {
+    if (state === 'running' || state === 'paused') {
+      notices.push({
+        ja: '学習中は別のモデルを続けられません。先に中止してください。',
+        en: 'Another run is under way; cancel it first.',
+      });
+      refresh();
+      return;
+    }
+    const found = await library.use((store) => store.artifacts(model.id));
+    if (!found.ok) {
+      notices.push({
+        ja: `「${model.name}」を続けられません：${tr(storeErrorText(found.error))}`,
+        en: `Cannot continue “${model.name}”: ${tr(storeErrorText(found.error))}`,
+      });
+      refresh();
+      return;
+    }
+    const topology = (found.value.modelTopology ?? {}) as {
+      config?: Partial<Record<'nLayers' | 'dModel' | 'nHeads' | 'dFF', unknown>>;
+      objective?: unknown;
+      epochs?: unknown;
+    };
+    const sizes = parseRecipe({ ...topology.config, preset: 'custom' });
+    const epochs = Number.isInteger(topology.epochs) ? (topology.epochs as number) : 0;
+    base = { summary: model, artifacts: found.value, epochs };
+    recipe = parseRecipe({
+      ...recipe,
+      nLayers: sizes.nLayers,
+      dModel: sizes.dModel,
+      nHeads: sizes.nHeads,
+      dFF: sizes.dFF,
+      preset: 'custom',
+      objective: topology.objective === 'talk' ? 'talk' : 'honest',
+    });
+    recipeForm.set(recipe);
+    notices.length = 0;
+    showBase();
+    refresh();
+  };
+
+  const confirmLeave = (): boolean => {
+    if (state !== 'running' && state !== 'paused') return true;
+    const epoch = latest?.report.epoch;
+    const ok = window.confirm(
+      tr({
+        ja: `学習中です。やめると、この学習は終わります${epoch ? `（エポック ${epoch} までは残ります）` : '（まだ終わったエポックはありません）'}。やめますか？`,
+        en: `Training is under way. Leaving ends this run${epoch ? ` (epochs up to ${epoch} are kept)` : ' (no epoch has finished yet)'}. Leave?`,
+      }),
+    );
+    if (ok) endRun();
+    return ok;
+  };
+  // A reload or a closed tab asks too while a run is under way.
+  const onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (state !== 'running' && state !== 'paused') return;
+    event.preventDefault();
+    event.returnValue = '';
+  };
+  window.addEventListener('beforeunload', onBeforeUnload);
+
   refresh();
   return {
     root,
+    confirmLeave,
+    continueFrom,
     dispose() {
+      window.removeEventListener('beforeunload', onBeforeUnload);
       stopWorker();
       lossPlot.dispose();
       accuracyPlot.dispose();

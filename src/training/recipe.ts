@@ -1,8 +1,16 @@
 // A training recipe as the training panel edits it: a preset or hand-set sizes, the schedule,
 // the seed, the objective and the backend. Pure (no tfjs: the panel must not load it on the main
-// thread). `recipeProblems` refuses, with reasons, what cannot or should not be trained before a
+// thread, and no src/game: the training worker reads it too). `recipeProblems` refuses, with reasons, what cannot or should not be trained before a
 // worker is even started.
-import type { Bilingual } from '../i18n';
+import { MODEL_SIZES, type ModelSizes } from './sizes';
+
+export type { ModelSizes } from './sizes';
+
+/** A text in both interface languages (the same shape as src/game/i18n.ts's, which training cannot import). */
+export interface Bilingual {
+  readonly ja: string;
+  readonly en: string;
+}
 
 export const BACKEND_CHOICES = ['auto', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
@@ -11,30 +19,38 @@ export type Backend = Exclude<BackendChoice, 'auto'>;
 export const OBJECTIVES = ['honest', 'talk'] as const;
 export type TrainingObjective = (typeof OBJECTIVES)[number];
 
-export interface ModelSizes {
-  readonly nLayers: number;
-  readonly dModel: number;
-  readonly nHeads: number;
-  readonly dFF: number;
-}
-
-/** The 2023 talk's model and larger ones; the first two mirror src/model/config.ts PRESETS. */
+/** The presets the training panel offers, each a size from sizes.ts. */
 export const RECIPE_PRESETS = {
-  talk: { nLayers: 1, dModel: 32, nHeads: 4, dFF: 32 },
-  listener: { nLayers: 1, dModel: 48, nHeads: 4, dFF: 96 },
-  wide: { nLayers: 2, dModel: 64, nHeads: 4, dFF: 128 },
-  large: { nLayers: 3, dModel: 128, nHeads: 8, dFF: 256 },
+  talk: MODEL_SIZES.talk,
+  /** Kept as 'listener' so recipes saved by earlier builds still name it. */
+  listener: MODEL_SIZES.shipped,
+  wide: MODEL_SIZES.wide,
+  large: MODEL_SIZES.large,
 } as const satisfies Record<string, ModelSizes>;
 export type RecipePreset = keyof typeof RECIPE_PRESETS | 'custom';
 
+const PRESET_NAMES: Record<keyof typeof RECIPE_PRESETS, Bilingual> = {
+  talk: { ja: '2023年の発表', en: 'The 2023 talk' },
+  listener: { ja: '同梱モデルの大きさ', en: 'Shipped model size' },
+  wide: { ja: '広い', en: 'Wide' },
+  large: { ja: '大きい', en: 'Large' },
+};
+
+/** "Shipped model size (1 layer, 32 units, 4 heads, feed-forward 64)": the numbers come from the sizes. */
+export function sizeLabel(name: Bilingual, s: ModelSizes): Bilingual {
+  return {
+    ja: `${name.ja}（${s.nLayers}層・${s.dModel}ユニット・${s.nHeads}ヘッド・FF ${s.dFF}）`,
+    en: `${name.en} (${s.nLayers} layer${s.nLayers === 1 ? '' : 's'}, ${s.dModel} units, ${s.nHeads} heads, feed-forward ${s.dFF})`,
+  };
+}
+
 export const PRESET_LABELS: Record<RecipePreset, Bilingual> = {
-  talk: { ja: '2023年の発表（1層・32ユニット・4ヘッド）', en: 'The 2023 talk (1 layer, 32 units, 4 heads)' },
-  listener: {
-    ja: '同梱モデルの大きさ（1層・48・4ヘッド）',
-    en: 'Shipped model size (1 layer, 48 units, 4 heads)',
-  },
-  wide: { ja: '広い（2層・64・4ヘッド）', en: 'Wide (2 layers, 64 units, 4 heads)' },
-  large: { ja: '大きい（3層・128・8ヘッド）', en: 'Large (3 layers, 128 units, 8 heads)' },
+  ...(Object.fromEntries(
+    (Object.keys(RECIPE_PRESETS) as (keyof typeof RECIPE_PRESETS)[]).map((k) => [
+      k,
+      sizeLabel(PRESET_NAMES[k], RECIPE_PRESETS[k]),
+    ]),
+  ) as Record<keyof typeof RECIPE_PRESETS, Bilingual>),
   custom: { ja: '自分で決める', en: 'Custom' },
 };
 
@@ -186,4 +202,36 @@ export function recipeProblems(recipe: TrainingRecipe, data: DataShape = POEM_DA
     });
   }
   return problems;
+}
+
+/**
+ * A recipe read back from storage (or anywhere untrusted), field by field: a field that is not a
+ * finite number or a known choice takes the default, and a preset whose sizes were changed
+ * becomes 'custom'. Out-of-range numbers are kept: the form shows them with `recipeProblems`.
+ */
+export function parseRecipe(raw: unknown): TrainingRecipe {
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const num = (key: keyof typeof LIMITS): number => {
+    const v = r[key];
+    return typeof v === 'number' && Number.isFinite(v) ? v : DEFAULT_RECIPE[key];
+  };
+  const pick = <T extends string>(v: unknown, choices: readonly T[], fallback: T): T =>
+    choices.includes(v as T) ? (v as T) : fallback;
+  const sizes = { nLayers: num('nLayers'), dModel: num('dModel'), nHeads: num('nHeads'), dFF: num('dFF') };
+  const presets = Object.keys(RECIPE_PRESETS) as (keyof typeof RECIPE_PRESETS)[];
+  const named = pick(r.preset, [...presets, 'custom'] as const, 'custom');
+  const matches = (p: keyof typeof RECIPE_PRESETS) =>
+    (Object.keys(sizes) as (keyof ModelSizes)[]).every((k) => RECIPE_PRESETS[p][k] === sizes[k]);
+  const preset: RecipePreset =
+    named !== 'custom' && matches(named) ? named : (presets.find(matches) ?? 'custom');
+  return {
+    preset,
+    ...sizes,
+    epochs: num('epochs'),
+    learningRate: num('learningRate'),
+    batchSize: num('batchSize'),
+    seed: num('seed'),
+    objective: pick(r.objective, OBJECTIVES, DEFAULT_RECIPE.objective),
+    backend: pick(r.backend, BACKEND_CHOICES, DEFAULT_RECIPE.backend),
+  };
 }

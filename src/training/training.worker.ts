@@ -9,20 +9,24 @@
 //
 // The data is the listener task (taskData.ts), so a model trained here can play matches.
 import * as tf from '@tensorflow/tfjs-core';
-import { createRng, rngFromState, type RngState } from '../../../data/random';
-import { useBrowserBackend } from '../../../model/backendBrowser';
-import { checkpointArtifacts, checkpointFromArtifacts, type Objective } from '../../../model/checkpoint';
-import { makeConfig, type TransformerConfig } from '../../../model/config';
-import { initialWeights, Transformer } from '../../../model/transformer';
-import { TrainingControl } from '../../../training/control';
-import { train, type EpochMetrics } from '../../../training/trainer';
-import { cosineSchedule } from '../../../training/schedule';
-import { parameterCount, type Backend, type TrainingRecipe } from '../../settings/recipe';
+import { createRng, rngFromState, type RngState } from '../data/random';
+import { useBrowserBackend } from '../model/backendBrowser';
+import { checkpointArtifacts, checkpointFromArtifacts, type Objective } from '../model/checkpoint';
+import { makeConfig, type TransformerConfig } from '../model/config';
+import { initialWeights, Transformer } from '../model/transformer';
+import { TrainingControl } from './control';
+import { train, type EpochMetrics } from './trainer';
+import { buildableProblem, checkImport } from './importCheck';
+import { DivergenceWatch, type Divergence } from './divergence';
+import { RecentMean } from './eta';
+import { cosineSchedule } from './schedule';
+import { parameterCount, type Backend, type TrainingRecipe } from './recipe';
 import type { BackendReason, FromWorker, ToWorker } from './protocol';
-import { panelTask } from './taskData';
+import { panelTask } from './panelTask';
+import { LISTENER_MAX_LENGTH } from './sizes';
 
 /** The talk's maximum sequence length; every poem half fits with BOS/EOS. */
-const MAX_LENGTH = 22;
+const MAX_LENGTH = LISTENER_MAX_LENGTH;
 const PROGRESS_EVERY_MS = 100;
 
 // The project's tsconfig has DOM types, not WebWorker ones; this is the worker scope we use.
@@ -107,8 +111,33 @@ interface Snapshot {
 let control: TrainingControl | undefined;
 let running = false;
 
-async function run(recipe: TrainingRecipe): Promise<void> {
-  const { task, dataset, evaluation: evaluationPairs, examples } = panelTask();
+/** The weights and epoch count of a saved model to continue from, checked against the task. */
+function resumePoint(
+  artifacts: tf.io.ModelArtifacts,
+  expected: TransformerConfig,
+  task: ReturnType<typeof panelTask>,
+): { weights: Map<string, Float32Array>; epochs: number } {
+  const tooBig = buildableProblem(artifacts.modelTopology);
+  if (tooBig) throw new Error(`the saved model cannot be continued: ${tooBig}`);
+  const loaded = checkpointFromArtifacts(artifacts, {
+    task: task.task,
+    sourceVocab: task.dataset.sourceVocab,
+    targetVocab: task.dataset.targetVocab,
+    config: expected,
+  });
+  if (!loaded.ok) throw new Error(`the saved model cannot be continued: ${loaded.error.message}`);
+  const { model, metadata } = loaded.checkpoint;
+  try {
+    const epochs = Number.isInteger(metadata.epochs) && metadata.epochs > 0 ? metadata.epochs : 0;
+    return { weights: model.weights(), epochs };
+  } finally {
+    model.dispose();
+  }
+}
+
+async function run(recipe: TrainingRecipe, resume?: { artifacts: tf.io.ModelArtifacts }): Promise<void> {
+  const prepared = panelTask();
+  const { task, dataset, evaluation: evaluationPairs, examples } = prepared;
   const config: TransformerConfig = makeConfig(
     {
       nLayers: recipe.nLayers,
@@ -126,6 +155,12 @@ async function run(recipe: TrainingRecipe): Promise<void> {
 
   let chosen = await chooseBackend(recipe);
   post({ type: 'backend', ...chosen });
+  const start = resume
+    ? resumePoint(resume.artifacts, config, prepared)
+    : { weights: initialWeights(config, createRng(recipe.seed)), epochs: 0 };
+  // Epoch numbers go on from the saved model's; this run adds recipe.epochs to them.
+  const firstEpoch = start.epochs;
+  const lastEpoch = firstEpoch + recipe.epochs;
   post({
     type: 'started',
     examples,
@@ -136,17 +171,22 @@ async function run(recipe: TrainingRecipe): Promise<void> {
       targetVocabSize: dataset.targetVocab.size,
       maxLength: MAX_LENGTH,
     }),
+    firstEpoch,
+    lastEpoch,
   });
 
+  const watch = new DivergenceWatch(firstEpoch);
+  const stepTimes = new RecentMean();
   const snapshot: Snapshot = {
-    weights: initialWeights(config, createRng(recipe.seed)),
-    epochsDone: 0,
+    weights: start.weights,
+    epochsDone: firstEpoch,
     // A second stream for shuffling, so changing the data order never changes the initial weights.
     shuffleState: createRng(recipe.seed ^ 0x5eed).state(),
   };
   // One epoch of linear warm-up, then half a cosine down to a twentieth of the rate.
   const schedule = cosineSchedule(recipe.learningRate, stepsPerEpoch, recipe.learningRate / 20);
 
+  let diverged: Divergence | undefined;
   for (;;) {
     const model = new Transformer(config, snapshot.weights);
     const shuffle = rngFromState(snapshot.shuffleState);
@@ -170,10 +210,10 @@ async function run(recipe: TrainingRecipe): Promise<void> {
     const canvas = gl?.canvas as OffscreenCanvas | undefined;
     canvas?.addEventListener('webglcontextlost', onLost);
 
-    const offset = snapshot.epochsDone;
-    let epochStarted = performance.now();
-    let stepsThisEpoch = 0;
+    // Epochs this run has finished (a continued model's earlier ones not counted).
+    const offset = snapshot.epochsDone - firstEpoch;
     let lastProgress = 0;
+    let evaluationStarted = 0;
     let result: Awaited<ReturnType<typeof train>> | undefined;
     try {
       const training = train(model, dataset.pairs, {
@@ -189,19 +229,33 @@ async function run(recipe: TrainingRecipe): Promise<void> {
             markLost();
             return;
           }
-          stepsThisEpoch++;
+          const epoch = info.epoch + offset + firstEpoch;
+          const divergence = watch.step(epoch, info.step, info.loss);
+          if (divergence) {
+            // Nothing after a NaN step can be trusted: stop before the next one.
+            diverged = divergence;
+            runControl.cancel();
+            return;
+          }
+          stepTimes.add(info.seconds);
           const now = performance.now();
           const last = (info.step + 1) % stepsPerEpoch === 0;
           if (!last && now - lastProgress < PROGRESS_EVERY_MS) return;
           lastProgress = now;
+          const secondsPerStep = stepTimes.mean;
           post({
             type: 'progress',
-            epoch: info.epoch + offset,
+            epoch,
             step: info.step + 1 + offset * stepsPerEpoch,
             totalSteps,
             loss: info.loss,
-            stepsPerSecond: (stepsThisEpoch * 1000) / Math.max(1, now - epochStarted),
+            stepsPerSecond: secondsPerStep > 0 ? 1 / secondsPerStep : 0,
+            secondsPerStep,
           });
+        },
+        onEvaluate(epoch) {
+          evaluationStarted = performance.now();
+          post({ type: 'evaluating', epoch: epoch + offset + firstEpoch });
         },
         async onEpoch(metrics: EpochMetrics) {
           // An epoch that ended on a lost context computed nothing trustworthy: drop it.
@@ -209,7 +263,8 @@ async function run(recipe: TrainingRecipe): Promise<void> {
             markLost();
             return 'stop';
           }
-          const epoch = metrics.epoch + offset;
+          const epoch = metrics.epoch + offset + firstEpoch;
+          const verdict = watch.epoch(epoch, metrics.loss);
           snapshot.weights = model.weights();
           snapshot.epochsDone = epoch;
           snapshot.shuffleState = shuffle.state();
@@ -238,14 +293,19 @@ async function run(recipe: TrainingRecipe): Promise<void> {
                 total: evaluation?.total ?? evaluationPairs.length,
                 outputs: (evaluation?.outputs ?? []).map((ids) => dataset.targetVocab.decode(ids)),
                 trainSeconds: metrics.trainSeconds,
+                evaluationSeconds: evaluationStarted > 0 ? (performance.now() - evaluationStarted) / 1000 : 0,
+                good: verdict.good,
                 backend: chosen.backend,
               },
               artifacts,
             },
             [weightData],
           );
-          epochStarted = performance.now();
-          stepsThisEpoch = 0;
+          evaluationStarted = 0;
+          if (verdict.divergence) {
+            diverged = verdict.divergence;
+            return 'stop';
+          }
         },
       });
       const outcome = await Promise.race([training, lost]);
@@ -271,6 +331,11 @@ async function run(recipe: TrainingRecipe): Promise<void> {
       post({ type: 'backend', ...chosen });
       continue;
     }
+    if (diverged) {
+      post({ type: 'diverged', divergence: diverged, goodEpoch: watch.goodEpoch });
+      post({ type: 'finished', reason: 'diverged' });
+      return;
+    }
     post({ type: 'finished', reason: result?.reason === 'cancelled' ? 'cancelled' : 'done' });
     return;
   }
@@ -289,25 +354,10 @@ async function fallBackFromWebgl(resumeEpoch: number): Promise<{ backend: Backen
 }
 
 async function validate(requestId: number, artifacts: tf.io.ModelArtifacts): Promise<void> {
-  // Building the model to validate it needs a backend; the CPU is enough when none is running.
-  if (!running) await useBrowserBackend('cpu');
-  const { task, dataset } = panelTask();
-  const loaded = checkpointFromArtifacts(artifacts, {
-    task,
-    sourceVocab: dataset.sourceVocab,
-    targetVocab: dataset.targetVocab,
-  });
-  if (!loaded.ok) {
-    post({ type: 'validated', requestId, result: { ok: false, ...loaded.error } });
-    return;
-  }
-  const { metadata, model } = loaded.checkpoint;
-  model.dispose();
-  post({
-    type: 'validated',
-    requestId,
-    result: { ok: true, epochs: metadata.epochs, objective: metadata.objective },
-  });
+  // Validating and measuring need a backend: WASM (measuring 100 poems on the JS CPU backend
+  // takes many times longer), the CPU if WASM cannot start.
+  if (!running && !(await useBrowserBackend('wasm'))) await useBrowserBackend('cpu');
+  post({ type: 'validated', requestId, result: checkImport(artifacts, panelTask()) });
 }
 
 scope.addEventListener('message', (event) => {
@@ -316,7 +366,7 @@ scope.addEventListener('message', (event) => {
     case 'start':
       if (running) return;
       running = true;
-      run(message.recipe)
+      run(message.recipe, message.resume)
         .catch((e: unknown) => post({ type: 'failed', message: e instanceof Error ? e.message : String(e) }))
         .finally(() => {
           running = false;

@@ -1,11 +1,17 @@
 // The messages between the training panel (main thread) and its Web Worker. Only plain data
 // crosses: numbers, strings, and the weights as a transferred ArrayBuffer.
 import type { io } from '@tensorflow/tfjs-core';
-import type { CheckpointErrorCode } from '../../../model/checkpoint';
-import type { Backend, TrainingRecipe } from '../../settings/recipe';
+import type { Divergence } from './divergence';
+import type { ImportVerdict } from './importCheck';
+import type { Backend, TrainingRecipe } from './recipe';
 
 export type ToWorker =
-  | { readonly type: 'start'; readonly recipe: TrainingRecipe }
+  | {
+      readonly type: 'start';
+      readonly recipe: TrainingRecipe;
+      /** Continue a saved model: its checkpoint, trained `recipe.epochs` more epochs from there. */
+      readonly resume?: { readonly artifacts: io.ModelArtifacts };
+    }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
   | { readonly type: 'cancel' }
@@ -42,6 +48,10 @@ export interface EpochReport {
   /** What the model wrote for each example, free-running, one symbol per token. */
   readonly outputs: readonly (readonly string[])[];
   readonly trainSeconds: number;
+  /** Seconds from the epoch's last step to this report: evaluation and checkpoint. */
+  readonly evaluationSeconds: number;
+  /** False when this epoch's loss rose: not a candidate for the last good epoch. */
+  readonly good: boolean;
   readonly backend: Backend;
 }
 
@@ -57,8 +67,13 @@ export type FromWorker =
       readonly type: 'started';
       readonly examples: readonly PoemExample[];
       readonly stepsPerEpoch: number;
+      /** Steps of this run (a continued model counts only the new ones). */
       readonly totalSteps: number;
       readonly parameters: number;
+      /** Epochs the model had before this run (0 from scratch). */
+      readonly firstEpoch: number;
+      /** The epoch this run ends at. */
+      readonly lastEpoch: number;
     }
   | {
       readonly type: 'progress';
@@ -68,7 +83,13 @@ export type FromWorker =
       readonly totalSteps: number;
       readonly loss: number;
       readonly stepsPerSecond: number;
+      /** Mean measured seconds per recent step (compute only; pauses excluded). */
+      readonly secondsPerStep: number;
     }
+  /** The epoch's steps are done; its evaluation (free-running, 100 poems) has begun. */
+  | { readonly type: 'evaluating'; readonly epoch: number }
+  /** The run stopped itself: the loss went NaN or kept rising. `goodEpoch` is what to keep. */
+  | { readonly type: 'diverged'; readonly divergence: Divergence; readonly goodEpoch: number }
   | {
       readonly type: 'epoch';
       readonly report: EpochReport;
@@ -78,11 +99,9 @@ export type FromWorker =
   | {
       readonly type: 'validated';
       readonly requestId: number;
-      readonly result:
-        | { readonly ok: true; readonly epochs: number; readonly objective: string }
-        | { readonly ok: false; readonly code: CheckpointErrorCode; readonly message: string };
+      readonly result: ImportVerdict;
     }
   | { readonly type: 'paused' }
   | { readonly type: 'resumed' }
-  | { readonly type: 'finished'; readonly reason: 'done' | 'cancelled' }
+  | { readonly type: 'finished'; readonly reason: 'done' | 'cancelled' | 'diverged' }
   | { readonly type: 'failed'; readonly message: string };

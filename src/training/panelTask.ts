@@ -3,15 +3,9 @@
 // half as printed on the taking card. The training pairs are every prefix up to six sounds (the
 // longest kimariji) plus the whole upper half; evaluation is the whole upper half of each of the
 // 100 poems, written free-running: can the model *write* each card from what it heard?
-import { POEMS } from '../../../data/poems';
-import type { Dataset, Pair } from '../../../training/dataset';
-import {
-  cardSymbols,
-  fullReadingPairs,
-  LISTENER_TASK,
-  listenerTask,
-  prefixPairs,
-} from '../../../training/listener';
+import { POEMS } from '../data/poems';
+import type { Dataset, Pair } from './dataset';
+import { cardSymbols, fullReadingPairs, LISTENER_TASK, listenerTask, prefixPairs } from './listener';
 import type { PoemExample } from './protocol';
 
 /** Prefixes longer than this many sounds name one poem already; the full reading is kept too. */

@@ -32,6 +32,12 @@ export class TrainingWorker {
     const requestId = this.nextRequest++;
     return new Promise((resolve) => {
       const stop = this.onMessage((message) => {
+        // A worker that crashed (out of memory, say) answers no more: say so instead of waiting.
+        if (message.type === 'failed') {
+          stop();
+          resolve({ ok: false, code: 'not-a-model', message: message.message });
+          return;
+        }
         if (message.type !== 'validated' || message.requestId !== requestId) return;
         stop();
         resolve(message.result);

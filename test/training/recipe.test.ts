@@ -3,12 +3,14 @@ import {
   DEFAULT_RECIPE,
   MEMORY_BUDGET_BYTES,
   POEM_DATA_SHAPE,
+  PRESET_LABELS,
   RECIPE_PRESETS,
   estimatedTrainingBytes,
   parameterCount,
+  parseRecipe,
   recipeProblems,
   type TrainingRecipe,
-} from '../../../src/game/settings/recipe';
+} from '../../src/training/recipe';
 
 const fields = (r: Partial<TrainingRecipe>) =>
   recipeProblems({ ...DEFAULT_RECIPE, ...r }).map((p) => p.field);
@@ -70,7 +72,7 @@ describe('parameterCount', () => {
 
 describe('parameterCount agrees with the model', () => {
   it.each(Object.entries(RECIPE_PRESETS))('for the %s preset', async (_name, sizes) => {
-    const { parameterShapes } = await import('../../../src/model/transformer');
+    const { parameterShapes } = await import('../../src/model/transformer');
     const data = { sourceVocabSize: 77, targetVocabSize: 81, maxLength: 22 };
     const config = { ...sizes, ...data, maxSourceLength: 22, maxTargetLength: 22 };
     const expected = parameterShapes(config).reduce(
@@ -78,5 +80,64 @@ describe('parameterCount agrees with the model', () => {
       0,
     );
     expect(parameterCount(sizes, data)).toBe(expected);
+  });
+});
+
+describe('the presets come from one recipe module', () => {
+  it('names the shipped model by the sizes of the checkpoint that ships, in both languages', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const shipped = JSON.parse(await readFile('assets/checkpoints/opponent/model.json', 'utf8')) as {
+      modelTopology: { config: Record<string, number> };
+    };
+    const { nLayers, dModel, nHeads, dFF } = shipped.modelTopology.config;
+    expect(RECIPE_PRESETS.listener).toEqual({ nLayers, dModel, nHeads, dFF });
+    expect(PRESET_LABELS.listener.en).toBe(
+      `Shipped model size (1 layer, ${dModel} units, ${nHeads} heads, feed-forward ${dFF})`,
+    );
+    expect(PRESET_LABELS.listener.ja).toContain(`${dModel}ユニット`);
+    expect(PRESET_LABELS.listener.ja).toContain(`FF ${dFF}`);
+  });
+
+  it('trains the shipped checkpoint with the same sizes the panel offers', async () => {
+    const { LISTENER_RECIPES } = await import('../../src/training/recipes');
+    const { nLayers, dModel, nHeads, dFF } = LISTENER_RECIPES.strong.size;
+    expect({ nLayers, dModel, nHeads, dFF }).toEqual(RECIPE_PRESETS.listener);
+  });
+
+  it('labels every preset with its own numbers', () => {
+    for (const [name, s] of Object.entries(RECIPE_PRESETS)) {
+      const label = PRESET_LABELS[name as keyof typeof RECIPE_PRESETS].en;
+      expect(label).toContain(`${s.dModel} units`);
+      expect(label).toContain(`${s.nHeads} heads`);
+      expect(label).toContain(`feed-forward ${s.dFF}`);
+    }
+  });
+});
+
+describe('parseRecipe (the remembered recipe, read back)', () => {
+  it('gives back a saved recipe as it was', () => {
+    const recipe = { ...DEFAULT_RECIPE, epochs: 12, learningRate: 0.002, backend: 'wasm' as const };
+    expect(parseRecipe(JSON.parse(JSON.stringify(recipe)))).toEqual(recipe);
+  });
+
+  it('replaces only the damaged fields, and calls changed sizes custom', () => {
+    const parsed = parseRecipe({
+      ...DEFAULT_RECIPE,
+      epochs: 'abc',
+      learningRate: null,
+      backend: 'gpu',
+      dFF: 64,
+    });
+    expect(parsed.epochs).toBe(DEFAULT_RECIPE.epochs);
+    expect(parsed.learningRate).toBe(DEFAULT_RECIPE.learningRate);
+    expect(parsed.backend).toBe(DEFAULT_RECIPE.backend);
+    // talk sizes with FF 64 are the shipped model's.
+    expect(parsed.preset).toBe('listener');
+    expect(parseRecipe({ ...DEFAULT_RECIPE, dFF: 100 }).preset).toBe('custom');
+  });
+
+  it('survives anything', () => {
+    for (const raw of [undefined, null, 3, 'x', [], { preset: { a: 1 } }])
+      expect(recipeProblems(parseRecipe(raw))).toEqual([]);
   });
 });
