@@ -42,7 +42,10 @@ interface Table {
   readonly pauseShade: Phaser.GameObjects.Text;
   /** The opponent whose belief the live view can draw (a model opponent), if any. */
   readonly believer: TransformerOpponent | null;
+  /** The opponent and the model it plays, as the panel and the results show them. */
   readonly opponentName: string;
+  /** The opponent's own name, for the tests. */
+  readonly hookName: string;
   readonly level: string;
   beliefView: BeliefView | null;
   messages: string[];
@@ -152,9 +155,10 @@ export class MatchScene extends Phaser.Scene {
               : MATCH_TEXT.savedModel,
           )
         : '';
-    const opponentName = tr(opponent.name) + (modelName ? `（${modelName}）` : '');
+    const opponentName = tr(opponent.name);
+    const shownName = opponentName + (modelName ? `（${modelName}）` : '');
     const level = tr(LEVELS[settings.difficulty]);
-    panel.setLevel(trf(MATCH_TEXT.level, { name: opponentName, level }));
+    panel.setLevel(trf(MATCH_TEXT.level, { name: shownName, level }));
     const pauseShade = this.add
       .text(496, 360, '', { ...textStyle(30), backgroundColor: '#000000cc', padding: { x: 30, y: 20 } })
       .setOrigin(0.5)
@@ -183,7 +187,8 @@ export class MatchScene extends Phaser.Scene {
       input,
       pauseShade,
       believer: opponent instanceof TransformerOpponent ? opponent : null,
-      opponentName,
+      opponentName: shownName,
+      hookName: opponentName,
       level,
       beliefView: null,
       messages: [],
@@ -383,7 +388,7 @@ export class MatchScene extends Phaser.Scene {
       received: () => [...table.received],
       messages: () => table.panel.messageText,
       clips: () => [...table.clips],
-      opponent: table.opponentName,
+      opponent: table.hookName,
       level: table.level,
       belief: () => ({
         shown: table.beliefView !== null,

@@ -34,8 +34,8 @@ export const MATCH_TEXT = {
   forfeit: { ja: '{who}の札 {card} 番を返します', en: '{who} give(s) back card {card}' },
   sent: { ja: '{who}が {card}を送りました', en: '{who} sent {card}' },
   received: {
-    ja: '{who}から {card}が来ました（光っている札：ドラッグか Enter と矢印で動かせます）',
-    en: '{who} sent you {card} (the lit card: drag it, or Enter and arrows, to move it)',
+    ja: '{who}から{card}が来ました。光っている札は動かせます',
+    en: '{who} sent you {card}; the lit card can be moved',
   },
   level: { ja: '相手：{name}・{level}', en: 'Opponent: {name} · {level}' },
   help: { ja: '遊び方 (H)', en: 'How to play (H)' },

@@ -2,7 +2,7 @@
 // the homes of cards not in this match kept, and applied as legal moves.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createMatch, placesOf, rowsCards } from '../../../src/game/rules';
+import { apply, createMatch, rowsCards } from '../../../src/game/rules';
 import {
   HOME_PLACES_KEY,
   homeArrangement,
@@ -41,14 +41,9 @@ describe('home places (定位置)', () => {
     const first = createMatch({ mode: 'competitive', seed: 5 });
     const mine = rowsCards(first.territories[0]);
     const card = mine[0] as number;
-    const moved = { ...first, columns: { ...first.columns, [card]: 11 } };
-    const state = {
-      ...moved,
-      territories: [
-        [[...first.territories[0][0].slice(1), card], first.territories[0][1], first.territories[0][2]],
-        first.territories[1],
-      ],
-    } as typeof first;
+    const moved = apply(first, { type: 'arrange', player: 0, card, row: 0, column: 11 });
+    if (!moved.ok) throw new Error(moved.error.message);
+    const state = moved.state;
     saveHomePlaces(state, 0, store);
     expect(loadHomePlaces(store).get(card)).toEqual({ row: 0, column: 11 });
     // A deal with the same cards on this side lays the card by the rules; its home moves it.
@@ -75,6 +70,5 @@ describe('home places (定位置)', () => {
     ]);
     const moves = homeArrangement(state, homes);
     expect(moves.filter((m) => m.row === 0 && m.column === 0)).toHaveLength(1);
-    void placesOf;
   });
 });
