@@ -61,7 +61,7 @@ describe('playing against the listening baseline', () => {
     expect(rows.length).toBeGreaterThanOrEqual(25);
     // The margin and the cards left, the opponent and the level, and per card side, ms and sends.
     expect(await page.textContent('.results-margin')).toMatch(
-      /^\d+ 枚差　残り札　あなた \d+ 枚・相手 \d+ 枚$/,
+      /^\d+ 枚差\u3000残り札\u3000あなた \d+ 枚・相手 \d+ 枚$/,
     );
     expect(await page.textContent('.results-level')).toBe('相手：聴く相手（基準）・初級');
     const headers = await page.$$eval('.results-table th', (ths) => ths.map((th) => th.textContent));
