@@ -137,7 +137,7 @@ describe('playing against the listening Transformer', () => {
     // The count sees the model's weights while it plays, so "no growth" below means something.
     expect(tensorsMidMatch).toBeGreaterThan(0);
     const takers = await page.$$eval('.results-table tbody tr', (trs) =>
-      trs.map((tr) => tr.querySelectorAll('td')[2]?.textContent ?? ''),
+      trs.map((tr) => tr.querySelectorAll('td')[3]?.textContent ?? ''),
     );
     expect(takers.length).toBeGreaterThanOrEqual(25);
     expect(takers).toContain('相手');

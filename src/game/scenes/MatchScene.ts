@@ -213,7 +213,8 @@ export class MatchScene extends Phaser.Scene {
   }
 
   private skip(): void {
-    this.table?.driver.endMemorization();
+    // Paused means paused: the reading does not start under the pause screen.
+    if (this.table && !this.table.driver.paused) this.table.driver.endMemorization();
   }
 
   /** Shows or hides the opponent's belief over the field and its top candidates (a model only). */

@@ -131,7 +131,8 @@ export class MatchField {
                 ? COLORS.hover
                 : undefined;
       card.setHighlight(color, true);
-      card.setDepth(no === marks.held || no === this.dragging ? 4 : 0);
+      const depth = no === marks.held || no === this.dragging ? 4 : 0;
+      if (card.depth !== depth) card.setDepth(depth);
     }
   }
 
