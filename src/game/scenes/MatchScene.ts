@@ -226,8 +226,9 @@ export class MatchScene extends Phaser.Scene {
       table.beliefView = null;
       table.panel.reserve(0);
     } else {
-      const y = table.panel.reserve(BeliefView.height());
-      table.beliefView = new BeliefView(this, PANEL_X + 8, y, 1280 - PANEL_X - 24);
+      const view = new BeliefView(this, PANEL_X + 8, 0, 1280 - PANEL_X - 24);
+      table.beliefView = view;
+      table.panel.reserve(BeliefView.height(), (y) => view.moveTo(y));
     }
     table.panel.buttons.belief.setSelected(table.beliefView !== null);
   }

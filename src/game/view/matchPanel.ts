@@ -44,6 +44,7 @@ export class MatchPanel {
   private readonly notice: Phaser.GameObjects.Text;
   /** Height kept free under the heard sounds for the belief list (0 when it is hidden). */
   private reserved = 0;
+  private placeReserved: (y: number) => void = () => {};
 
   constructor(
     scene: Phaser.Scene,
@@ -135,11 +136,14 @@ export class MatchPanel {
     this.reflow();
   }
 
-  /** Keeps `height` free under the heard sounds (for the belief list); returns where it starts. */
-  reserve(height: number): number {
+  /**
+   * Keeps `height` free under the heard sounds (for the belief list); `place` hears where that
+   * room starts now and after every change above it (the heard sounds grow to two lines).
+   */
+  reserve(height: number, place: (y: number) => void = () => {}): void {
     this.reserved = height;
+    this.placeReserved = place;
     this.reflow();
-    return this.heard.y + Math.max(this.heard.height, 34) + GAP;
   }
 
   /** Every band's box, for the layout test (bands must never overlap). */
@@ -157,7 +161,10 @@ export class MatchPanel {
     };
     place(this.status, 44);
     place(this.heard, 34);
-    y += this.reserved ? this.reserved + GAP : 0;
+    if (this.reserved) {
+      this.placeReserved(y);
+      y += this.reserved + GAP;
+    }
     place(this.poem);
     place(this.kimariji);
     const noticeHeight = this.notice.text ? this.notice.height + GAP : 0;
