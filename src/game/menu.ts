@@ -84,6 +84,11 @@ export const MENU: readonly MenuEntry[] = [
       ),
   },
   {
+    id: 'how-to-play',
+    label: { ja: '遊び方', en: 'How to play' },
+    open: () => void import('./scenes/HowToPlay').then((m) => m.openHowToPlay()),
+  },
+  {
     id: 'settings',
     label: { ja: '設定', en: 'Settings' },
     // "Play against this model" starts the match the way the match's own entry does.

@@ -59,7 +59,16 @@ describe('playing against the listening baseline', () => {
       trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
     );
     expect(rows.length).toBeGreaterThanOrEqual(25);
-    const takers = rows.map((cells) => cells[2]);
+    // The margin and the cards left, the opponent and the level, and per card side, ms and sends.
+    expect(await page.textContent('.results-margin')).toMatch(
+      /^\d+ 枚差\u3000残り札\u3000あなた \d+ 枚・相手 \d+ 枚$/,
+    );
+    expect(await page.textContent('.results-level')).toBe('相手：聴く相手（基準）・初級');
+    const headers = await page.$$eval('.results-table th', (ths) => ths.map((th) => th.textContent));
+    expect(headers).toEqual(['札', '決まり字', '陣', '取り', '時間', '決まり字から', 'お手つき', '送り札']);
+    expect(rows.some((cells) => /^\d+ ms$/.test(cells[4] ?? ''))).toBe(true);
+    expect(rows.some((cells) => /^(あなた|相手)→(あなた|相手)：\d+/.test(cells[7] ?? ''))).toBe(true);
+    const takers = rows.map((cells) => cells[3]);
     expect(takers).toContain('あなた');
     expect(takers).toContain('相手');
     expect(game.errors).toEqual([]);

@@ -3,13 +3,19 @@
 // a visitor watch its belief, and leaves no tensor behind from one match to the next.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { kimariji } from '../../src/data/kimariji';
 import { OPPONENT_NOTICES } from '../../src/game/opponents/registry';
+import { ALL_CARDS, createMatch } from '../../src/game/rules';
 import { launchBrowser } from './harness';
 import { clickBox, openMode, openWithSettings, playToResults, type Box } from './matchHelpers';
 
 interface MatchHooks {
   opponent: string;
-  belief: () => { shown: boolean; heard: number };
+  belief: () => {
+    shown: boolean;
+    heard: number;
+    candidates: { poem: number; p: number; karafuda: boolean }[];
+  };
   buttons: () => { belief: Box };
 }
 
@@ -64,6 +70,36 @@ describe('playing against the listening Transformer', () => {
     await game.context.close();
   }, 150_000);
 
+  it('lists its top candidates with percentages, a karafuda marked as such', async () => {
+    // A seed whose first poem is a karafuda: the wash has no card to light, the list still shows it.
+    let seed = 1;
+    const deal = (n: number) => createMatch({ mode: 'competitive', seed: n });
+    while (deal(seed).dealt.includes(deal(seed).queue[0] ?? 0)) seed++;
+    const poem = deal(seed).queue[0] as number;
+    const length = kimariji(poem, ALL_CARDS).length;
+    const game = await openWithSettings(browser, `?testSpeed=2&seed=${seed}`, { memorizationSeconds: 0 });
+    const { page } = game;
+    await openMode(game, 'match');
+    await page.waitForFunction(
+      () => (window.__utakaruta?.match as { state: { phase: string } }).state.phase !== 'memorization',
+    );
+    await page.waitForFunction(() => (window.__utakaruta?.match as MatchHooks).buttons().belief.width > 0);
+    await page.keyboard.press('b');
+    await page.waitForFunction(
+      (n) => (window.__utakaruta?.match as MatchHooks).belief().heard >= n,
+      length + 1,
+      { timeout: 120_000, polling: 10 },
+    );
+    await page.keyboard.press('p');
+    const belief = await page.evaluate(() => (window.__utakaruta?.match as MatchHooks).belief());
+    console.log(`karafuda ${poem}, kimariji ${length} sounds:`, JSON.stringify(belief.candidates));
+    expect(belief.candidates[0]).toMatchObject({ poem, karafuda: true });
+    expect(belief.candidates[0]?.p ?? 0).toBeGreaterThan(0.5);
+    await game.screenshot('transformer-belief-karafuda');
+    expect(game.errors).toEqual([]);
+    await game.context.close();
+  }, 150_000);
+
   it('plays the shipped model, and says so, when the saved model in the settings is gone', async () => {
     const game = await openWithSettings(browser, '?testSpeed=2&seed=5', { opponentModel: 'deleted-model' });
     const { page } = game;
@@ -101,7 +137,7 @@ describe('playing against the listening Transformer', () => {
     // The count sees the model's weights while it plays, so "no growth" below means something.
     expect(tensorsMidMatch).toBeGreaterThan(0);
     const takers = await page.$$eval('.results-table tbody tr', (trs) =>
-      trs.map((tr) => tr.querySelectorAll('td')[2]?.textContent ?? ''),
+      trs.map((tr) => tr.querySelectorAll('td')[3]?.textContent ?? ''),
     );
     expect(takers.length).toBeGreaterThanOrEqual(25);
     expect(takers).toContain('相手');

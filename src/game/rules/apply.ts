@@ -1,6 +1,7 @@
 // The one way a match moves: apply(state, action) returns a new state and what happened, or an
 // error value; the input is never mutated. The rule choices where versions differ are written
 // down in rules.md next to this file.
+import { placesOf, receivingPlace, ROWS_PER_TERRITORY, GRID_COLUMNS, withPlaces } from './places';
 import { cardsOnField, rowsCards, territoryCount, whereIs } from './queries';
 import {
   otherPlayer,
@@ -43,6 +44,8 @@ export function apply(state: MatchState, action: Action): ApplyResult {
       return done(state.mode === 'chirashi' ? settleChirashi(state) : settleTerritories(state));
     case 'send':
       return send(state, action.player, action.card);
+    case 'arrange':
+      return arrange(state, action);
     default: {
       const never: never = action;
       return fail('wrongPhase', `unknown action ${JSON.stringify(never)}`);
@@ -147,13 +150,6 @@ function faultsOf(
 
 function removeFromRows(rows: Rows, card: number): Rows {
   return rows.map((row) => row.filter((c) => c !== card)) as unknown as Rows;
-}
-
-/** A received card goes to the end of the shortest row; ties go to the row nearest the owner. */
-export function addToRows(rows: Rows, card: number): Rows {
-  let target = 2;
-  for (const i of [1, 0]) if ((rows[i]?.length ?? 0) < (rows[target]?.length ?? 0)) target = i;
-  return rows.map((row, i) => (i === target ? [...row, card] : row)) as unknown as Rows;
 }
 
 function withTerritory(state: MatchState, player: Player, rows: Rows): MatchState {
@@ -274,7 +270,8 @@ function send(state: MatchState, player: Player, card: number): ApplyResult {
     return fail('notInTerritory', `card ${card} is not in player ${player}'s territory`);
   }
   let next = withTerritory(state, player, removeFromRows(state.territories[player], card));
-  next = withTerritory(next, pending.to, addToRows(next.territories[pending.to], card));
+  const receiver = placesOf(next, pending.to);
+  next = withPlaces(next, pending.to, [...receiver, receivingPlace(receiver, card)]);
   const reading = next.readings.at(-1) as ReadingRecord;
   next = { ...next, readings: replaceLast(next.readings, { ...reading, sent: [...reading.sent, card] }) };
   const events: MatchEvent[] = [{ type: 'sent', from: player, to: pending.to, card }];
@@ -283,6 +280,31 @@ function send(state: MatchState, player: Player, card: number): ApplyResult {
     return done({ state: { ...next, pendingSend: { ...pending, count: left } }, events });
   }
   return done(finishReading({ ...next, pendingSend: null }, events));
+}
+
+/** Phases in which a player may move their own cards: before the reading, and between poems. */
+const ARRANGING_PHASES: readonly MatchState['phase'][] = ['memorization', 'between', 'sending'];
+
+function arrange(state: MatchState, action: Extract<Action, { type: 'arrange' }>): ApplyResult {
+  const { player, card, row, column } = action;
+  if (!ARRANGING_PHASES.includes(state.phase))
+    return fail('wrongPhase', `cannot arrange cards in ${state.phase}`);
+  const places = placesOf(state, player);
+  const moving = places.find((p) => p.card === card);
+  if (!moving) return fail('notInTerritory', `card ${card} is not in player ${player}'s territory`);
+  const width = Math.max(GRID_COLUMNS, ...places.map((p) => p.column + 1));
+  if (!Number.isInteger(row) || row < 0 || row >= ROWS_PER_TERRITORY || !Number.isInteger(column))
+    return fail('badPlace', `no slot at row ${row}, column ${column}`);
+  if (column < 0 || column >= width) return fail('badPlace', `column ${column} is off the territory`);
+  const to = { row: row as 0 | 1 | 2, column };
+  const swapped = places.find((p) => p.card !== card && p.row === to.row && p.column === to.column);
+  const next = places.map((p) =>
+    p.card === card ? { card, ...to } : p === swapped ? { ...p, row: moving.row, column: moving.column } : p,
+  );
+  const events: MatchEvent[] = [{ type: 'arranged', player, card, row: to.row, column: to.column }];
+  if (swapped)
+    events.push({ type: 'arranged', player, card: swapped.card, row: moving.row, column: moving.column });
+  return done({ state: withPlaces(state, player, next), events });
 }
 
 /** After a reading's take and sends: the game is over, or waits for the next reading. */

@@ -1,6 +1,7 @@
 // Dealing a match: which cards go where and in which order the poems are read, all drawn from one
 // seeded generator whose state the match keeps, so the same setup always deals the same match.
 import { createRng } from '../../data/random';
+import { defaultColumns } from './places';
 import type { MatchSetup, MatchState, Rows } from './types';
 
 export const ALL_CARDS: readonly number[] = Array.from({ length: 100 }, (_, i) => i + 1);
@@ -63,10 +64,12 @@ export function createMatch(setup: MatchSetup): MatchState {
         shuffled.slice(COMPETITIVE_HAND, 2 * COMPETITIVE_HAND),
       ];
       const queue = rng.shuffle(ALL_CARDS);
+      const territories: [Rows, Rows] = [layRows(hands[0] ?? []), layRows(hands[1] ?? [])];
       return {
         ...base,
         dealt: [...(hands[0] ?? []), ...(hands[1] ?? [])].sort((a, b) => a - b),
-        territories: [layRows(hands[0] ?? []), layRows(hands[1] ?? [])],
+        territories,
+        columns: defaultColumns(territories),
         field: [],
         queue,
         rng: rng.state(),
@@ -79,10 +82,12 @@ export function createMatch(setup: MatchSetup): MatchState {
       const hands = [shuffled.slice(0, half), shuffled.slice(half, 2 * half)];
       const dealt = [...(hands[0] ?? []), ...(hands[1] ?? [])].sort((a, b) => a - b);
       const queue = rng.shuffle(setup.readUnused ? ALL_CARDS : dealt);
+      const territories: [Rows, Rows] = [layRows(hands[0] ?? []), layRows(hands[1] ?? [])];
       return {
         ...base,
         dealt,
-        territories: [layRows(hands[0] ?? []), layRows(hands[1] ?? [])],
+        territories,
+        columns: defaultColumns(territories),
         field: [],
         queue,
         rng: rng.state(),

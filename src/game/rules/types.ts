@@ -116,6 +116,11 @@ export interface MatchState {
   readonly unmeisen: boolean;
   readonly winner: Player | 'draw' | null;
   readonly rng: RngState;
+  /**
+   * Territory cards' columns, card → slot from the owner's left (see places.ts). Absent in states
+   * made before cards had fixed places; missing cards then take the first free slot of their row.
+   */
+  readonly columns?: Readonly<Record<number, number>>;
 }
 
 export type Action =
@@ -129,7 +134,15 @@ export type Action =
       readonly atMora: number;
     }
   | { readonly type: 'settle' }
-  | { readonly type: 'send'; readonly player: Player; readonly card: number };
+  | { readonly type: 'send'; readonly player: Player; readonly card: number }
+  /** A player moves one of their own cards to a slot of their territory (a card there swaps). */
+  | {
+      readonly type: 'arrange';
+      readonly player: Player;
+      readonly card: number;
+      readonly row: number;
+      readonly column: number;
+    };
 
 export type MatchEvent =
   | { readonly type: 'memorizationOver' }
@@ -149,6 +162,13 @@ export type MatchEvent =
   | { readonly type: 'sendOwed'; readonly from: Player; readonly to: Player; readonly count: number }
   | { readonly type: 'sent'; readonly from: Player; readonly to: Player; readonly card: number }
   | { readonly type: 'unmeisen' }
+  | {
+      readonly type: 'arranged';
+      readonly player: Player;
+      readonly card: number;
+      readonly row: number;
+      readonly column: number;
+    }
   | { readonly type: 'over'; readonly winner: Player | 'draw' };
 
 export const RULE_ERRORS = [
@@ -158,6 +178,7 @@ export const RULE_ERRORS = [
   'badTime',
   'notYourSend',
   'notInTerritory',
+  'badPlace',
 ] as const;
 export type RuleErrorCode = (typeof RULE_ERRORS)[number];
 

@@ -157,6 +157,17 @@ export class MatchDriver {
     }
   }
 
+  /** The local player moves one of their cards to a slot (before the reading or between poems).
+   *  False when the rules refuse (a slot off the territory, the wrong phase). */
+  arrange(card: number, row: number, column: number): boolean {
+    if (this.paused) return false;
+    const result = apply(this.state, { type: 'arrange', player: 0, card, row, column });
+    if (!result.ok) return false;
+    this.state = result.state;
+    this.notify(result.events);
+    return true;
+  }
+
   pause(): void {
     if (this.paused || this.state.phase === 'over') return;
     this.paused = true;

@@ -1,7 +1,7 @@
 // The match: two territories (or the chirashi field) of real torifuda, the reading, the opponent.
-// The scene draws the driver's state and forwards input; the driver and the rules decide.
-// Input: click/tap a card to take it (or to choose the card to send); arrows + Enter do the same
-// from the keyboard; P pauses, S ends memorization, B shows the opponent's belief, Esc quits.
+// The scene draws the driver's state and forwards input (MatchInput); the driver and the rules
+// decide. Every object of one match lives in one `Table`, made in create and dropped at shutdown,
+// so a match quit at any phase leaves nothing behind for the next.
 import Phaser from 'phaser';
 import { POEMS } from '../../data/poems';
 import { tr, trf } from '../i18n';
@@ -9,16 +9,17 @@ import { Reader, testSpeedFromUrl } from '../audio/reader';
 import { createOpponent, type OpponentKind } from '../opponents/registry';
 import { TransformerOpponent } from '../opponents/transformer';
 import { territoryCount, type MatchEvent, type MatchSetup, type MatchState } from '../rules';
-import { loadSettings } from '../settings';
+import { loadSettings, SHIPPED_MODEL } from '../settings';
 import { testHooks } from '../testHooks';
-import { nextFocus } from '../view/matchLayout';
 import { BeliefView } from '../view/beliefView';
 import { MatchField } from '../view/matchField';
-import { MatchPanel } from '../view/matchPanel';
+import { MatchPanel, PANEL_X } from '../view/matchPanel';
 import { loadBaseGlyphs, loadGlyphs, textStyle } from '../view/styles';
+import { homeArrangement, loadHomePlaces, saveHomePlaces } from './HomePlaces';
 import { MatchDriver } from './MatchDriver';
 import { publishMatchHooks, unpublishMatchHooks } from './MatchHooks';
-import { eventMessages, MATCH_TEXT, poemCaption, statusLine, who } from './MatchText';
+import { MatchInput } from './MatchInput';
+import { eventMessages, LEVELS, MATCH_TEXT, poemCaption, statusLine, who } from './MatchText';
 import type { ResultsData } from './ResultsScene';
 
 export interface MatchSceneData {
@@ -32,28 +33,48 @@ export interface MatchSceneData {
   readonly opponent?: OpponentKind;
 }
 
+/** Everything one match owns. */
+interface Table {
+  readonly driver: MatchDriver;
+  readonly field: MatchField;
+  readonly panel: MatchPanel;
+  readonly input: MatchInput;
+  readonly pauseShade: Phaser.GameObjects.Text;
+  /** The opponent whose belief the live view can draw (a model opponent), if any. */
+  readonly believer: TransformerOpponent | null;
+  /** The opponent and the model it plays, as the panel and the results show them. */
+  readonly opponentName: string;
+  /** The opponent's own name, for the tests. */
+  readonly hookName: string;
+  readonly level: string;
+  beliefView: BeliefView | null;
+  messages: string[];
+  /** Cards sent to you since the last reading: lit until the next one, so you can place them. */
+  received: Set<number>;
+  readonly clips: readonly string[];
+  /** Paused by the how-to-play panel (and resumed when it closes). */
+  pausedForHelp: boolean;
+  over: boolean;
+}
+
 export class MatchScene extends Phaser.Scene {
-  private driver!: MatchDriver;
-  private panel!: MatchPanel;
-  private field: MatchField | null = null;
-  private focus: number | null = null;
-  private messages: string[] = [];
-  private pauseShade!: Phaser.GameObjects.Text;
+  private table: Table | null = null;
   private mode: MatchSceneData['mode'] = 'competitive';
   private chosen: readonly number[] | undefined;
   private readUnused = false;
   private opponentKind: OpponentKind = 'transformer';
-  /** The opponent whose belief the live view can draw (a model opponent), if any. */
-  private believer: TransformerOpponent | null = null;
-  private beliefView: BeliefView | null = null;
-  private opponentName = '';
   private seed = 0;
+  /** Counts starts, so a create still loading when its match was quit and restarted gives up. */
+  private generation = 0;
 
   constructor() {
     super('match');
   }
 
   init(data: Partial<MatchSceneData>): void {
+    // A scene object is reused by the next start: nothing of the last match may survive into it.
+    this.table = null;
+    this.generation++;
     const urlSeed = Number(new URLSearchParams(globalThis.location?.search ?? '').get('seed'));
     this.mode = data.mode ?? 'competitive';
     this.chosen = data.cards;
@@ -63,10 +84,10 @@ export class MatchScene extends Phaser.Scene {
   }
 
   async create(): Promise<void> {
-    this.field = null;
-    this.messages = [];
-    this.focus = null;
+    const generation = this.generation;
     testHooks().screen = 'loading';
+    // Registered first: a quit while the opponent loads still ends this match cleanly.
+    this.events.once('shutdown', () => this.teardown());
     await loadBaseGlyphs();
     void loadGlyphs(POEMS.map((p) => p.kanji + p.poet).join('') + Object.values(MATCH_TEXT).map(tr).join(''));
     const settings = loadSettings();
@@ -77,17 +98,17 @@ export class MatchScene extends Phaser.Scene {
       seed: this.seed + 1,
       model: settings.opponentModel,
     });
-    if (!this.sys.isActive()) return opponent.dispose();
+    if (!this.sys.isActive() || generation !== this.generation) return opponent.dispose();
     loading.destroy();
-    this.opponentName = tr(opponent.name);
-    this.believer = opponent instanceof TransformerOpponent ? opponent : null;
-    this.beliefView = null;
     const setup: MatchSetup =
       this.mode === 'competitive'
         ? { mode: 'competitive', seed: this.seed }
         : { mode: this.mode, seed: this.seed, cards: this.chosen, readUnused: this.readUnused };
     const timeScale = testSpeedFromUrl();
-    this.driver = new MatchDriver({
+    let panel: MatchPanel | null = null;
+    /** Every clip the reader started this match, for the tests: none may start twice. */
+    const clips: string[] = [];
+    const driver = new MatchDriver({
       setup,
       opponent,
       createReader: (order) => {
@@ -98,79 +119,156 @@ export class MatchScene extends Phaser.Scene {
           muted: settings.muted,
           timeScale,
         });
-        reader.on('notice', (e) => this.panel.setNotice(tr(e.message)));
+        reader.on('notice', (e) => panel?.setNotice(tr(e.message)));
+        reader.on('clip', (e) => clips.push(`${e.clip.poem}:${e.clip.half}`));
         return reader;
       },
       memorizationMs: settings.memorizationSeconds * 1000,
       timeScale,
       now: () => performance.now(),
     });
-    this.field = new MatchField(this, this.driver.state);
-    this.panel = new MatchPanel(
+    // Your 定位置 from earlier matches, before the first frame is drawn.
+    if (setup.mode !== 'chirashi') {
+      for (const move of homeArrangement(driver.state, loadHomePlaces())) {
+        driver.arrange(move.card, move.row, move.column);
+      }
+    }
+    const field = new MatchField(this, driver.state);
+    panel = new MatchPanel(
       this,
       {
-        skip: () => this.driver.endMemorization(),
+        skip: () => this.skip(),
         pause: () => this.togglePause(),
+        help: () => this.help(),
         quit: () => this.quit(),
         belief: () => this.toggleBelief(),
       },
-      () => tr(this.driver.paused ? MATCH_TEXT.resume : MATCH_TEXT.pause),
-      { skip: MATCH_TEXT.skip, quit: MATCH_TEXT.quit, belief: MATCH_TEXT.belief },
+      () => tr(driver.paused ? MATCH_TEXT.resume : MATCH_TEXT.pause),
+      { skip: MATCH_TEXT.skip, quit: MATCH_TEXT.quit, belief: MATCH_TEXT.belief, help: MATCH_TEXT.help },
     );
-    if (notice) this.panel.setNotice(tr(notice));
-    this.pauseShade = this.add
+    if (notice) panel.setNotice(tr(notice));
+    const modelName =
+      opponent instanceof TransformerOpponent
+        ? tr(
+            settings.opponentModel === SHIPPED_MODEL || notice
+              ? MATCH_TEXT.shippedModel
+              : MATCH_TEXT.savedModel,
+          )
+        : '';
+    const opponentName = tr(opponent.name);
+    const shownName = opponentName + (modelName ? `（${modelName}）` : '');
+    const level = tr(LEVELS[settings.difficulty]);
+    panel.setLevel(trf(MATCH_TEXT.level, { name: shownName, level }));
+    const pauseShade = this.add
       .text(496, 360, '', { ...textStyle(30), backgroundColor: '#000000cc', padding: { x: 30, y: 20 } })
       .setOrigin(0.5)
       .setDepth(20)
       .setVisible(false);
-    this.driver.onChange((state, events) => this.onChange(state, events));
-    this.bindInput();
-    this.events.once('shutdown', () => this.teardown());
-    this.layoutCards(false);
+    const input = new MatchInput(this, field, {
+      get state() {
+        return driver.state;
+      },
+      get paused() {
+        return driver.paused;
+      },
+      touch: (card) => driver.humanTouch(card),
+      arrange: (card, row, column) => void driver.arrange(card, row, column),
+      togglePause: () => this.togglePause(),
+      quit: () => this.quit(),
+      skip: () => this.skip(),
+      toggleBelief: () => this.toggleBelief(),
+      help: () => this.help(),
+      changed: () => this.paintHighlights(),
+    });
+    this.table = {
+      driver,
+      field,
+      panel,
+      input,
+      pauseShade,
+      believer: opponent instanceof TransformerOpponent ? opponent : null,
+      opponentName: shownName,
+      hookName: opponentName,
+      level,
+      beliefView: null,
+      messages: [],
+      received: new Set(),
+      clips,
+      pausedForHelp: false,
+      over: false,
+    };
+    driver.onChange((state, events) => this.onChange(state, events));
+    field.layout(driver.state, false);
     this.render();
     this.publishHooks();
   }
 
-  override update(time: number): void {
-    if (!this.driver) return;
-    this.driver.tick(performance.now());
-    void time;
-    if (this.driver.state.phase === 'memorization') this.renderStatus();
+  override update(): void {
+    const table = this.table;
+    if (!table) return;
+    table.driver.tick(performance.now());
+    if (table.driver.state.phase === 'memorization') this.renderStatus();
     // Every frame, so the wash follows cards as they slide.
-    if (this.field) this.beliefView?.draw(this.field.cards, this.believer?.latest?.belief ?? null);
+    table.beliefView?.draw(table.field.onField(), table.believer?.latest?.belief ?? null);
   }
 
-  /** Shows or hides the opponent's belief over the field (a model opponent only). */
+  private skip(): void {
+    // Paused means paused: the reading does not start under the pause screen.
+    if (this.table && !this.table.driver.paused) this.table.driver.endMemorization();
+  }
+
+  /** Shows or hides the opponent's belief over the field and its top candidates (a model only). */
   private toggleBelief(): void {
-    if (!this.believer) return;
-    if (this.beliefView) {
-      this.beliefView.destroy();
-      this.beliefView = null;
+    const table = this.table;
+    if (!table?.believer) return;
+    if (table.beliefView) {
+      table.beliefView.destroy();
+      table.beliefView = null;
+      table.panel.reserve(0);
     } else {
-      this.beliefView = new BeliefView(this);
+      const view = new BeliefView(this, PANEL_X + 8, 0, 1280 - PANEL_X - 24);
+      table.beliefView = view;
+      table.panel.reserve(BeliefView.height(), (y) => view.moveTo(y));
     }
-    this.panel.buttons.belief.setSelected(this.beliefView !== null);
+    table.panel.buttons.belief.setSelected(table.beliefView !== null);
   }
 
   private onChange(state: MatchState, events: readonly MatchEvent[]): void {
+    const table = this.table;
+    if (!table) return;
+    if (events.some((e) => e.type === 'memorizationOver') && state.mode !== 'chirashi') saveHomePlaces(state);
     if (events.length > 0) {
+      // Each reading starts with a clean slate: last poem's messages and caption go.
+      if (events.some((e) => e.type === 'read')) {
+        table.messages = [];
+        table.received.clear();
+        table.panel.setPoem('', '');
+        table.input.held = null;
+      }
+      for (const e of events) if (e.type === 'sent' && e.to === 0) table.received.add(e.card);
       const lines = eventMessages(events);
-      if (events.some((e) => e.type === 'read')) this.messages = [];
-      if (lines.length) this.pushMessages(lines);
-      if (events.some((e) => e.type === 'taken' || e.type === 'untaken' || e.type === 'karafuda'))
-        this.showPoem(state);
-      if (events.some((e) => e.type === 'read')) this.panel.setPoem('', '');
-      this.layoutCards(true);
+      table.messages = [...table.messages, ...lines].slice(-4);
+      table.panel.setMessages(table.messages);
+      if (events.some((e) => e.type === 'taken' || e.type === 'untaken' || e.type === 'karafuda')) {
+        const caption = poemCaption(state);
+        if (caption) table.panel.setPoem(caption.poem, caption.kimariji);
+      }
+      table.field.layout(state, true);
     }
     this.render();
-    const over = events.find((e) => e.type === 'over');
-    if (over) this.time.delayedCall(1600, () => this.scene.start('results', this.resultsData(state)));
+    if (events.some((e) => e.type === 'over') && !table.over) {
+      table.over = true;
+      // Your arrangement at the end is what you will find next time.
+      if (state.mode !== 'chirashi') saveHomePlaces(state);
+      this.time.delayedCall(1600, () => this.scene.start('results', this.resultsData(state)));
+    }
   }
 
   private resultsData(state: MatchState): ResultsData {
     return {
       state,
-      opponent: this.opponentName,
+      opponent: this.table?.opponentName ?? '',
+      level: this.table?.level ?? '',
       again: {
         mode: this.mode,
         cards: this.chosen,
@@ -180,77 +278,88 @@ export class MatchScene extends Phaser.Scene {
     };
   }
 
-  private showPoem(state: MatchState): void {
-    const caption = poemCaption(state);
-    if (caption) this.panel.setPoem(caption.poem, caption.kimariji);
-  }
-
-  private pushMessages(lines: readonly string[]): void {
-    this.messages = [...this.messages, ...lines].slice(-4);
-    this.panel?.setMessages(this.messages);
-  }
-
-  private layoutCards(animate: boolean): void {
-    this.field?.layout(this.driver.state, animate);
-    this.paintHighlights();
-  }
-
   private paintHighlights(): void {
-    this.field?.paintHighlights(this.driver.state, this.focus);
+    const table = this.table;
+    if (!table) return;
+    table.field.paintHighlights(table.driver.state, {
+      focus: table.input.focus,
+      received: table.received,
+      held: table.input.held,
+    });
   }
 
   private render(): void {
-    const state = this.driver.state;
+    const table = this.table;
+    if (!table) return;
+    const { state } = table.driver;
     if (state.mode === 'chirashi') {
-      this.panel.setCounts(
+      table.panel.setCounts(
         trf(MATCH_TEXT.takenCount, { who: who(1), n: state.taken[1].length }),
         trf(MATCH_TEXT.takenCount, { who: who(0), n: state.taken[0].length }),
       );
     } else {
-      this.panel.setCounts(
+      table.panel.setCounts(
         trf(MATCH_TEXT.left, { who: who(1), n: territoryCount(state, 1) }),
         trf(MATCH_TEXT.left, { who: who(0), n: territoryCount(state, 0) }),
       );
     }
-    this.panel.setHeard(this.driver.heard);
-    this.panel.buttons.skip.text.setVisible(state.phase === 'memorization');
-    this.panel.buttons.belief.text.setVisible(state.phase !== 'memorization' && this.believer !== null);
+    table.panel.setHeard(table.driver.heard);
+    table.panel.buttons.skip.text.setVisible(state.phase === 'memorization');
+    table.panel.buttons.belief.text.setVisible(state.phase !== 'memorization' && table.believer !== null);
     this.renderStatus();
     this.paintHighlights();
   }
 
   private renderStatus(): void {
-    const secondsLeft = Math.ceil(this.driver.memorizationLeft(performance.now()) / 1000);
-    this.panel.setStatus(statusLine(this.driver.state, secondsLeft));
-  }
-
-  private bindInput(): void {
-    this.input.on('pointerdown', (pointer: Phaser.Input.Pointer) => {
-      if (this.driver.paused) return this.togglePause();
-      const no = this.field?.cardAt(pointer.x, pointer.y) ?? null;
-      if (no !== null) this.driver.humanTouch(no);
-    });
-    this.input.keyboard?.on('keydown', (event: KeyboardEvent) => {
-      const key = event.key;
-      if (key === 'p' || key === 'P') this.togglePause();
-      else if (key === 'Escape') this.quit();
-      else if (key === 's' || key === 'S') this.driver.endMemorization();
-      else if (key === 'b' || key === 'B') this.toggleBelief();
-      else if (key === 'Enter' || key === ' ') {
-        if (this.focus !== null) this.driver.humanTouch(this.focus);
-      } else if (key === 'ArrowLeft' || key === 'ArrowRight' || key === 'ArrowUp' || key === 'ArrowDown') {
-        this.focus = nextFocus(this.field?.slotList() ?? [], this.focus, key);
-        this.paintHighlights();
-      }
-    });
+    const table = this.table;
+    if (!table) return;
+    const secondsLeft = Math.ceil(table.driver.memorizationLeft(performance.now()) / 1000);
+    table.panel.setStatus(statusLine(table.driver.state, secondsLeft));
   }
 
   private togglePause(): void {
-    if (this.driver.paused) this.driver.resume();
-    else this.driver.pause();
-    this.pauseShade.setText(tr(MATCH_TEXT.paused)).setVisible(this.driver.paused);
-    this.panel.buttons.pause.text.setText(tr(this.driver.paused ? MATCH_TEXT.resume : MATCH_TEXT.pause));
+    const table = this.table;
+    if (!table) return;
+    const { driver } = table;
+    if (driver.paused) driver.resume();
+    else driver.pause();
+    table.pausedForHelp = false;
+    this.showPaused();
+  }
+
+  private showPaused(): void {
+    const table = this.table;
+    if (!table) return;
+    const paused = table.driver.paused;
+    table.pauseShade.setText(tr(MATCH_TEXT.paused)).setVisible(paused);
+    table.panel.buttons.pause.text.setText(tr(paused ? MATCH_TEXT.resume : MATCH_TEXT.pause));
     this.publishHooks();
+  }
+
+  /** How to play, over the match: the match pauses while it is open and resumes when it closes. */
+  private help(): void {
+    const table = this.table;
+    if (!table) return;
+    if (!table.driver.paused) {
+      table.driver.pause();
+      table.pausedForHelp = table.driver.paused;
+      this.showPaused();
+    }
+    this.input.keyboard?.disableGlobalCapture();
+    this.scene.pause();
+    void import('./HowToPlay').then(({ openHowToPlay }) =>
+      openHowToPlay(() => {
+        this.scene.resume();
+        this.input.keyboard?.enableGlobalCapture();
+        const current = this.table;
+        if (current === table && current.pausedForHelp) {
+          current.driver.resume();
+          current.pausedForHelp = false;
+          this.showPaused();
+        }
+        testHooks().screen = 'match';
+      }),
+    );
   }
 
   private quit(): void {
@@ -258,22 +367,36 @@ export class MatchScene extends Phaser.Scene {
   }
 
   private teardown(): void {
-    this.driver?.dispose();
-    this.believer = null;
-    this.beliefView = null;
-    this.field?.clear();
+    const table = this.table;
+    this.table = null;
     unpublishMatchHooks();
+    if (!table) return;
+    table.driver.dispose();
+    table.beliefView?.destroy();
+    table.field.clear();
   }
 
   private publishHooks(): void {
+    const table = this.table;
+    if (!table) return;
     publishMatchHooks({
       scene: this,
-      driver: this.driver,
-      panel: this.panel,
-      cards: () => this.field?.onField() ?? [],
-      focus: () => this.focus,
-      opponent: this.opponentName,
-      belief: () => ({ shown: this.beliefView !== null, heard: this.believer?.latest?.heard ?? 0 }),
+      driver: table.driver,
+      panel: table.panel,
+      field: table.field,
+      cards: () => table.field.onField(),
+      focus: () => table.input.focus,
+      held: () => table.input.held,
+      received: () => [...table.received],
+      messages: () => table.panel.messageText,
+      clips: () => [...table.clips],
+      opponent: table.hookName,
+      level: table.level,
+      belief: () => ({
+        shown: table.beliefView !== null,
+        heard: table.believer?.latest?.heard ?? 0,
+        candidates: table.beliefView?.candidates ?? [],
+      }),
     });
   }
 }

@@ -4,6 +4,7 @@ import { kimariji } from '../../data/kimariji';
 import { poemByNo } from '../../data/poems';
 import { tr, trf, type Bilingual } from '../i18n';
 import type { MatchEvent, MatchState, Player } from '../rules';
+import type { Difficulty } from '../settings';
 
 export const MATCH_TEXT = {
   you: { ja: 'あなた', en: 'You' },
@@ -31,14 +32,42 @@ export const MATCH_TEXT = {
   opponentFault: { ja: 'お手つき（相手）', en: 'Fault (opponent)' },
   double: { ja: '　×2', en: ' ×2' },
   forfeit: { ja: '{who}の札 {card} 番を返します', en: '{who} give(s) back card {card}' },
-  sent: { ja: '{who}が {card} 番を送りました', en: '{who} sent card {card}' },
+  sent: { ja: '{who}が {card}を送りました', en: '{who} sent {card}' },
+  received: {
+    ja: '{who}から{card}が来ました。光っている札は動かせます',
+    en: '{who} sent you {card}; the lit card can be moved',
+  },
+  level: { ja: '相手：{name}・{level}', en: 'Opponent: {name} · {level}' },
+  help: { ja: '遊び方 (H)', en: 'How to play (H)' },
+  shippedModel: { ja: '付属のモデル', en: 'shipped model' },
+  savedModel: { ja: '保存したモデル', en: 'your saved model' },
+  arrangeKeys: {
+    ja: '札をドラッグして並べ替え・Enter で持って矢印で動かす',
+    en: 'Drag cards to arrange; Enter holds one, arrows move it',
+  },
   unmeisen: { ja: '運命戦', en: 'Unmeisen: one card each' },
   kimariji: { ja: '決まり字　{k}', en: 'Kimariji: {k}' },
   atMora: { ja: '{n} 音目で', en: 'at sound {n}' },
   belief: { ja: '相手の確信 (B)', en: "Opponent's belief (B)" },
   loadingOpponent: { ja: '相手を読み込み中…', en: 'Loading the opponent…' },
-  keys: { ja: '矢印で札を選び Enter で取る', en: 'Arrows pick a card, Enter takes' },
+  keys: {
+    ja: '取る：行の数字 1–6 と列のキー 1…= ／ 矢印と Enter',
+    en: 'Take: row key 1–6 then column key 1…= / arrows and Enter',
+  },
 } as const satisfies Record<string, Bilingual | Record<string, string>>;
+
+export const LEVELS: Record<Difficulty, Bilingual> = {
+  beginner: { ja: '初級', en: 'Beginner' },
+  intermediate: { ja: '中級', en: 'Intermediate' },
+  advanced: { ja: '上級', en: 'Advanced' },
+  master: { ja: '名人', en: 'Master' },
+};
+
+/** A card named so a player knows it: its number and the start of its poem. */
+export function cardName(card: number): string {
+  const start = poemByNo(card).kami.kana.split(' ')[0] ?? '';
+  return trf({ ja: '{n}番「{start}」', en: 'card {n} “{start}”' }, { n: card, start });
+}
 
 export function who(player: Player): string {
   return tr(player === 0 ? MATCH_TEXT.you : MATCH_TEXT.opponent);
@@ -78,12 +107,18 @@ export function eventMessages(events: readonly MatchEvent[]): string[] {
         );
         break;
       case 'sent':
-        out.push(trf(MATCH_TEXT.sent, { who: who(event.from), card: event.card }));
+        out.push(
+          trf(event.to === 0 ? MATCH_TEXT.received : MATCH_TEXT.sent, {
+            who: who(event.from),
+            card: cardName(event.card),
+          }),
+        );
         break;
       case 'unmeisen':
         out.push(tr(MATCH_TEXT.unmeisen));
         break;
       case 'memorizationOver':
+      case 'arranged':
       case 'read':
       case 'touched':
       case 'over':
@@ -101,11 +136,12 @@ export function eventMessages(events: readonly MatchEvent[]): string[] {
 export function statusLine(state: MatchState, memorizationSecondsLeft: number): string {
   const left = memorizationSecondsLeft;
   const time = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
-  if (state.phase === 'memorization') return `${trf(MATCH_TEXT.memorize, { time })}\n${tr(MATCH_TEXT.keys)}`;
+  if (state.phase === 'memorization')
+    return `${trf(MATCH_TEXT.memorize, { time })}\n${tr(MATCH_TEXT.arrangeKeys)}`;
   if (state.phase === 'joka') return tr(MATCH_TEXT.joka);
   if (state.phase === 'sending' && state.pendingSend?.from === 0)
     return trf(MATCH_TEXT.chooseSend, { n: state.pendingSend.count });
-  if (state.phase === 'reading') return tr(MATCH_TEXT.reading);
+  if (state.phase === 'reading') return `${tr(MATCH_TEXT.reading)}\n${tr(MATCH_TEXT.keys)}`;
   return '';
 }
 

@@ -1,5 +1,6 @@
-// The results: who won, then per card who took it and how many sounds after its kimariji, and
-// the faults. A DOM panel over the canvas: a long table reads better as HTML.
+// The results: who won and by how many cards (枚差), who you played at which level, then per card
+// whose side it lay on, who took it, in how many ms and sounds after its kimariji, the faults and
+// the sends (from → to). A DOM panel over the canvas: a long table reads better as HTML.
 import Phaser from 'phaser';
 import { poemByNo } from '../../data/poems';
 import { tr, trf, type Bilingual } from '../i18n';
@@ -13,6 +14,8 @@ import './results.css';
 export interface ResultsData {
   readonly state: MatchState;
   readonly opponent: string;
+  /** The level played (already in the player's language). */
+  readonly level?: string;
   /** How to start the same kind of game again (a new deal). */
   readonly again: MatchSceneData;
 }
@@ -22,7 +25,17 @@ const TEXT = {
   youWin: { ja: 'あなたの勝ち', en: 'You win' },
   youLose: { ja: '相手の勝ち', en: 'The opponent wins' },
   draw: { ja: '引き分け', en: 'Draw' },
-  against: { ja: '相手：{name}', en: 'Opponent: {name}' },
+  against: { ja: '相手：{name}・{level}', en: 'Opponent: {name} · {level}' },
+  margin: {
+    ja: '{n} 枚差　残り札　あなた {mine} 枚・相手 {theirs} 枚',
+    en: 'Margin: {n} cards · left: you {mine}, opponent {theirs}',
+  },
+  marginChirashi: { ja: '{n} 枚差', en: 'Margin: {n} cards' },
+  side: { ja: '陣', en: 'Side' },
+  ms: { ja: '時間', en: 'Time' },
+  msValue: { ja: '{n} ms', en: '{n} ms' },
+  field: { ja: '場', en: 'field' },
+  sendLine: { ja: '{from}→{to}：{cards}', en: '{from} → {to}: {cards}' },
   summary: {
     ja: '{who}　取り {taken} 枚・お手つき {faults}・決まり字から {after}',
     en: '{who}: {taken} taken · faults {faults} · median {after} after the kimariji',
@@ -75,7 +88,20 @@ export class ResultsScene extends Phaser.Scene {
     const verdict = summary.winner === 'draw' ? TEXT.draw : summary.winner === 0 ? TEXT.youWin : TEXT.youLose;
     const heading = el('h1', tr(verdict), 'results-verdict');
     heading.dataset.winner = String(summary.winner);
-    wrap.append(heading, el('p', trf(TEXT.against, { name: data.opponent })));
+    wrap.append(heading);
+    const [mine, theirs] = summary.left;
+    const margin =
+      data.state.mode === 'chirashi'
+        ? trf(TEXT.marginChirashi, { n: summary.margin })
+        : trf(TEXT.margin, { n: summary.margin, mine, theirs });
+    wrap.append(el('p', margin, 'results-margin'));
+    wrap.append(
+      el(
+        'p',
+        trf(TEXT.against, { name: data.opponent, level: data.level || tr(TEXT.none) }),
+        'results-level',
+      ),
+    );
     for (const p of [0, 1] as const) {
       const after = summary.medianAfter[p];
       wrap.append(
@@ -105,7 +131,17 @@ export class ResultsScene extends Phaser.Scene {
     const table = document.createElement('table');
     table.className = 'results-table';
     const head = table.createTHead().insertRow();
-    for (const label of [TEXT.card, TEXT.kimariji, TEXT.taker, TEXT.after, TEXT.faults, TEXT.sent]) {
+    const labels = [
+      TEXT.card,
+      TEXT.kimariji,
+      TEXT.side,
+      TEXT.taker,
+      TEXT.ms,
+      TEXT.after,
+      TEXT.faults,
+      TEXT.sent,
+    ];
+    for (const label of labels) {
       head.append(Object.assign(document.createElement('th'), { textContent: tr(label) }));
     }
     const body = table.createTBody();
@@ -117,18 +153,35 @@ export class ResultsScene extends Phaser.Scene {
         .filter((p) => card.faults[p] > 0)
         .map((p) => `${who(p)}${card.faults[p] > 1 ? ' ×' + card.faults[p] : ''}`)
         .join('・');
+      const side =
+        card.lay === 0 || card.lay === 1
+          ? who(card.lay)
+          : card.lay === 'field'
+            ? tr(TEXT.field)
+            : tr(TEXT.karafuda);
+      const sends =
+        card.send && card.sent.length > 0
+          ? trf(TEXT.sendLine, {
+              from: who(card.send.from),
+              to: who(card.send.to),
+              cards: card.sent.join(', '),
+            })
+          : tr(TEXT.none);
       const cells = [
         `${card.poem} ${poem.torifuda[0]}…${card.onField ? '' : `（${tr(TEXT.karafuda)}）`}`,
         card.kimariji,
+        side,
         card.onField ? takerName(card.taker) : tr(TEXT.none),
+        card.takeMs === null ? tr(TEXT.none) : trf(TEXT.msValue, { n: Math.round(card.takeMs) }),
         card.afterKimariji === null ? tr(TEXT.none) : signed(card.afterKimariji),
         faults || tr(TEXT.none),
-        card.sent.join(', ') || tr(TEXT.none),
+        sends,
       ];
       cells.forEach((text, i) => {
         const cell = row.insertCell();
         cell.textContent = text;
         if (i === 1) cell.className = 'results-kimariji';
+        if (i === 4) cell.className = 'results-number';
       });
     }
     return table;

@@ -2,7 +2,7 @@
 // Territories: the local player (0) at the bottom, facing up; the opponent (1) at the top, its
 // cards upside down. Each territory's row 0 (上段) is the one nearest the centre line, and a row
 // runs left to right as its owner sees it, so the opponent's rows run right to left on screen.
-import type { Rows } from '../rules';
+import { defaultColumns, GRID_COLUMNS, type Place, type Player, type Rows } from '../rules';
 import { cardHeight, type Box } from './layout';
 
 export interface Slot {
@@ -14,6 +14,10 @@ export interface Slot {
   readonly upsideDown: boolean;
   /** Small tilt in radians, for the scattered chirashi look. */
   readonly angle: number;
+  /** Territory cards: whose side, which row (0 = 上段) and column (from the owner's left). */
+  readonly player?: Player;
+  readonly row?: number;
+  readonly column?: number;
 }
 
 export interface TerritorySpec {
@@ -26,50 +30,113 @@ export interface TerritorySpec {
   readonly maxCardWidth: number;
 }
 
+/** Room on the left of the field for the row keys (1–6), in the centre gap for the column keys. */
 export const MATCH_FIELD: TerritorySpec = {
-  area: { x: 16, y: 8, width: 960, height: 704 },
+  area: { x: 34, y: 8, width: 940, height: 704 },
   centreGap: 26,
   rowGap: 8,
   cardGap: 6,
   maxCardWidth: 80,
 };
 
-/** The card width that fits six rows and the longest row in the area. */
-export function territoryCardWidth(
-  territories: readonly [Rows, Rows],
-  spec: TerritorySpec = MATCH_FIELD,
-): number {
-  const longest = Math.max(1, ...territories.flatMap((rows) => rows.map((row) => row.length)));
-  const byWidth = (spec.area.width - (longest - 1) * spec.cardGap) / longest;
+/** Both territories' places, player 0 first. */
+export type FieldPlaces = readonly [readonly Place[], readonly Place[]];
+
+/** Places of freshly laid rows (each row centred on the grid), for layouts without a match. */
+export function placesFromRows(territories: readonly [Rows, Rows]): FieldPlaces {
+  const columns = defaultColumns(territories);
+  const of = (rows: Rows): Place[] =>
+    rows.flatMap((row, r) => row.map((card) => ({ card, row: r as 0 | 1 | 2, column: columns[card] ?? 0 })));
+  return [of(territories[0]), of(territories[1])];
+}
+
+/** The grid width a set of places needs: the fixed slots, or more for a row that spills over. */
+export function placesWidth(places: FieldPlaces): number {
+  return Math.max(GRID_COLUMNS, ...places.flatMap((ps) => ps.map((p) => p.column + 1)));
+}
+
+/** The card width that fits six rows and `columns` slots in the area. */
+export function territoryCardWidth(columns: number, spec: TerritorySpec = MATCH_FIELD): number {
+  const byWidth = (spec.area.width - (columns - 1) * spec.cardGap) / columns;
   const rowHeight = (spec.area.height - spec.centreGap - 4 * spec.rowGap) / 6;
   const byHeight = rowHeight / cardHeight(1);
   return Math.floor(Math.min(spec.maxCardWidth, byWidth, byHeight));
 }
 
-/** Slots for every card in both territories. */
-export function territorySlots(
-  territories: readonly [Rows, Rows],
-  spec: TerritorySpec = MATCH_FIELD,
-): Slot[] {
-  const width = territoryCardWidth(territories, spec);
-  const height = cardHeight(width);
-  const centreY = spec.area.y + spec.area.height / 2;
-  const centreX = spec.area.x + spec.area.width / 2;
-  const slots: Slot[] = [];
-  for (const player of [0, 1] as const) {
-    territories[player].forEach((row, rowIndex) => {
-      // Distance of the row's centre from the centre line.
-      const offset = spec.centreGap / 2 + height / 2 + rowIndex * (height + spec.rowGap);
-      const y = player === 0 ? centreY + offset : centreY - offset;
-      const rowWidth = row.length * width + (row.length - 1) * spec.cardGap;
-      row.forEach((no, i) => {
-        const fromLeft = centreX - rowWidth / 2 + width / 2 + i * (width + spec.cardGap);
-        const x = player === 0 ? fromLeft : 2 * centreX - fromLeft;
-        slots.push({ no, x, y, width, upsideDown: player === 1, angle: 0 });
-      });
-    });
+/** The grid of slots: where any (player, row, column) is drawn, and which slot a point is in. */
+export class TerritoryGrid {
+  readonly width: number;
+  readonly height: number;
+  private readonly centreX: number;
+  private readonly centreY: number;
+
+  constructor(
+    readonly columns: number,
+    readonly spec: TerritorySpec = MATCH_FIELD,
+  ) {
+    this.width = territoryCardWidth(columns, spec);
+    this.height = cardHeight(this.width);
+    this.centreX = spec.area.x + spec.area.width / 2;
+    this.centreY = spec.area.y + spec.area.height / 2;
   }
-  return slots;
+
+  /** Centre of a slot. The opponent's rows run right to left on screen (they face the other way). */
+  centre(player: Player, row: number, column: number): { x: number; y: number } {
+    const { centreGap, rowGap, cardGap } = this.spec;
+    const offset = centreGap / 2 + this.height / 2 + row * (this.height + rowGap);
+    const gridWidth = this.columns * this.width + (this.columns - 1) * cardGap;
+    const fromLeft = this.centreX - gridWidth / 2 + this.width / 2 + column * (this.width + cardGap);
+    return {
+      x: player === 0 ? fromLeft : 2 * this.centreX - fromLeft,
+      y: player === 0 ? this.centreY + offset : this.centreY - offset,
+    };
+  }
+
+  /** The slot of `player`'s territory nearest a point, or null when the point is off that side. */
+  slotAt(player: Player, x: number, y: number): { row: 0 | 1 | 2; column: number } | null {
+    const { centreGap, rowGap, cardGap } = this.spec;
+    const fromCentre = player === 0 ? y - this.centreY : this.centreY - y;
+    const row = Math.floor((fromCentre - centreGap / 2 + rowGap / 2) / (this.height + rowGap));
+    const origin = this.centre(player, 0, 0).x;
+    const step = (this.width + cardGap) * (player === 0 ? 1 : -1);
+    const column = Math.round((x - origin) / step) + 0; // never -0
+    if (fromCentre < centreGap / 4 || row < 0 || row > 2 || column < 0 || column >= this.columns) return null;
+    return { row: row as 0 | 1 | 2, column };
+  }
+
+  /** Screen row 0–5 (top to bottom) → whose row it is; used by the row keys 1–6. */
+  static screenRow(index: number): { player: Player; row: 0 | 1 | 2 } | null {
+    if (!Number.isInteger(index) || index < 0 || index > 5) return null;
+    return index < 3
+      ? { player: 1, row: (2 - index) as 0 | 1 | 2 }
+      : { player: 0, row: (index - 3) as 0 | 1 | 2 };
+  }
+
+  /** Screen column (left to right) → the column in `player`'s own terms. */
+  ownColumn(player: Player, screenColumn: number): number {
+    return player === 0 ? screenColumn : this.columns - 1 - screenColumn;
+  }
+
+  /** Slots for every card in both territories. */
+  slots(places: FieldPlaces): Slot[] {
+    return ([0, 1] as const).flatMap((player) =>
+      places[player].map((p) => ({
+        no: p.card,
+        ...this.centre(player, p.row, p.column),
+        width: this.width,
+        upsideDown: player === 1,
+        angle: 0,
+        player,
+        row: p.row,
+        column: p.column,
+      })),
+    );
+  }
+}
+
+/** Slots for every card in both territories, on a grid wide enough for them. */
+export function territorySlots(places: FieldPlaces, spec: TerritorySpec = MATCH_FIELD): Slot[] {
+  return new TerritoryGrid(placesWidth(places), spec).slots(places);
 }
 
 /**

@@ -1,36 +1,56 @@
-// The match screen's side panel: both players' counts, what is happening, the sounds heard so
-// far, the poem just read with its kimariji, the last messages, and the buttons.
+// The match screen's side panel: both players' counts, who you play and at which level, what is
+// happening, the sounds heard so far, the opponent's top candidates (when shown), the poem just
+// read with its kimariji, the last messages, and the buttons. The middle bands flow one under the
+// other, so a long caption pushes the messages down instead of covering them.
 import type Phaser from 'phaser';
 import type { Bilingual } from '../i18n';
 import { COLORS, TextButton, textStyle, WEIGHT } from './styles';
 
 export const PANEL_X = 992;
 const WIDTH = 1280 - PANEL_X - 16;
+/** Buttons are at least this tall in game pixels: 44 CSS px when a 1024-wide tablet scales by 0.8. */
+export const TOUCH_TARGET = 56;
+const GAP = 6;
+/** The flowing bands end above the buttons. */
+const FLOW_BOTTOM = 500;
 
 export interface PanelButtons {
   readonly skip: TextButton;
   readonly pause: TextButton;
+  readonly help: TextButton;
   readonly quit: TextButton;
   /** Shares the skip button's place: skip only shows during memorization, belief after it. */
   readonly belief: TextButton;
+}
+
+export interface PanelHandlers {
+  skip(): void;
+  pause(): void;
+  help(): void;
+  quit(): void;
+  belief(): void;
 }
 
 export class MatchPanel {
   readonly buttons: PanelButtons;
   private readonly top: Phaser.GameObjects.Text;
   private readonly bottom: Phaser.GameObjects.Text;
+  private readonly level: Phaser.GameObjects.Text;
   private readonly status: Phaser.GameObjects.Text;
   private readonly heard: Phaser.GameObjects.Text;
   private readonly poem: Phaser.GameObjects.Text;
   private readonly kimariji: Phaser.GameObjects.Text;
   private readonly messages: Phaser.GameObjects.Text;
   private readonly notice: Phaser.GameObjects.Text;
+  /** Height kept free under the heard sounds for the belief list (0 when it is hidden). */
+  private reserved = 0;
+  private placeReserved: (y: number) => void = () => {};
 
   constructor(
     scene: Phaser.Scene,
-    handlers: { skip: () => void; pause: () => void; quit: () => void; belief: () => void },
+    handlers: PanelHandlers,
     pauseLabel: () => string,
-    labels: { skip: Bilingual; quit: Bilingual; belief: Bilingual },
+    labels: { skip: Bilingual; quit: Bilingual; belief: Bilingual; help: Bilingual },
   ) {
     scene.add.rectangle(PANEL_X - 8, 0, 1280 - PANEL_X + 8, 720, COLORS.bar).setOrigin(0);
     const text = (y: number, size: number, color: string = COLORS.paper, weight: number = WEIGHT.text) =>
@@ -38,24 +58,32 @@ export class MatchPanel {
         ...textStyle(size, color, weight),
         wordWrap: { width: WIDTH, useAdvancedWrap: true },
       });
-    this.top = text(14, 22, COLORS.paper, WEIGHT.card);
-    // Fixed bands, each sized for its longest content: status 2 lines, heard 2, poem 3,
-    // kimariji 1, messages 5, notice 3.
-    this.status = text(56, 18, COLORS.focusCss);
-    this.heard = text(110, 26, COLORS.paper, WEIGHT.card);
-    this.poem = text(190, 16, COLORS.paper);
-    this.kimariji = text(262, 19, COLORS.kimariji, WEIGHT.card);
-    this.messages = text(298, 16, COLORS.paperDim);
-    this.notice = text(430, 14, COLORS.focusCss);
-    const button = (y: number, label: Bilingual | (() => string), onClick: () => void) =>
-      new TextButton(scene, PANEL_X + 8, y, label, onClick, { size: 18, origin: 0, minWidth: WIDTH - 8 });
+    this.top = text(10, 22, COLORS.paper, WEIGHT.card);
+    this.level = text(42, 14, COLORS.paperDim);
+    this.status = text(0, 17, COLORS.focusCss);
+    this.heard = text(0, 26, COLORS.paper, WEIGHT.card);
+    this.poem = text(0, 15, COLORS.paper);
+    this.kimariji = text(0, 18, COLORS.kimariji, WEIGHT.card);
+    this.messages = text(0, 15, COLORS.paperDim);
+    this.notice = text(0, 13, COLORS.focusCss);
+    const button = (x: number, y: number, width: number, label: Bilingual | (() => string), on: () => void) =>
+      new TextButton(scene, x, y, label, on, {
+        size: 17,
+        origin: 0,
+        minWidth: width,
+        minHeight: TOUCH_TARGET,
+      });
+    const half = (WIDTH - GAP) / 2;
+    const row = (i: number) => 508 + i * (TOUCH_TARGET + 4) + TOUCH_TARGET / 2;
     this.buttons = {
-      skip: button(512, labels.skip, handlers.skip),
-      pause: button(566, pauseLabel, handlers.pause),
-      quit: button(620, labels.quit, handlers.quit),
-      belief: button(512, labels.belief, handlers.belief),
+      skip: button(PANEL_X + 8, row(0), WIDTH, labels.skip, () => handlers.skip()),
+      belief: button(PANEL_X + 8, row(0), WIDTH, labels.belief, () => handlers.belief()),
+      pause: button(PANEL_X + 8, row(1), half, pauseLabel, () => handlers.pause()),
+      help: button(PANEL_X + 8 + half + GAP, row(1), half, labels.help, () => handlers.help()),
+      quit: button(PANEL_X + 8, row(2), WIDTH, labels.quit, () => handlers.quit()),
     };
-    this.bottom = text(676, 22, COLORS.paper, WEIGHT.card);
+    this.bottom = text(692, 20, COLORS.paper, WEIGHT.card);
+    this.reflow();
   }
 
   setCounts(top: string, bottom: string): void {
@@ -63,32 +91,92 @@ export class MatchPanel {
     this.bottom.setText(bottom);
   }
 
+  /** Who the opponent is and the level being played. */
+  setLevel(text: string): void {
+    this.level.setText(text);
+    this.reflow();
+  }
+
   setStatus(status: string): void {
+    if (this.status.text === status) return;
     this.status.setText(status);
+    this.reflow();
   }
 
   /** The sounds of the upper half heard so far: the reading made visible (and the only way to
    *  follow it when the voice cannot play). */
   setHeard(morae: readonly string[]): void {
     this.heard.setText(morae.join(''));
+    this.reflow();
   }
 
-  /** The poem just read (two lines of text and the poet) and its kimariji, or nothing. */
+  /** The poem just read (number and poet, then the poem) and its kimariji, or nothing. */
   setPoem(text: string, kimariji: string): void {
     this.poem.setText(text);
     this.kimariji.setText(kimariji);
+    this.reflow();
   }
 
   /** Why the voice cannot be heard (from the reader), shown for the rest of the match. */
   setNotice(text: string): void {
     this.notice.setText(text);
+    this.reflow();
   }
 
   get noticeText(): string {
     return this.notice.text;
   }
 
+  get messageText(): string {
+    return this.messages.text;
+  }
+
   setMessages(lines: readonly string[]): void {
     this.messages.setText(lines.join('\n'));
+    this.reflow();
+  }
+
+  /**
+   * Keeps `height` free under the heard sounds (for the belief list); `place` hears where that
+   * room starts now and after every change above it (the heard sounds grow to two lines).
+   */
+  reserve(height: number, place: (y: number) => void = () => {}): void {
+    this.reserved = height;
+    this.placeReserved = place;
+    this.reflow();
+  }
+
+  /** Every band's box, for the layout test (bands must never overlap). */
+  bands(): Record<string, Phaser.GameObjects.Text> {
+    const { top, level, status, heard, poem, kimariji, messages, notice, bottom } = this;
+    return { top, level, status, heard, poem, kimariji, messages, notice, bottom };
+  }
+
+  /** Places the middle bands one under the other; the messages give way first when space runs out. */
+  private reflow(): void {
+    let y = this.level.y + (this.level.text ? this.level.height : 0) + GAP;
+    const place = (text: Phaser.GameObjects.Text, minHeight = 0) => {
+      text.setY(y);
+      y += (text.text ? Math.max(text.height, minHeight) : minHeight) + GAP;
+    };
+    place(this.status, 44);
+    place(this.heard, 34);
+    if (this.reserved) {
+      this.placeReserved(y);
+      y += this.reserved + GAP;
+    }
+    place(this.poem);
+    place(this.kimariji);
+    const noticeHeight = this.notice.text ? this.notice.height + GAP : 0;
+    this.messages.setY(y);
+    // Drop the oldest message lines that would run into the notice or the buttons.
+    const room = FLOW_BOTTOM - noticeHeight - y;
+    const lineHeight = 20;
+    const lines = this.messages.text.split('\n');
+    if (this.messages.text && lines.length * lineHeight > room) {
+      this.messages.setText(lines.slice(-Math.max(0, Math.floor(room / lineHeight))).join('\n'));
+    }
+    y += (this.messages.text ? this.messages.height : 0) + GAP;
+    this.notice.setY(Math.max(y, FLOW_BOTTOM - noticeHeight + GAP));
   }
 }

@@ -122,6 +122,8 @@ export interface ButtonOptions {
   readonly size?: number;
   readonly origin?: number;
   readonly minWidth?: number;
+  /** Height in game pixels at least (touch targets: 44 CSS px on a 1024-wide tablet is 55). */
+  readonly minHeight?: number;
 }
 
 /** A text button: mouse, touch (tap) and the hand cursor; `setActive` marks a chosen option. */
@@ -140,16 +142,21 @@ export class TextButton {
     options: ButtonOptions = {},
   ) {
     const size = options.size ?? 22;
+    const padX = Math.round(size * 0.7);
+    const padY = Math.round(size * 0.35);
     this.text = scene.add
       .text(x, y, '', {
         ...textStyle(size),
         backgroundColor: COLORS.buttonFill,
-        padding: { x: Math.round(size * 0.7), y: Math.round(size * 0.35) },
+        padding: { x: padX, y: padY },
         fixedWidth: options.minWidth ?? 0,
         align: 'center',
       })
       .setOrigin(options.origin ?? 0.5, 0.5);
     bindText(this.text, label);
+    // Grow the padding, not the font, until the button is as tall as asked.
+    const short = (options.minHeight ?? 0) - this.text.height;
+    if (short > 0) this.text.setPadding({ x: padX, y: padY + Math.ceil(short / 2) });
     this.text.setInteractive({ useHandCursor: true });
     this.text.on('pointerover', () => this.setHover(true));
     this.text.on('pointerout', () => this.setHover(false));

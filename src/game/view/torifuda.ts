@@ -39,6 +39,7 @@ export class Torifuda extends Phaser.GameObjects.Container {
   readonly cardHeight: number;
   private readonly ring: Phaser.GameObjects.Graphics;
   private highlight: number | undefined;
+  private ringInside = false;
   private readonly labelText: Phaser.GameObjects.Text;
 
   constructor(
@@ -66,14 +67,18 @@ export class Torifuda extends Phaser.GameObjects.Container {
     if (options.upsideDown) this.setRotation(Math.PI);
   }
 
-  /** A ring in `color` around the card, or none. */
-  setHighlight(color: number | undefined): this {
-    if (color === this.highlight) return this;
+  /**
+   * A ring in `color` around the card, or none. `inside` draws it within the card's edge, for
+   * tightly packed cards whose neighbour an outer ring would cover.
+   */
+  setHighlight(color: number | undefined, inside = false): this {
+    if (color === this.highlight && inside === this.ringInside) return this;
     this.highlight = color;
+    this.ringInside = inside;
     this.ring.clear();
     if (color === undefined) return this;
-    const pad = Math.max(3, this.cardWidth * 0.04);
-    const thickness = Math.max(3, this.cardWidth * 0.035);
+    const thickness = Math.max(3, this.cardWidth * (inside ? 0.06 : 0.035));
+    const pad = inside ? -thickness / 2 : Math.max(3, this.cardWidth * 0.04);
     this.ring.lineStyle(thickness, color, 1);
     this.ring.strokeRoundedRect(
       -this.cardWidth / 2 - pad,

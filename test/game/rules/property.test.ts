@@ -8,6 +8,7 @@ import {
   apply,
   cardsOnField,
   createMatch,
+  placesOf,
   rowsCards,
   type Action,
   type MatchSetup,
@@ -17,6 +18,13 @@ import {
 
 /** A legal action chosen at random (touches may still be refused, e.g. a repeat). */
 function randomAction(state: MatchState, rng: Rng): Action {
+  const arranging = state.phase === 'memorization' || state.phase === 'between';
+  if (arranging && state.mode !== 'chirashi' && rng.next() < 0.3) {
+    const player = rng.int(0, 1) as Player;
+    const own = rowsCards(state.territories[player]);
+    if (own.length > 0)
+      return { type: 'arrange', player, card: rng.pick(own), row: rng.int(0, 2), column: rng.int(0, 12) };
+  }
   switch (state.phase) {
     case 'memorization':
       return { type: 'endMemorization' };
@@ -50,7 +58,7 @@ function play(setup: MatchSetup, policySeed: number): { states: MatchState[]; ac
     const action = randomAction(state, rng);
     const result = apply(state, action);
     if (!result.ok) {
-      expect(['alreadyTouched']).toContain(result.error.code);
+      expect(['alreadyTouched', 'badPlace']).toContain(result.error.code);
       continue;
     }
     state = result.state;
@@ -77,6 +85,24 @@ function checkInvariants(state: MatchState): void {
   // Every dealt card is in exactly one place, and nothing else is anywhere.
   if (places.join() !== state.dealt.join())
     fail(`cards misplaced: ${places.join()} vs ${state.dealt.join()}`);
+  // No two cards share a slot, and each row lists its cards left to right.
+  if (state.mode !== 'chirashi') {
+    for (const player of [0, 1] as const) {
+      const places = placesOf(state, player);
+      const slots = new Set(places.map((p) => p.row * 1000 + p.column));
+      if (slots.size !== places.length) fail(`two cards share a slot in territory ${player}`);
+      const at = new Map(places.map((p) => [p.card, p]));
+      state.territories[player].forEach((row, r) => {
+        let previous = -1;
+        for (const card of row) {
+          const place = at.get(card);
+          if (!place || place.row !== r || place.column <= previous)
+            fail(`row ${r} of territory ${player} is out of order`);
+          previous = place.column;
+        }
+      });
+    }
+  }
   const read = new Set(state.readings.map((r) => r.poem));
   if (read.size !== state.readings.length) fail('a poem was read twice');
   for (const poem of state.queue) if (read.has(poem)) fail(`queued poem ${poem} was read already`);
@@ -124,7 +150,8 @@ describe('random seeded games', () => {
       }),
       { numRuns: 1000 },
     );
-  });
+    // A thousand whole games with arranging: ~30 s alone, more on a shared machine.
+  }, 240_000);
 
   it('end a competitive match with one territory empty or both emptied by the readings', () => {
     fc.assert(

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   apply,
   createMatch,
+  GRID_COLUMNS,
+  placesOf,
+  receivingPlace,
   rowsCards,
   territoryCount,
   unreadAtReading,
@@ -392,5 +395,121 @@ describe('chirashi', () => {
     expect(state.winner).toBe('draw');
     const won = playReading(chirashiMatch([5], [5], [[1], [2, 3]]), [touch(1, 5, 500)]).state;
     expect(won.winner).toBe(1);
+  });
+});
+
+describe('fixed places in a territory', () => {
+  const dealt = createMatch({ mode: 'competitive', seed: 42 });
+  const place = (state: MatchState, player: Player, card: number) =>
+    placesOf(state, player).find((p) => p.card === card);
+
+  it('deals each row centred on the twelve-slot grid', () => {
+    const columns = (row: number) =>
+      placesOf(dealt, 0)
+        .filter((p) => p.row === row)
+        .map((p) => p.column);
+    expect(GRID_COLUMNS).toBe(12);
+    expect(columns(0)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(columns(2)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('leaves a gap where a taken card lay and moves no other card', () => {
+    const own = rowsCards(dealt.territories[0]);
+    const poem = own[3] as number;
+    const before = [...placesOf(dealt, 0), ...placesOf(dealt, 1)].filter((p) => p.card !== poem);
+    const start = {
+      ...mustApply(dealt, { type: 'endMemorization' }),
+      phase: 'between' as const,
+      queue: [poem],
+    };
+    const after = playReading(start, [touch(1, poem, 900)]).state;
+    const others = [...placesOf(after, 0), ...placesOf(after, 1)].filter((p) => p.card !== poem);
+    // The opponent took from this side and owes a send: only the sent card will move.
+    expect(others.filter((p) => before.some((b) => b.card === p.card))).toEqual(
+      before.filter((b) => others.some((p) => p.card === b.card)),
+    );
+    expect(place(after, 0, poem)).toBeUndefined();
+  });
+
+  it.each<{ name: string; action: Action; code: RuleErrorCode | 'ok' }>([
+    {
+      name: 'to an empty slot',
+      action: { type: 'arrange', player: 0, card: 1, row: 0, column: 11 },
+      code: 'ok',
+    },
+    {
+      name: 'onto a card of ours (a swap)',
+      action: { type: 'arrange', player: 0, card: 1, row: 2, column: 2 },
+      code: 'ok',
+    },
+    {
+      name: 'a card of the other side',
+      action: { type: 'arrange', player: 0, card: 11, row: 0, column: 0 },
+      code: 'notInTerritory',
+    },
+    {
+      name: 'to a fourth row',
+      action: { type: 'arrange', player: 0, card: 1, row: 3, column: 0 },
+      code: 'badPlace',
+    },
+    {
+      name: 'off the left edge',
+      action: { type: 'arrange', player: 0, card: 1, row: 0, column: -1 },
+      code: 'badPlace',
+    },
+    {
+      name: 'off the right edge',
+      action: { type: 'arrange', player: 0, card: 1, row: 0, column: 12 },
+      code: 'badPlace',
+    },
+    {
+      name: 'to half a slot',
+      action: { type: 'arrange', player: 0, card: 1, row: 0, column: 1.5 },
+      code: 'badPlace',
+    },
+  ])('arranging $name during memorization: $code', ({ action, code }) => {
+    const state = { ...territoryMatch([1, 2, 3], [11, 12], [1]), phase: 'memorization' as const };
+    const result = apply(deepFreeze(state), action);
+    expect(result.ok ? 'ok' : result.error.code).toBe(code);
+  });
+
+  it('swaps two of the owner’s cards and keeps each row in left-to-right order', () => {
+    const state = { ...territoryMatch([1, 2, 3], [11, 12], [1]), phase: 'memorization' as const };
+    const from = place(state, 0, 3);
+    const result = apply(state, { type: 'arrange', player: 0, card: 1, row: 2, column: from?.column ?? 0 });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(place(result.state, 0, 1)).toEqual({ ...from, card: 1 });
+    expect(place(result.state, 0, 3)?.column).toBe(place(state, 0, 1)?.column);
+    expect(result.state.territories[0][2]).toEqual([3, 2, 1]);
+    expect(result.events.map((e) => e.type)).toEqual(['arranged', 'arranged']);
+  });
+
+  it.each(['joka', 'reading', 'over'] as const)('refuses to arrange during %s', (phase) => {
+    const state = { ...territoryMatch([1, 2, 3], [11, 12], [1]), phase };
+    const result = apply(state, { type: 'arrange', player: 0, card: 1, row: 0, column: 0 });
+    expect(result.ok ? 'ok' : result.error.code).toBe('wrongPhase');
+  });
+
+  it('lets the receiver move a sent card before the next reading', () => {
+    const sending = playReading(territoryMatch([1, 2, 3], [11, 12, 13], [11, 60]), [touch(0, 11, 900)]).state;
+    const after = mustApply(sending, { type: 'send', player: 0, card: 2 });
+    const arrived = place(after, 1, 2);
+    expect(arrived).toBeDefined();
+    const moved = mustApply(after, { type: 'arrange', player: 1, card: 2, row: 0, column: 0 });
+    expect(place(moved, 1, 2)).toEqual({ card: 2, row: 0, column: 0 });
+    expect(mustApply(moved, { type: 'read' }).phase).toBe('reading');
+  });
+
+  it('puts a received card right of the last card of the shortest row, on a free slot', () => {
+    const places = [
+      { card: 1, row: 2 as const, column: 3 },
+      { card: 2, row: 2 as const, column: 4 },
+      { card: 3, row: 1 as const, column: 11 },
+      { card: 4, row: 0 as const, column: 5 },
+      { card: 5, row: 0 as const, column: 6 },
+    ];
+    // Row 1 is shortest; nothing is free right of column 11, so the nearest free slot to its left.
+    expect(receivingPlace(places, 9)).toEqual({ card: 9, row: 1, column: 10 });
+    expect(receivingPlace(places.slice(0, 2), 9)).toEqual({ card: 9, row: 1, column: 6 });
   });
 });

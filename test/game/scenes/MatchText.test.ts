@@ -5,7 +5,7 @@ import { kimariji } from '../../../src/data/kimariji';
 import { poemByNo } from '../../../src/data/poems';
 import { setLang } from '../../../src/game/i18n';
 import { apply, createMatch, type Action, type MatchState } from '../../../src/game/rules';
-import { poemCaption, statusLine } from '../../../src/game/scenes/MatchText';
+import { eventMessages, poemCaption, statusLine } from '../../../src/game/scenes/MatchText';
 
 function step(state: MatchState, action: Action): MatchState {
   const result = apply(state, action);
@@ -49,5 +49,21 @@ describe('poemCaption', () => {
     expect(caption.poem.split('\n')).toHaveLength(3);
     const k = kimariji(reading.poem, [...state.queue, reading.poem]).morae.join('');
     expect(caption.kimariji).toContain(k);
+  });
+});
+
+describe('eventMessages', () => {
+  it('names a sent card by number and the start of its poem, and says a received one can be moved', () => {
+    setLang('ja');
+    expect(eventMessages([{ type: 'sent', from: 0, to: 1, card: 76 }])).toEqual([
+      'あなたが 76番「わたのはら」を送りました',
+    ]);
+    expect(eventMessages([{ type: 'sent', from: 1, to: 0, card: 76 }])[0]).toMatch(
+      /^相手から76番「わたのはら」が来ました。/,
+    );
+    setLang('en');
+    expect(eventMessages([{ type: 'sent', from: 1, to: 0, card: 76 }])[0]).toMatch(
+      /^Opponent sent you card 76 “わたのはら”/,
+    );
   });
 });

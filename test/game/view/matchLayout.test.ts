@@ -5,16 +5,21 @@ import {
   chirashiSlots,
   MATCH_FIELD,
   nextFocus,
+  placesFromRows,
+  placesWidth,
   territoryCardWidth,
   territorySlots,
+  TerritoryGrid,
   type Slot,
 } from '../../../src/game/view/matchLayout';
 
 const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
-const TWENTY_FIVE: [ReturnType<typeof layRows>, ReturnType<typeof layRows>] = [
+const ROWS_25: [ReturnType<typeof layRows>, ReturnType<typeof layRows>] = [
   layRows(range(1, 25)),
   layRows(range(26, 25)),
 ];
+const TWENTY_FIVE = placesFromRows(ROWS_25);
+const widthOf = (places: typeof TWENTY_FIVE) => territoryCardWidth(placesWidth(places));
 
 function overlaps(a: Slot, b: Slot): boolean {
   const h = (s: Slot) => cardHeight(s.width);
@@ -53,7 +58,7 @@ describe('match layout', () => {
 
   it('keeps 25 a side readable (at least 70 px wide) with no overlap, inside the field', () => {
     const slots = territorySlots(TWENTY_FIVE);
-    expect(territoryCardWidth(TWENTY_FIVE)).toBeGreaterThanOrEqual(70);
+    expect(widthOf(TWENTY_FIVE)).toBeGreaterThanOrEqual(70);
     for (const a of slots) {
       expect(inside(a)).toBe(true);
       for (const b of slots) if (a !== b) expect(overlaps(a, b)).toBe(false);
@@ -61,8 +66,8 @@ describe('match layout', () => {
   });
 
   it('shrinks the cards when a row grows long, still inside the field', () => {
-    const long: typeof TWENTY_FIVE = [[[], [], range(1, 20)], layRows(range(30, 10))];
-    expect(territoryCardWidth(long)).toBeLessThan(territoryCardWidth(TWENTY_FIVE));
+    const long = placesFromRows([[[], [], range(1, 20)], layRows(range(30, 10))]);
+    expect(widthOf(long)).toBeLessThan(widthOf(TWENTY_FIVE));
     expect(territorySlots(long).every(inside)).toBe(true);
   });
 
@@ -81,5 +86,28 @@ describe('match layout', () => {
     expect(nextFocus(slots, 17, 'ArrowLeft')).toBe(17);
     const up = nextFocus(slots, 17, 'ArrowUp') ?? 0;
     expect(up >= 9 && up <= 16).toBe(true);
+  });
+
+  it('finds the slot under any slot centre, for either side, and none on the wrong side', () => {
+    const grid = new TerritoryGrid(12);
+    for (const player of [0, 1] as const) {
+      for (const row of [0, 1, 2])
+        for (let column = 0; column < 12; column++) {
+          const { x, y } = grid.centre(player, row, column);
+          expect(grid.slotAt(player, x + grid.width * 0.4, y - grid.height * 0.4)).toEqual({ row, column });
+          expect(grid.slotAt(player === 0 ? 1 : 0, x, y)).toBeNull();
+        }
+    }
+  });
+
+  it('numbers the screen rows 1–6 from the top: the opponent’s far row first, yours last', () => {
+    expect(TerritoryGrid.screenRow(0)).toEqual({ player: 1, row: 2 });
+    expect(TerritoryGrid.screenRow(2)).toEqual({ player: 1, row: 0 });
+    expect(TerritoryGrid.screenRow(3)).toEqual({ player: 0, row: 0 });
+    expect(TerritoryGrid.screenRow(5)).toEqual({ player: 0, row: 2 });
+    expect(TerritoryGrid.screenRow(6)).toBeNull();
+    const grid = new TerritoryGrid(12);
+    // The opponent's column 0 is on the right of the screen.
+    expect(grid.centre(1, 0, grid.ownColumn(1, 0)).x).toBeCloseTo(grid.centre(0, 0, 0).x);
   });
 });
