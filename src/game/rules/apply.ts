@@ -43,6 +43,8 @@ export function apply(state: MatchState, action: Action): ApplyResult {
       return done(state.mode === 'chirashi' ? settleChirashi(state) : settleTerritories(state));
     case 'send':
       return send(state, action.player, action.card);
+    case 'arrange':
+      return arrange(state, action.player, action.rows);
     default: {
       const never: never = action;
       return fail('wrongPhase', `unknown action ${JSON.stringify(never)}`);
@@ -92,6 +94,19 @@ function touch(state: MatchState, action: Extract<Action, { type: 'touch' }>): A
     state: { ...state, readings: replaceLast(state.readings, { ...reading, touches }) },
     events: [{ type: 'touched', player, card }],
   });
+}
+
+function arrange(state: MatchState, player: Player, rows: Rows): ApplyResult {
+  if (state.phase !== 'memorization') return fail('wrongPhase', `cannot arrange in ${state.phase}`);
+  const current = state.territories[player];
+  const same =
+    rows.length === 3 &&
+    rows.every((row, i) => row.length === current[i]?.length) &&
+    [...rowsCards(rows)].sort((a, b) => a - b).join() ===
+      [...rowsCards(current)].sort((a, b) => a - b).join();
+  if (!same)
+    return fail('notInTerritory', `player ${player} may only rearrange its own cards, row sizes kept`);
+  return done({ state: withTerritory(state, player, rows), events: [{ type: 'arranged', player }] });
 }
 
 function replaceLast(readings: readonly ReadingRecord[], last: ReadingRecord): ReadingRecord[] {

@@ -129,7 +129,9 @@ export type Action =
       readonly atMora: number;
     }
   | { readonly type: 'settle' }
-  | { readonly type: 'send'; readonly player: Player; readonly card: number };
+  | { readonly type: 'send'; readonly player: Player; readonly card: number }
+  /** During memorization: a player lays out its own cards anew (same cards, same row sizes). */
+  | { readonly type: 'arrange'; readonly player: Player; readonly rows: Rows };
 
 export type MatchEvent =
   | { readonly type: 'memorizationOver' }
@@ -148,6 +150,7 @@ export type MatchEvent =
   | { readonly type: 'forfeit'; readonly player: Player; readonly card: number }
   | { readonly type: 'sendOwed'; readonly from: Player; readonly to: Player; readonly count: number }
   | { readonly type: 'sent'; readonly from: Player; readonly to: Player; readonly card: number }
+  | { readonly type: 'arranged'; readonly player: Player }
   | { readonly type: 'unmeisen' }
   | { readonly type: 'over'; readonly winner: Player | 'draw' };
 

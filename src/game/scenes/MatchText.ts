@@ -84,6 +84,7 @@ export function eventMessages(events: readonly MatchEvent[]): string[] {
         out.push(tr(MATCH_TEXT.unmeisen));
         break;
       case 'memorizationOver':
+      case 'arranged':
       case 'read':
       case 'touched':
       case 'over':
