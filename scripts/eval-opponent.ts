@@ -217,6 +217,7 @@ for (const [knowledge, { dir, recipe }] of Object.entries(CHECKPOINTS) as [
   );
 }
 const levels = {} as Record<LevelName, LevelFigures>;
+const levelLogs = {} as Record<LevelName, MatchLog[]>;
 const faultTraces: string[] = [];
 for (const name of LEVEL_NAMES) {
   const spec = OPPONENT_LEVELS[name];
@@ -231,6 +232,7 @@ for (const name of LEVEL_NAMES) {
     return [baseline(g), opponent];
   });
   levels[name] = figures(logs, 1);
+  levelLogs[name] = logs;
   for (const l of logs)
     traces.push(...l.field[1].flatMap((r) => r.wrong), ...l.karafuda[1].flatMap((k) => k.wrong));
   const f = levels[name];
@@ -327,16 +329,9 @@ log(
 );
 
 // Sends: how often a send split a 友札 pair it held, against how often it could have.
-const masterLogsSends = await matches((g) => [
-  baseline(g),
-  new TransformerOpponent(
-    new TransformerListener(master.model, master.sourceVocab, master.targetVocab),
-    OPPONENT_LEVELS.advanced,
-    100 + g,
-  ),
-]);
-const sendStats = { sends: 0, couldSplit: 0, split: 0, sentKimariji: 0, ownKimariji: 0 };
-for (const l of [...masterLogsSends].flatMap((m) => m.sends[1])) {
+const advancedLogs = levelLogs.advanced;
+const sendStats = { sends: 0, couldSplit: 0, split: 0 };
+for (const l of [...advancedLogs].flatMap((m) => m.sends[1])) {
   const own = new Set(l.own);
   const splits = (no: number) => tomofudaOf(no, l.unread).some((r) => own.has(r));
   sendStats.sends++;
@@ -352,7 +347,7 @@ const sendFigures = {
 {
   let expected = 0;
   let n = 0;
-  for (const l of masterLogsSends.flatMap((m) => m.sends[1])) {
+  for (const l of advancedLogs.flatMap((m) => m.sends[1])) {
     const own = new Set(l.own);
     const splits = (no: number) => tomofudaOf(no, l.unread).some((r) => own.has(r));
     if (!l.own.some(splits)) continue;

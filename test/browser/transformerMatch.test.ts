@@ -3,6 +3,7 @@
 // a visitor watch its belief, and leaves no tensor behind from one match to the next.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { OPPONENT_LEVELS } from '../../src/game/opponents/levels';
 import { OPPONENT_NOTICES } from '../../src/game/opponents/registry';
 import { launchBrowser } from './harness';
 import { clickBox, openMode, openWithSettings, playToResults, type Box } from './matchHelpers';
@@ -72,7 +73,10 @@ describe('playing against the listening Transformer', () => {
       const hooks = window.__utakaruta?.match as MatchHooks & { notice: () => string };
       return { opponent: hooks.opponent, notice: hooks.notice() };
     });
-    expect(match).toEqual({ opponent: '聴く Transformer', notice: OPPONENT_NOTICES.savedModelFailed.ja });
+    expect(match).toEqual({
+      opponent: `聴く Transformer・${OPPONENT_LEVELS.intermediate.label.ja}`,
+      notice: OPPONENT_NOTICES.savedModelFailed.ja,
+    });
     await game.screenshot('transformer-saved-model-missing');
     expect(game.errors).toEqual([]);
     await game.context.close();
@@ -83,7 +87,7 @@ describe('playing against the listening Transformer', () => {
     const { page } = game;
     await openMode(game, 'match');
     expect(await page.evaluate(() => (window.__utakaruta?.match as MatchHooks).opponent)).toBe(
-      '聴く Transformer',
+      `聴く Transformer・${OPPONENT_LEVELS.beginner.label.ja}`,
     );
     let rolls = 0;
     let tensorsMidMatch = 0;

@@ -20,7 +20,10 @@ export const KNOWLEDGE = ['all', 'threeSound', 'twoSound'] as const;
 export type Knowledge = (typeof KNOWLEDGE)[number];
 
 export interface LevelSpec {
+  /** What the match and the results show: the level and what its listener knows. */
   readonly label: Bilingual;
+  /** The level alone, for a listener the player trained (its knowledge is theirs). */
+  readonly short: Bilingual;
   readonly knowledge: Knowledge;
   /** Commits when its belief in one poem reaches this (risk: lower = more guessing). */
   readonly commitAt: number;
@@ -33,6 +36,7 @@ export interface LevelSpec {
 
 export const OPPONENT_LEVELS = {
   beginner: {
+    short: { ja: '初心者', en: 'Beginner' },
     label: { ja: '初心者（49首を覚えた）', en: 'Beginner (knows 49 poems)' },
     knowledge: 'twoSound',
     commitAt: 0.45,
@@ -42,6 +46,7 @@ export const OPPONENT_LEVELS = {
     hand: { fittsAMs: 150, fittsBMs: 130, crossMs: 200, sweepMsPerCard: 50 },
   },
   intermediate: {
+    short: { ja: '中級者', en: 'Intermediate' },
     label: { ja: '中級者（86首を覚えた）', en: 'Intermediate (knows 86 poems)' },
     knowledge: 'threeSound',
     commitAt: 0.6,
@@ -51,6 +56,7 @@ export const OPPONENT_LEVELS = {
     hand: { fittsAMs: 90, fittsBMs: 90, crossMs: 120, sweepMsPerCard: 35 },
   },
   advanced: {
+    short: { ja: '上級者', en: 'Advanced' },
     label: { ja: '上級者（百首）', en: 'Advanced (all 100 poems)' },
     knowledge: 'all',
     commitAt: 0.8,
@@ -60,6 +66,7 @@ export const OPPONENT_LEVELS = {
     hand: { fittsAMs: 80, fittsBMs: 80, crossMs: 90, sweepMsPerCard: 25 },
   },
   master: {
+    short: { ja: '名人級', en: 'Master' },
     label: { ja: '名人級（百首・確信してから取る）', en: 'Master (all 100, takes when sure)' },
     knowledge: 'all',
     commitAt: 0.9,

@@ -63,5 +63,17 @@ export async function loadTransformerOpponent(
   const loaded = await loadCheckpoint(handler, { task: LISTENER_TASK });
   if (!loaded.ok) return loaded;
   const listener = TransformerListener.fromCheckpoint(loaded.checkpoint);
-  return { ok: true, opponent: new TransformerOpponent(listener, spec, seed) };
+  return {
+    ok: true,
+    opponent: new TransformerOpponent(
+      listener,
+      'saved' in source
+        ? {
+            ...spec,
+            label: { ja: `${spec.short.ja}（あなたのモデル）`, en: `${spec.short.en} (your model)` },
+          }
+        : spec,
+      seed,
+    ),
+  };
 }
