@@ -29,7 +29,11 @@ describe('playing against the listening Transformer', () => {
 
   it('shows its belief over the field while a poem is read, from the panel button or B', async () => {
     // A slow reading (2×), so a screenshot lands between the first sound and the kimariji.
-    const game = await openWithSettings(browser, '?testSpeed=2&seed=5', { memorizationSeconds: 0 });
+    // The strongest level never faults, so no send is owed to it while the test waits for a reading.
+    const game = await openWithSettings(browser, '?testSpeed=2&seed=5', {
+      memorizationSeconds: 0,
+      difficulty: 'master',
+    });
     const { page } = game;
     await openMode(game, 'match');
     await page.waitForFunction(() => (window.__utakaruta?.match as MatchHooks).buttons().belief.width > 0);
