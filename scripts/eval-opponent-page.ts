@@ -12,7 +12,7 @@ import { CandidateScorer, scoreCandidates } from '../src/model/inference';
 import { freeRunning } from '../src/training/metrics';
 import { POEMS } from '../src/data/poems';
 import { fullReadingPairs, LISTENER_TASK, listenerTask } from '../src/training/listener';
-import { LISTENER_RECIPES, trainListener } from '../src/training/recipes';
+import { LISTENER_RECIPES, trainListener, type ListenerRecipeName } from '../src/training/recipes';
 
 export interface BackendReport {
   readonly backend: BrowserBackend;
@@ -70,19 +70,31 @@ async function measureScoring(runs = 200): Promise<BackendReport[]> {
   return reports;
 }
 
-async function measureTraining(seed: number): Promise<{
+async function measureTraining(
+  seed: number,
+  recipe: ListenerRecipeName = 'fast',
+  stopAfterStableEpochs?: number,
+): Promise<{
   backend: string;
+  wallSeconds: number;
+  stoppedByRule: boolean;
   secondsToStable: number | null;
   stableFromEpoch: number | null;
   trainSeconds: number;
   exactMatch: number | null;
 }> {
   if (!(await useBrowserBackend('wasm'))) throw new Error('wasm backend unavailable');
-  const run = await trainListener(LISTENER_RECIPES.fast, seed);
+  const base = LISTENER_RECIPES[recipe];
+  const run = await trainListener(
+    stopAfterStableEpochs === undefined ? base : { ...base, stopAfterStableEpochs },
+    seed,
+  );
   const last = run.result.epochs.at(-1);
   run.model.dispose();
   return {
     backend: tf.getBackend(),
+    wallSeconds: run.wallSeconds,
+    stoppedByRule: run.result.reason === 'stopped',
     secondsToStable: run.secondsToStable,
     stableFromEpoch: run.stableFromEpoch,
     trainSeconds: last?.trainSeconds ?? NaN,

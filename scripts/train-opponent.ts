@@ -1,20 +1,27 @@
-// `npm run train:opponent [-- --recipe strong|fast] [--seed N] [--out DIR]`
+// `npm run train:opponent [-- --recipe levels|strong|learner|novice|fast|prefix] [--seed N] [--out DIR]`
 // (overrides for experiments: --epochs --batch --max-prefix --lr --width --objective talk)
 // Trains the listener from scratch on the wasm backend with a seeded recipe, evaluates
-// free-running exact match on all 100 full readings after every epoch, and writes the
-// checkpoint (model.json + weights.bin, metadata with config, vocabularies, objective, recipe,
-// metrics, seed, date) to assets/checkpoints/opponent/ (recipe 'strong'; others to opponent-NAME).
+// free-running exact match on the full readings of the poems it learns after every epoch, and
+// writes the checkpoint (model.json + weights.bin, metadata with config, vocabularies, objective,
+// recipe, metrics, seed, date) to assets/checkpoints/opponent/ (recipe 'strong'; others to
+// opponent-NAME). The default, 'levels', trains every level's listener with its own seed:
+// strong (advanced, master), learner (intermediate), novice (beginner).
 import { parseArgs } from 'node:util';
 import { saveCheckpoint } from '../src/model/checkpoint';
 import { useNodeBackend } from '../src/model/backendNode';
 import { fileCheckpoint } from '../src/model/fileHandler';
 import { LISTENER_TASK } from '../src/training/listener';
-import { LISTENER_RECIPES, trainListener, type ListenerRecipeName } from '../src/training/recipes';
+import {
+  LISTENER_RECIPES,
+  trainListener,
+  type ListenerRecipe,
+  type ListenerRecipeName,
+} from '../src/training/recipes';
 
 const { values } = parseArgs({
   options: {
-    recipe: { type: 'string', default: 'strong' },
-    seed: { type: 'string', default: '2023' },
+    recipe: { type: 'string', default: 'levels' },
+    seed: { type: 'string' },
     out: { type: 'string' },
     epochs: { type: 'string' },
     batch: { type: 'string' },
@@ -24,80 +31,102 @@ const { values } = parseArgs({
     width: { type: 'string' },
   },
 });
-const recipeName = values.recipe as ListenerRecipeName;
-const base = LISTENER_RECIPES[recipeName];
-if (!base)
-  throw new Error(`unknown recipe ${values.recipe}; one of ${Object.keys(LISTENER_RECIPES).join(', ')}`);
-const recipe = {
-  ...base,
-  ...(values.epochs ? { epochs: Number(values.epochs) } : {}),
-  ...(values.batch ? { batchSize: Number(values.batch) } : {}),
-  ...(values['max-prefix'] ? { maxPrefix: Number(values['max-prefix']) } : {}),
-  ...(values.lr ? { schedule: { ...base.schedule, peak: Number(values.lr) } } : {}),
-  ...(values.width
-    ? { size: { ...base.size, dModel: Number(values.width), dFF: 2 * Number(values.width) } }
-    : {}),
-};
-const seed = Number(values.seed);
-const out =
-  values.out ?? `assets/checkpoints/${recipeName === 'strong' ? 'opponent' : `opponent-${recipeName}`}`;
+/** Each level's listener and the seed its shipped checkpoint was trained with. */
+const LEVEL_RUNS: readonly { recipe: ListenerRecipeName; seed: number }[] = [
+  { recipe: 'strong', seed: 2023 },
+  { recipe: 'learner', seed: 86 },
+  { recipe: 'novice', seed: 49 },
+];
+const runs =
+  values.recipe === 'levels'
+    ? LEVEL_RUNS
+    : [{ recipe: values.recipe as ListenerRecipeName, seed: Number(values.seed ?? 2023) }];
+if (values.recipe === 'levels' && values.out) throw new Error('--out needs one --recipe');
 
 await useNodeBackend('wasm');
-console.log(`recipe ${recipeName} seed ${seed}: ${JSON.stringify(recipe)}`);
-const cpuStart = process.cpuUsage();
-const objective = values.objective === 'talk' ? 'talk' : 'honest';
-const run = await trainListener(
-  recipe,
-  seed,
-  {
-    onEpoch: (m) => {
-      const e = m.evaluation;
-      console.log(
-        `epoch ${String(m.epoch).padStart(2)}  loss ${m.loss.toFixed(3)}  train ${m.trainSeconds.toFixed(1)} s` +
-          (e
-            ? `  teacher-forced ${(100 * e.teacherForcedAccuracy).toFixed(1)} %  free-running ${e.exactMatch}/${e.total}`
-            : ''),
-      );
-    },
-  },
-  objective,
-);
-const cpu = process.cpuUsage(cpuStart);
-const last = run.result.epochs.at(-1);
-const summary = {
-  trainSeconds: last?.trainSeconds ?? 0,
-  secondsToStable: run.secondsToStable,
-  stableFromEpoch: run.stableFromEpoch,
-  processCpuSeconds: (cpu.user + cpu.system) / 1e6,
-  exactMatch: last?.evaluation?.exactMatch ?? null,
-  teacherForcedAccuracy: last?.evaluation?.teacherForcedAccuracy ?? null,
-  loss: last?.loss ?? null,
-  backend: 'wasm (Node)',
-};
-console.log(JSON.stringify(summary));
-await saveCheckpoint(
-  run.model,
-  { source: run.task.sourceVocab, target: run.task.targetVocab },
-  {
-    task: LISTENER_TASK,
-    objective,
+for (const { recipe: recipeName, seed: defaultSeed } of runs)
+  await trainOne(recipeName, Number(values.seed ?? defaultSeed));
+
+async function trainOne(recipeName: ListenerRecipeName, seed: number): Promise<void> {
+  const base: ListenerRecipe | undefined = LISTENER_RECIPES[recipeName];
+  if (!base)
+    throw new Error(
+      `unknown recipe ${recipeName}; one of levels, ${Object.keys(LISTENER_RECIPES).join(', ')}`,
+    );
+  const recipe: ListenerRecipe = {
+    ...base,
+    ...(values.epochs ? { epochs: Number(values.epochs) } : {}),
+    ...(values.batch ? { batchSize: Number(values.batch) } : {}),
+    ...(values['max-prefix'] ? { maxPrefix: Number(values['max-prefix']) } : {}),
+    ...(values.lr && base.schedule.kind === 'cosine'
+      ? { schedule: { ...base.schedule, peak: Number(values.lr) } }
+      : {}),
+    ...(values.width
+      ? { size: { ...base.size, dModel: Number(values.width), dFF: 2 * Number(values.width) } }
+      : {}),
+  };
+  const out =
+    values.out ?? `assets/checkpoints/${recipeName === 'strong' ? 'opponent' : `opponent-${recipeName}`}`;
+
+  console.log(`recipe ${recipeName} seed ${seed}: ${JSON.stringify(recipe)}`);
+  const cpuStart = process.cpuUsage();
+  const objective = values.objective === 'talk' ? 'talk' : 'honest';
+  const run = await trainListener(
+    recipe,
     seed,
-    date: new Date().toISOString(),
-    epochs: run.result.epochs.length,
-    notes: {
-      recipe: recipeName,
-      ...recipe,
-      ...summary,
-      history: run.result.epochs.map((m) => ({
-        epoch: m.epoch,
-        loss: m.loss,
-        trainSeconds: m.trainSeconds,
-        exactMatch: m.evaluation?.exactMatch,
-        teacherForcedAccuracy: m.evaluation?.teacherForcedAccuracy,
-      })),
+    {
+      onEpoch: (m) => {
+        const e = m.evaluation;
+        console.log(
+          `epoch ${String(m.epoch).padStart(2)}  loss ${m.loss.toFixed(3)}  train ${m.trainSeconds.toFixed(1)} s` +
+            (e
+              ? `  teacher-forced ${(100 * e.teacherForcedAccuracy).toFixed(1)} %  free-running ${e.exactMatch}/${e.total}`
+              : ''),
+        );
+      },
     },
-  },
-  fileCheckpoint(out),
-);
-console.log(`wrote ${out}/model.json and weights.bin`);
-run.model.dispose();
+    objective,
+  );
+  const cpu = process.cpuUsage(cpuStart);
+  const last = run.result.epochs.at(-1);
+  const summary = {
+    trainSeconds: last?.trainSeconds ?? 0,
+    wallSeconds: run.wallSeconds,
+    stoppedBy: run.result.reason === 'stopped' ? 'stop rule' : 'last epoch',
+    knownPoems: run.known.length,
+    secondsToStable: run.secondsToStable,
+    stableFromEpoch: run.stableFromEpoch,
+    processCpuSeconds: (cpu.user + cpu.system) / 1e6,
+    exactMatch: last?.evaluation?.exactMatch ?? null,
+    teacherForcedAccuracy: last?.evaluation?.teacherForcedAccuracy ?? null,
+    loss: last?.loss ?? null,
+    backend: 'wasm (Node)',
+  };
+  console.log(JSON.stringify(summary));
+  await saveCheckpoint(
+    run.model,
+    { source: run.task.sourceVocab, target: run.task.targetVocab },
+    {
+      task: LISTENER_TASK,
+      objective,
+      seed,
+      date: new Date().toISOString(),
+      epochs: run.result.epochs.length,
+      notes: {
+        recipe: recipeName,
+        ...recipe,
+        ...summary,
+        history: run.result.epochs.map((m) => ({
+          epoch: m.epoch,
+          loss: m.loss,
+          trainSeconds: m.trainSeconds,
+          exactMatch: m.evaluation?.exactMatch,
+          teacherForcedAccuracy: m.evaluation?.teacherForcedAccuracy,
+        })),
+      },
+    },
+    fileCheckpoint(out),
+  );
+  console.log(`wrote ${out}/model.json and weights.bin`);
+  run.model.dispose();
+}

@@ -1,5 +1,7 @@
 // The listener's training recipes, shared by scripts/train-opponent.ts (Node), the eval page
 // (Chromium) and anyone who wants to retrain the shipped checkpoint. A recipe is plain data.
+import { staticKimariji } from '../data/kimariji';
+import { POEMS } from '../data/poems';
 import { createRng } from '../data/random';
 import type { Objective } from '../model/checkpoint';
 import type { ModelSize } from '../model/config';
@@ -19,6 +21,17 @@ export interface ListenerRecipe {
   /** Train on prefixes up to this many morae, plus the full reading (0: full readings only). */
   readonly maxPrefix: number;
   readonly batching: 'random' | 'bucketed';
+  /**
+   * What the listener learns: every poem (default), or only the poems whose kimariji against
+   * all 100 is at most this many sounds (a beginner learns those first). The vocabularies stay
+   * those of all 100, so its checkpoint scores every card.
+   */
+  readonly knowsUpToKimariji?: number;
+  /**
+   * Stop rule, decided during the run: stop after this many consecutive evaluated epochs that
+   * write every learnt lower half exactly (free-running). Without it, all `epochs` run.
+   */
+  readonly stopAfterStableEpochs?: number;
 }
 
 export const LISTENER_RECIPES = {
@@ -49,7 +62,39 @@ export const LISTENER_RECIPES = {
     maxPrefix: 8,
     batching: 'bucketed',
   },
+  /**
+   * The beginner's listener (level 'beginner'): the 49 poems of one- or two-sound kimariji
+   * only, the way a beginner learns them first; the shipped recipe's size, stopped once it
+   * writes all 49 for 3 epochs in a row.
+   */
+  novice: {
+    size: listenerShape(MODEL_SIZES.shipped),
+    batchSize: 64,
+    epochs: 48,
+    schedule: { kind: 'cosine', peak: 0.01, warmupSteps: 30, floor: 0 },
+    maxPrefix: 8,
+    batching: 'bucketed',
+    knowsUpToKimariji: 2,
+    stopAfterStableEpochs: 3,
+  },
+  /** The intermediate's listener: the 86 poems of up to three sounds (not the 14 longest). */
+  learner: {
+    size: listenerShape(MODEL_SIZES.shipped),
+    batchSize: 64,
+    epochs: 48,
+    schedule: { kind: 'cosine', peak: 0.01, warmupSteps: 30, floor: 0 },
+    maxPrefix: 8,
+    batching: 'bucketed',
+    knowsUpToKimariji: 3,
+    stopAfterStableEpochs: 3,
+  },
 } as const satisfies Record<string, ListenerRecipe>;
+
+/** The poems a recipe's listener learns (all 100 unless `knowsUpToKimariji`). */
+export function knownPoems(recipe: ListenerRecipe): number[] {
+  const limit = recipe.knowsUpToKimariji;
+  return POEMS.filter((p) => limit === undefined || staticKimariji(p.no).length <= limit).map((p) => p.no);
+}
 
 export type ListenerRecipeName = keyof typeof LISTENER_RECIPES;
 
@@ -61,6 +106,13 @@ export interface ListenerRun {
   readonly stableFromEpoch: number | null;
   /** Optimizer seconds up to that epoch. */
   readonly secondsToStable: number | null;
+  /**
+   * Wall-clock seconds from the start (task, model, every step and every evaluation included)
+   * until the stop rule ended the run, or until the last epoch without one.
+   */
+  readonly wallSeconds: number;
+  /** Poem numbers the listener was trained on. */
+  readonly known: readonly number[];
 }
 
 /** Trains a listener from scratch with `recipe`; evaluates free-running on all 100 every epoch. */
@@ -70,7 +122,16 @@ export async function trainListener(
   hooks: { onEpoch?: (m: EpochMetrics) => void; control?: TrainingControl } = {},
   objective: Objective = 'honest',
 ): Promise<ListenerRun> {
-  const task = listenerTask();
+  const started = performance.now();
+  const full = listenerTask();
+  const known = knownPoems(recipe);
+  const task =
+    known.length === POEMS.length
+      ? full
+      : listenerTask(
+          POEMS.filter((p) => known.includes(p.no)),
+          { source: full.sourceVocab, target: full.targetVocab },
+        );
   const config = makeConfig(recipe.size, {
     sourceVocabSize: task.sourceVocab.size,
     targetVocabSize: task.targetVocab.size,
@@ -78,6 +139,7 @@ export async function trainListener(
   const rng = createRng(seed);
   const model = Transformer.create(config, rng);
   const evaluationPairs = fullReadingPairs(task);
+  let streak = 0;
   const result = await train(model, prefixPairs(task, recipe.maxPrefix), {
     objective,
     epochs: recipe.epochs,
@@ -87,8 +149,15 @@ export async function trainListener(
     rng,
     evaluationPairs,
     ...(hooks.control ? { control: hooks.control } : {}),
-    onEpoch: (m) => hooks.onEpoch?.(m),
+    onEpoch: (m) => {
+      hooks.onEpoch?.(m);
+      const k = recipe.stopAfterStableEpochs;
+      if (k === undefined || !m.evaluation) return;
+      streak = m.evaluation.exactMatch === m.evaluation.total ? streak + 1 : 0;
+      return streak >= k ? 'stop' : undefined;
+    },
   });
+  const wallSeconds = (performance.now() - started) / 1000;
   const stable = stableFrom(result.epochs, evaluationPairs.length);
   return {
     task,
@@ -96,6 +165,8 @@ export async function trainListener(
     result,
     stableFromEpoch: stable?.epoch ?? null,
     secondsToStable: stable?.trainSeconds ?? null,
+    wallSeconds,
+    known,
   };
 }
 

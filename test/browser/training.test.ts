@@ -112,7 +112,7 @@ describe('the training panel', () => {
       const hooks = window.__utakaruta?.match as { opponent: string; notice: () => string };
       return { opponent: hooks.opponent, notice: hooks.notice() };
     });
-    expect(match).toEqual({ opponent: '聴く Transformer', notice: '' });
+    expect(match).toEqual({ opponent: '聴く Transformer・中級者（あなたのモデル）', notice: '' });
     await game.screenshot('training-play-against-model');
     expectClean(game);
     await game.context.close();

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { kimariji } from '../../src/data/kimariji';
+import { OPPONENT_LEVELS } from '../../src/game/opponents/levels';
 import { OPPONENT_NOTICES } from '../../src/game/opponents/registry';
 import { ALL_CARDS, createMatch } from '../../src/game/rules';
 import { launchBrowser } from './harness';
@@ -34,7 +35,11 @@ describe('playing against the listening Transformer', () => {
 
   it('shows its belief over the field while a poem is read, from the panel button or B', async () => {
     // A slow reading (2×), so a screenshot lands between the first sound and the kimariji.
-    const game = await openWithSettings(browser, '?testSpeed=2&seed=5', { memorizationSeconds: 0 });
+    // The strongest level never faults, so no send is owed to it while the test waits for a reading.
+    const game = await openWithSettings(browser, '?testSpeed=2&seed=5', {
+      memorizationSeconds: 0,
+      difficulty: 'master',
+    });
     const { page } = game;
     await openMode(game, 'match');
     await page.waitForFunction(() => (window.__utakaruta?.match as MatchHooks).buttons().belief.width > 0);
@@ -108,7 +113,10 @@ describe('playing against the listening Transformer', () => {
       const hooks = window.__utakaruta?.match as MatchHooks & { notice: () => string };
       return { opponent: hooks.opponent, notice: hooks.notice() };
     });
-    expect(match).toEqual({ opponent: '聴く Transformer', notice: OPPONENT_NOTICES.savedModelFailed.ja });
+    expect(match).toEqual({
+      opponent: `聴く Transformer・${OPPONENT_LEVELS.intermediate.label.ja}`,
+      notice: OPPONENT_NOTICES.savedModelFailed.ja,
+    });
     await game.screenshot('transformer-saved-model-missing');
     expect(game.errors).toEqual([]);
     await game.context.close();
@@ -119,7 +127,7 @@ describe('playing against the listening Transformer', () => {
     const { page } = game;
     await openMode(game, 'match');
     expect(await page.evaluate(() => (window.__utakaruta?.match as MatchHooks).opponent)).toBe(
-      '聴く Transformer',
+      `聴く Transformer・${OPPONENT_LEVELS.beginner.label.ja}`,
     );
     let rolls = 0;
     let tensorsMidMatch = 0;

@@ -22,6 +22,12 @@ export interface FieldView {
   readonly common: readonly number[];
   /** Poems not read before this reading, ascending; the one being read is among them. */
   readonly unread: readonly number[];
+  /**
+   * The territories by row, [上段, 中段, 下段] as each owner sees them (territory modes), for an
+   * opponent whose reach depends on where a card lies; `own`/`other` list the same cards.
+   */
+  readonly ownRows?: readonly (readonly number[])[];
+  readonly otherRows?: readonly (readonly number[])[];
 }
 
 export interface HeardMora {
@@ -53,5 +59,10 @@ export interface Opponent {
   hear(mora: HeardMora): MaybePromise<Reach | null>;
   /** It owes the other player a card: which of `view.own` does it send? */
   chooseSend(view: FieldView): MaybePromise<number>;
+  /**
+   * During memorization: how it lays out its dealt cards, [上段, 中段, 下段], the same cards
+   * with the same row sizes as dealt. Without it the cards stay as dealt.
+   */
+  arrange?(rows: readonly (readonly number[])[]): readonly (readonly number[])[];
   dispose(): void;
 }

@@ -1,7 +1,14 @@
 // The one way a match moves: apply(state, action) returns a new state and what happened, or an
 // error value; the input is never mutated. The rule choices where versions differ are written
 // down in rules.md next to this file.
-import { placesOf, receivingPlace, ROWS_PER_TERRITORY, GRID_COLUMNS, withPlaces } from './places';
+import {
+  defaultColumns,
+  placesOf,
+  receivingPlace,
+  ROWS_PER_TERRITORY,
+  GRID_COLUMNS,
+  withPlaces,
+} from './places';
 import { cardsOnField, rowsCards, territoryCount, whereIs } from './queries';
 import {
   otherPlayer,
@@ -46,6 +53,8 @@ export function apply(state: MatchState, action: Action): ApplyResult {
       return send(state, action.player, action.card);
     case 'arrange':
       return arrange(state, action);
+    case 'layout':
+      return layout(state, action.player, action.rows);
     default: {
       const never: never = action;
       return fail('wrongPhase', `unknown action ${JSON.stringify(never)}`);
@@ -94,6 +103,24 @@ function touch(state: MatchState, action: Extract<Action, { type: 'touch' }>): A
   return done({
     state: { ...state, readings: replaceLast(state.readings, { ...reading, touches }) },
     events: [{ type: 'touched', player, card }],
+  });
+}
+
+/** A whole new layout of one's own territory, before the first reading; the rows sit centred. */
+function layout(state: MatchState, player: Player, rows: Rows): ApplyResult {
+  if (state.phase !== 'memorization') return fail('wrongPhase', `cannot lay out cards in ${state.phase}`);
+  const current = state.territories[player];
+  const same =
+    rows.length === 3 &&
+    rows.every((row, i) => row.length === current[i]?.length) &&
+    [...rowsCards(rows)].sort((a, b) => a - b).join() ===
+      [...rowsCards(current)].sort((a, b) => a - b).join();
+  if (!same)
+    return fail('notInTerritory', `player ${player} may only rearrange its own cards, row sizes kept`);
+  const columns = { ...(state.columns ?? {}), ...defaultColumns([rows]) };
+  return done({
+    state: { ...withTerritory(state, player, rows), columns },
+    events: [{ type: 'laidOut', player }],
   });
 }
 

@@ -142,7 +142,9 @@ export type Action =
       readonly card: number;
       readonly row: number;
       readonly column: number;
-    };
+    }
+  /** During memorization: a player lays out its own cards anew (same cards, same row sizes). */
+  | { readonly type: 'layout'; readonly player: Player; readonly rows: Rows };
 
 export type MatchEvent =
   | { readonly type: 'memorizationOver' }
@@ -161,6 +163,7 @@ export type MatchEvent =
   | { readonly type: 'forfeit'; readonly player: Player; readonly card: number }
   | { readonly type: 'sendOwed'; readonly from: Player; readonly to: Player; readonly count: number }
   | { readonly type: 'sent'; readonly from: Player; readonly to: Player; readonly card: number }
+  | { readonly type: 'laidOut'; readonly player: Player }
   | { readonly type: 'unmeisen' }
   | {
       readonly type: 'arranged';

@@ -14,6 +14,7 @@ import {
   type MatchEvent,
   type MatchSetup,
   type MatchState,
+  type Rows,
 } from '../rules';
 import type { FieldView, Opponent, Reach } from '../opponents/opponent';
 
@@ -106,6 +107,11 @@ export class MatchDriver {
 
   constructor(private readonly options: DriverOptions) {
     this.state = createMatch(options.setup);
+    // The opponent lays out its cards its own way (定位置) before the memorization starts.
+    // A layout the rules refuse (other cards, other row sizes) leaves the cards as dealt.
+    const rows = options.opponent.arrange?.(this.state.territories[1]);
+    const arranged = rows && apply(this.state, { type: 'layout', player: 1, rows: rows as Rows });
+    if (arranged?.ok) this.state = arranged.state;
     this.memorizationEnd = options.now() + options.memorizationMs / options.timeScale;
     const reader = options.createReader(this.state.queue);
     this.reader = reader;
@@ -227,6 +233,8 @@ export class MatchDriver {
       other: rowsCards(this.state.territories[other]),
       common: [...this.state.field],
       unread: unreadAtReading(this.state),
+      ownRows: this.state.territories[viewer],
+      otherRows: this.state.territories[other],
     };
   }
 

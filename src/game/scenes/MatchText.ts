@@ -119,6 +119,7 @@ export function eventMessages(events: readonly MatchEvent[]): string[] {
         break;
       case 'memorizationOver':
       case 'arranged':
+      case 'laidOut':
       case 'read':
       case 'touched':
       case 'over':

@@ -3,11 +3,8 @@ import { kimarijiLength } from '../../../src/data/kimariji';
 import { toMorae } from '../../../src/data/mora';
 import { POEMS } from '../../../src/data/poems';
 import { createRng } from '../../../src/data/random';
-import {
-  MIN_REACTION_MS,
-  TRANSFORMER_PRESETS,
-  TransformerOpponent,
-} from '../../../src/game/opponents/transformer';
+import { OPPONENT_LEVELS } from '../../../src/game/opponents/levels';
+import { MIN_REACTION_MS, TransformerOpponent } from '../../../src/game/opponents/transformer';
 import { TransformerListener } from '../../../src/game/opponents/transformerListener';
 import { loadCheckpoint } from '../../../src/model/checkpoint';
 import { fileCheckpoint } from '../../../src/model/fileHandler';
@@ -16,7 +13,7 @@ import { Transformer } from '../../../src/model/transformer';
 
 const ALL = POEMS.map((p) => p.no);
 /** The strongest level commits above this belief. */
-const SURE = TRANSFORMER_PRESETS.master.threshold;
+const SURE = OPPONENT_LEVELS.master.commitAt;
 const morae = (no: number) => toMorae(POEMS[no - 1]!.kami.reading);
 
 /** Feeds the upper half of `no`; returns the first reach and after how many morae. */
@@ -80,8 +77,32 @@ describe('the Transformer opponent with the shipped checkpoint', () => {
     expect(listener.belief(morae(63).slice(0, 2), ALL).get(63)).toBeLessThan(SURE);
   });
 
+  it('shows the level it plays in its name, in Japanese and English', () => {
+    const opponent = new TransformerOpponent(listener, OPPONENT_LEVELS.beginner, 1);
+    expect(opponent.name.ja).toContain(OPPONENT_LEVELS.beginner.label.ja);
+    expect(opponent.name.en).toContain(OPPONENT_LEVELS.beginner.label.en);
+    expect(opponent.level.label).toEqual(OPPONENT_LEVELS.beginner.label);
+  });
+
+  it('gives a weak level more time when the reading is slower, the strongest none', () => {
+    const takeAt = (level: keyof typeof OPPONENT_LEVELS, moraMs: number) => {
+      const opponent = new TransformerOpponent(listener, OPPONENT_LEVELS[level], 1);
+      opponent.beginReading({ own: [], other: [], common: ALL, unread: ALL });
+      // 62 よをこめて is decided at よを (2 sounds among all 100), read at the given pace.
+      const heard = morae(62);
+      for (let i = 0; i < heard.length; i++) {
+        const reach = opponent.hear({ index: i, mora: heard[i]!, atMs: i * moraMs });
+        if (reach) return reach.atMs - i * moraMs;
+      }
+      return null;
+    };
+    // Same seed, same reaction noise: only the pace differs.
+    expect(takeAt('beginner', 440)! - takeAt('beginner', 220)!).toBeGreaterThan(0);
+    expect(takeAt('master', 440)).toBeCloseTo(takeAt('master', 220)!, 6);
+  });
+
   it('reaches for the read card at its kimariji, one reaction time after the sound', () => {
-    const opponent = new TransformerOpponent(listener, TRANSFORMER_PRESETS.master, 1);
+    const opponent = new TransformerOpponent(listener, OPPONENT_LEVELS.master, 1);
     opponent.beginReading({ own: [], other: [], common: ALL, unread: ALL });
     const take = listen(opponent, 87); // む: a one-sound card
     expect(take?.reach.card).toBe(87);
@@ -91,15 +112,15 @@ describe('the Transformer opponent with the shipped checkpoint', () => {
   });
 
   it('holds back when its belief points to a karafuda (a poem whose card is not on the field)', () => {
-    const opponent = new TransformerOpponent(listener, TRANSFORMER_PRESETS.master, 1);
+    const opponent = new TransformerOpponent(listener, OPPONENT_LEVELS.master, 1);
     const field = ALL.filter((no) => no !== 87);
     opponent.beginReading({ own: field.slice(0, 25), other: field.slice(25, 50), common: [], unread: ALL });
     expect(listen(opponent, 87)).toBeNull();
     expect(opponent.latest?.decided).toBe(87);
   });
 
-  it('sends one of its cards with the longest kimariji', () => {
-    const opponent = new TransformerOpponent(listener, TRANSFORMER_PRESETS.master, 1);
+  it('sends one card of a 友札 pair it holds, the one decided last', () => {
+    const opponent = new TransformerOpponent(listener, OPPONENT_LEVELS.master, 1);
     const own = [87, 18, 31, 64, 15];
     const sent = opponent.chooseSend({ own, other: [], common: [], unread: ALL });
     expect([31, 64]).toContain(sent);
