@@ -10,7 +10,7 @@
 // 2. reading.ts plans the reader's phrasing on that analysis (held phrase ends, no silence
 //    inside a half, the last sound held into the 余韻) and sets every phoneme's duration.
 // 3. hts_engine renders those labels with their durations (-vp), the same voice and engine
-//    Open JTalk uses (spectral GV weight 0.7, see SPECTRUM_GV_WEIGHT). The gain is set in the engine, before its 16-bit output: a first render
+//    Open JTalk uses (spectral GV weight 0.7 or less, see SPECTRUM_GV_WEIGHTS). The gain is set in the engine, before its 16-bit output: a first render
 //    is measured (ITU-R BS.1770 loudness, by ffmpeg's ebur128) and the second is rendered at
 //    the gain that puts it on LOUDNESS_LUFS. Nothing is limited or clipped afterwards.
 // 4. A lower half's 余韻 is levelled to die away evenly (wav.ts levelHeldVowel), then the clip
@@ -24,15 +24,15 @@
 //
 // Deterministic: same packages, same input → byte-identical files (fixed Ogg serial numbers).
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JOKA, POEMS } from '../../src/data/poems';
 import { toMorae } from '../../src/data/mora';
 import { alignMorae, parseLabelLines, toKatakana, type Alignment } from './labels';
-import { measureLoudness } from './measure';
+import { decodeToFloat, measureLoudness } from './measure';
 import { parseWords, planHolds, retime, type Hold, type HoldLengths } from './reading';
-import { heardOffsets } from './metrics';
+import { heardOffsets, maxDipDb } from './metrics';
 import { clippedSamples, durationMs, levelHeldVowel, readWav, writeWav, type Pcm } from './wav';
 
 const OUT_DIR = 'assets/audio';
@@ -56,11 +56,18 @@ const TAIL_MS = 150;
  * up to ~21 dB over its loudness), so −24 LUFS, one below EBU R128's broadcast −23, is what
  * keeps every clip's true peak under −1 dBTP after MP3 and Opus. */
 const LOUDNESS_LUFS = -24;
-/** Weight of the global variance of the spectrum (the engine's default is 1). At 1, some open
- * vowels after a stop (たかね's か) come out 10 dB louder than their neighbours, a burst that
- * put full-scale samples in half the lower halves: 0.7 takes 3–4 dB off those peaks against
- * the loudness, keeps the voice clear, and leaves every clip its headroom. */
-const SPECTRUM_GV_WEIGHT = 0.7;
+/** Weights of the global variance of the spectrum, tried in turn (the engine's default is 1).
+ * At 1, some open vowels after a stop (たかね's か) come out 10 dB louder than their
+ * neighbours, a burst that put full-scale samples in half the lower halves: 0.7 takes 3–4 dB
+ * off those peaks against the loudness and keeps the voice clear. A half that still reaches
+ * full scale at the set loudness is rendered again with less (the log names it). */
+const SPECTRUM_GV_WEIGHTS = [0.7, 0.55, 0.4];
+/** What audio:check holds every clip to (see check.ts). */
+const MAX_TRUE_PEAK_DBTP = -1;
+const MAX_YOIN_DIP_DB = 2;
+const MAX_LEVEL_PASSES = 5;
+/** The clip's own fade at the end of its 余韻 (wav.ts). */
+const FINAL_FADE_MS = 300;
 /** Gain of the first, measuring render: low enough that no voice clips. */
 const PROBE_GAIN_DB = -12;
 const OPUS_KBPS = 24;
@@ -115,16 +122,22 @@ function analyse(text: string, work: string): string {
   return readFileSync(trace, 'utf8');
 }
 
-function renderLabels(label: string, gainDb: number, work: string): Buffer {
+function renderLabels(label: string, gainDb: number, gvWeight: number, work: string): Buffer {
   const file = join(work, 'reading.lab');
   writeFileSync(file, label);
   const wav = join(work, 'reading.wav');
   execFileSync('hts_engine', [
-    ...['-m', VOICE, '-vp', '-jm', String(SPECTRUM_GV_WEIGHT)],
+    ...['-m', VOICE, '-vp', '-jm', String(gvWeight)],
     ...['-g', gainDb.toFixed(2), '-ow', wav, file],
   ]);
   return readFileSync(wav);
 }
+
+/** `--resume-since=ISO-TIME`: an interrupted run goes on; clips encoded after that time are kept. */
+const resumeSinceArg = process.argv
+  .find((a) => a.startsWith('--resume-since='))
+  ?.slice('--resume-since='.length);
+const resumeSince = resumeSinceArg === undefined ? null : Date.parse(resumeSinceArg);
 
 function renderClip(clip: Clip, serial: number, work: string, out: string, log: string[]): ClipTiming {
   const morae = toMorae(clip.reading);
@@ -179,43 +192,103 @@ function renderClip(clip: Clip, serial: number, work: string, out: string, log: 
   const holdStartMs = clip.half === 'shimo' ? final.startMs + naturalFinalMs : null;
   const speechEndMs = holdStartMs ?? final.endMs;
 
-  const shape = (wav: Buffer) => {
-    const pcm = readWav(wav);
-    return holdStartMs === null ? pcm : levelHeldVowel(pcm, holdStartMs, final.endMs, HOLD_DECAY_DB);
-  };
-  const wavFile = join(work, `${clip.id}.wav`);
-  if (process.argv.some((a) => a.startsWith('--preview=')))
-    writeFileSync(join(out, `${clip.id}.lab`), retimed.label);
-  writeFileSync(wavFile, writeWav(shape(renderLabels(retimed.label, PROBE_GAIN_DB, work))));
-  const probe = measureLoudness(wavFile);
-  const gainDb = PROBE_GAIN_DB + LOUDNESS_LUFS - probe.integratedLufs;
-  const pcm = shape(renderLabels(retimed.label, gainDb, work));
-  const clipped = clippedSamples(pcm);
-  if (clipped > 0) throw new Error(`${clip.id}: ${clipped} clipped samples at ${gainDb.toFixed(1)} dB`);
   const labelEndMs = retimed.phonemes[retimed.phonemes.length - 1]?.endMs ?? 0;
-  if (Math.abs(durationMs(pcm) - labelEndMs) > 10) {
-    throw new Error(`${clip.id}: labels end at ${labelEndMs} ms, WAV at ${durationMs(pcm)} ms`);
-  }
-  writeFileSync(wavFile, writeWav(pcm));
   const stem = join(out, clip.id);
-  execFileSync('opusenc', [
-    ...['--quiet', '--bitrate', String(OPUS_KBPS), '--comp', '10', '--serial', String(serial)],
-    ...['--artist', 'Open JTalk, HTS voice nitech-jp-atr503-m001 (CC BY 3.0)'],
-    ...['--title', clip.id, wavFile, `${stem}.opus`],
-  ]);
-  execFileSync('lame', [
-    ...['--quiet', '-m', 'm', '-V', String(MP3_VBR), '--resample', '24'],
-    ...['--tt', clip.id, '--ta', 'Open JTalk nitech-jp-atr503-m001 (CC BY 3.0)'],
-    ...[wavFile, `${stem}.mp3`],
-  ]);
+  if (process.argv.some((a) => a.startsWith('--preview='))) writeFileSync(`${stem}.lab`, retimed.label);
+  if (!renderedSince(stem, resumeSince)) {
+    const shape = (wav: Buffer, passes: number) => {
+      const pcm = readWav(wav);
+      return holdStartMs === null
+        ? pcm
+        : levelHeldVowel(pcm, holdStartMs, final.endMs, HOLD_DECAY_DB, passes);
+    };
+    const wavFile = join(work, `${clip.id}.wav`);
+    const encode = (pcm: Pcm) => {
+      writeFileSync(wavFile, writeWav(pcm));
+      execFileSync('opusenc', [
+        ...['--quiet', '--bitrate', String(OPUS_KBPS), '--comp', '10', '--serial', String(serial)],
+        ...['--artist', 'Open JTalk, HTS voice nitech-jp-atr503-m001 (CC BY 3.0)'],
+        ...['--title', clip.id, wavFile, `${stem}.opus`],
+      ]);
+      execFileSync('lame', [
+        ...['--quiet', '-m', 'm', '-V', String(MP3_VBR), '--resample', '24'],
+        ...['--tt', clip.id, '--ta', 'Open JTalk nitech-jp-atr503-m001 (CC BY 3.0)'],
+        ...[wavFile, `${stem}.mp3`],
+      ]);
+    };
+    // The encoded files are measured as audio:check measures them; a clip that misses a limit
+    // is rendered again: less spectral GV for a peak, one more levelling pass for a 余韻 dip.
+    // (Most pass at once; the log names the others.)
+    let pcm: Pcm | undefined;
+    search: for (const weight of SPECTRUM_GV_WEIGHTS) {
+      writeFileSync(wavFile, writeWav(shape(renderLabels(retimed.label, PROBE_GAIN_DB, weight, work), 2)));
+      const probe = measureLoudness(wavFile);
+      const gainDb = PROBE_GAIN_DB + LOUDNESS_LUFS - probe.integratedLufs;
+      const raw = renderLabels(retimed.label, gainDb, weight, work);
+      for (let passes = 2; passes <= MAX_LEVEL_PASSES; passes++) {
+        const rendered = shape(raw, passes);
+        const clipped = clippedSamples(rendered);
+        if (clipped > 0) {
+          log.push(
+            `${clip.id}: ${clipped} full-scale samples at GV weight ${weight}, ${gainDb.toFixed(1)} dB`,
+          );
+          continue search;
+        }
+        encode(rendered);
+        const peak = Math.max(
+          ...['opus', 'mp3'].map((ext) => measureLoudness(`${stem}.${ext}`).truePeakDbtp),
+        );
+        if (peak > MAX_TRUE_PEAK_DBTP) {
+          log.push(`${clip.id}: true peak ${peak} dBTP at GV weight ${weight}`);
+          continue search;
+        }
+        const dip =
+          holdStartMs === null
+            ? 0
+            : maxDipDb(decodeToFloat(`${stem}.opus`, 48000), 48000, holdStartMs, final.endMs - FINAL_FADE_MS);
+        if (dip > MAX_YOIN_DIP_DB) {
+          log.push(`${clip.id}: 余韻 dip ${dip.toFixed(1)} dB after ${passes} levelling passes`);
+          continue;
+        }
+        if (weight !== SPECTRUM_GV_WEIGHTS[0] || passes !== 2) {
+          log.push(`${clip.id}: spectral GV weight ${weight}, ${passes} levelling passes`);
+        }
+        pcm = rendered;
+        break search;
+      }
+    }
+    if (!pcm) {
+      // Nothing met every limit: keep the last weight's first render if it has no full-scale
+      // sample (audio:check will name what it misses); a clipped clip is never shipped.
+      const weight = SPECTRUM_GV_WEIGHTS[SPECTRUM_GV_WEIGHTS.length - 1]!;
+      writeFileSync(wavFile, writeWav(shape(renderLabels(retimed.label, PROBE_GAIN_DB, weight, work), 2)));
+      const gainDb = PROBE_GAIN_DB + LOUDNESS_LUFS - measureLoudness(wavFile).integratedLufs;
+      pcm = shape(renderLabels(retimed.label, gainDb, weight, work), 2);
+      if (clippedSamples(pcm) > 0) throw new Error(`${clip.id}: clips at every GV weight tried`);
+      encode(pcm);
+      log.push(`${clip.id}: misses a limit at every setting; kept GV weight ${weight}, 2 passes`);
+    }
+    if (Math.abs(durationMs(pcm) - labelEndMs) > 10) {
+      throw new Error(`${clip.id}: labels end at ${labelEndMs} ms, WAV at ${durationMs(pcm)} ms`);
+    }
+  }
   const timing = {
-    durationMs: Math.round(durationMs(pcm)),
+    durationMs: Math.round(labelEndMs),
     speechEndMs,
     holdStartMs,
     soundEndMs: final.endMs,
     holds: Object.fromEntries([...holds].sort(([a], [b]) => a - b)),
   };
-  return { ...timing, morae: heardNoEarlierThanTheAudio(pcm, { ...timing, morae: timings }) };
+  const opus = decodeToFloat(`${stem}.opus`, 48000);
+  return { ...timing, morae: heardNoEarlierThanTheAudio(opus, 48000, { ...timing, morae: timings }) };
+}
+
+/** True when `--resume-since` is given and both encodings of the clip were written after it. */
+function renderedSince(stem: string, since: number | null): boolean {
+  if (since === null) return false;
+  return ['opus', 'mp3'].every(
+    (ext) => existsSync(`${stem}.${ext}`) && statSync(`${stem}.${ext}`).mtimeMs > since,
+  );
 }
 
 /** How far a timestamp must stay after the measured vowel onset (codecs move it by a sample
@@ -227,10 +300,12 @@ const ONSET_MARGIN_MS = 5;
  * in slowly (a half's first sound, out of silence) is heard later than its label: measured in
  * the rendered samples, its timestamp moves to the onset (plus a margin), never earlier.
  */
-function heardNoEarlierThanTheAudio(pcm: Pcm, timing: ClipTiming): ClipTiming['morae'] {
-  const samples = new Float32Array(pcm.data.length / 2);
-  for (let i = 0; i < samples.length; i++) samples[i] = pcm.data.readInt16LE(2 * i) / 32768;
-  const offsets = heardOffsets(samples, pcm.sampleRate, timing);
+function heardNoEarlierThanTheAudio(
+  samples: Float32Array,
+  rate: number,
+  timing: ClipTiming,
+): ClipTiming['morae'] {
+  const offsets = heardOffsets(samples, rate, timing);
   return timing.morae.map((mora, i) => {
     const offset = offsets[i];
     if (offset === null || offset === undefined || offset >= ONSET_MARGIN_MS) return mora;
@@ -281,6 +356,7 @@ function main(): void {
           `--out=${out}`,
           ...(only ? [`--only=${only.join(',')}`] : []),
           ...(preview ? ['--preview=1'] : []),
+          ...(resumeSinceArg ? [`--resume-since=${resumeSinceArg}`] : []),
         ],
         { stdio: ['ignore', 'inherit', 'inherit'] },
       ),

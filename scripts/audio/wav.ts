@@ -87,17 +87,19 @@ export function clippedSamples(pcm: Pcm): number {
  */
 const FINAL_FADE_MS = 300;
 
-export function levelHeldVowel(pcm: Pcm, fromMs: number, toMs: number, decayDb: number): Pcm {
+export function levelHeldVowel(pcm: Pcm, fromMs: number, toMs: number, decayDb: number, passes = 2): Pcm {
   if (pcm.channels !== 1 || pcm.bitsPerSample !== 16) throw new Error('16-bit mono only');
   const samples = new Int16Array(pcm.data.buffer, pcm.data.byteOffset, pcm.data.length / 2);
   const at = (ms: number) => Math.max(0, Math.min(samples.length, Math.round((ms * pcm.sampleRate) / 1000)));
   const start = at(fromMs);
   const end = at(toMs);
   const reference = rmsOf(samples, at(fromMs - 200), start);
-  // Twice: the second pass takes out what the first left (a level measured over 50 ms around
+  // Twice (or `passes` times): the second pass takes out what the first left (a level measured over 50 ms around
   // each 10 ms step still ripples by a decibel or two where the voice is rough).
-  const once = levelPass(samples, { start, end, reference, decayDb, rate: pcm.sampleRate, fade: false });
-  const out = levelPass(once, { start, end, reference, decayDb, rate: pcm.sampleRate, fade: true });
+  let out = samples;
+  for (let pass = 1; pass <= passes; pass++) {
+    out = levelPass(out, { start, end, reference, decayDb, rate: pcm.sampleRate, fade: pass === passes });
+  }
   return { ...pcm, data: Buffer.from(out.buffer, out.byteOffset, out.byteLength) };
 }
 

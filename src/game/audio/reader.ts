@@ -163,6 +163,7 @@ export class Reader {
     }
     const paused = this.suspending;
     void paused.then(async () => {
+      if (this.stateNow !== 'reading') return; // paused (or stopped) again meanwhile
       await this.backend.resume();
       if (this.stateNow === 'reading') this.tick();
     });

@@ -130,7 +130,7 @@ describe('retime', () => {
       '18200000-19100000',
       '19100000-20600000',
     ]);
-    expect(lines[2]).toContain(' sil^k-a+a=a/');
+    expect(lines[2]).toContain(' sil^k-a+a=s/');
     expect(lines[3]).toContain(' k^a-a+s=u/');
     expect(lines[5]).toContain(' a^s-u+u=sil/');
     expect(lines[6]).toContain(' s^u-u+sil=xx/');
