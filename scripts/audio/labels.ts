@@ -12,6 +12,8 @@ export interface Phoneme {
 export interface MoraTiming {
   readonly mora: string;
   readonly startMs: number;
+  /** Index, in the phonemes given to alignMorae, of the mora's last phoneme (vowel, ん, っ). */
+  readonly lastIndex: number;
 }
 
 export type Alignment =
@@ -32,9 +34,14 @@ const VOWELS = new Set(['a', 'i', 'u', 'e', 'o']);
 
 /** Parses the label section of an `open_jtalk -ot` trace. */
 export function parseLabelTrace(trace: string): Phoneme[] {
+  return parseLabelLines(trace).map(({ phoneme }) => phoneme);
+}
+
+/** Each phoneme of the label section with its full-context label (what hts_engine reads). */
+export function parseLabelLines(trace: string): { phoneme: Phoneme; label: string }[] {
   const start = trace.indexOf('[Output label]');
   if (start < 0) throw new Error('trace has no [Output label] section');
-  const phonemes: Phoneme[] = [];
+  const phonemes: { phoneme: Phoneme; label: string }[] = [];
   for (const line of trace.slice(start).split('\n').slice(1)) {
     if (line.trim() === '') break;
     const [from, to, label] = line.trim().split(/\s+/);
@@ -43,7 +50,10 @@ export function parseLabelTrace(trace: string): Phoneme[] {
     if (!match?.[1] || from === undefined || to === undefined) {
       throw new Error(`unreadable label line: ${line}`);
     }
-    phonemes.push({ phoneme: match[1], startMs: Number(from) / 1e4, endMs: Number(to) / 1e4 });
+    phonemes.push({
+      phoneme: { phoneme: match[1], startMs: Number(from) / 1e4, endMs: Number(to) / 1e4 },
+      label: label ?? '',
+    });
   }
   return phonemes;
 }
@@ -115,7 +125,8 @@ function samePhoneme(heard: string, expected: string): boolean {
  * last mora must all repeat its final sound: that is the held vowel (余韻) asked for with ー.
  */
 export function alignMorae(phonemes: readonly Phoneme[], morae: readonly string[]): Alignment {
-  const sounding = phonemes.filter((p) => !SILENCE.has(p.phoneme));
+  const soundingIndex = phonemes.flatMap((p, i) => (SILENCE.has(p.phoneme) ? [] : [i]));
+  const sounding = soundingIndex.map((i) => phonemes[i]!);
   const heard = (from: number) =>
     sounding
       .slice(from, from + 4)
@@ -137,8 +148,8 @@ export function alignMorae(phonemes: readonly Phoneme[], morae: readonly string[
       const wanted = options.map((o) => o.join(' ')).join(' | ');
       return { ok: false, error: `mora ${index} "${mora}": expected ${wanted}, heard "${heard(at)}"` };
     }
-    timings.push({ mora, startMs: first.startMs });
     at += fit.length;
+    timings.push({ mora, startMs: first.startMs, lastIndex: soundingIndex[at - 1] ?? -1 });
     const last = fit[fit.length - 1] ?? '';
     previousVowel = VOWELS.has(last) ? last : previousVowel;
   }

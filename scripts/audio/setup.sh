@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Installs what scripts/audio/generate.ts needs, from Debian only:
 #   open-jtalk, open-jtalk-mecab-naist-jdic (main), hts-voice-nitech-jp-atr503-m001 (contrib),
-#   opus-tools (opusenc) and lame.
+#   htsengine (hts_engine), opus-tools (opusenc), lame, and ffmpeg (loudness, audio:check).
 # The voice lives in Debian's contrib area, which these machines do not enable: this adds a
 # contrib entry shaped like the existing main one (deb822, same mirror, suites and keyring).
 # Run as root (or through sudo). Does nothing when everything is already there.
 set -euo pipefail
 
-needed=(open_jtalk opusenc lame)
+needed=(open_jtalk hts_engine opusenc lame ffmpeg)
 voice=/usr/share/hts-voice/nitech-jp-atr503-m001/nitech_jp_atr503_m001.htsvoice
 dict=/var/lib/mecab/dic/open-jtalk/naist-jdic
 missing=0
@@ -22,7 +22,7 @@ SUDO=""
 if [[ $(id -u) != 0 ]]; then
   if command -v sudo >/dev/null; then SUDO=sudo; else
     echo "Run as root, or install by hand: add Debian 'contrib' to apt sources, then" >&2
-    echo "  apt-get install open-jtalk open-jtalk-mecab-naist-jdic hts-voice-nitech-jp-atr503-m001 opus-tools lame" >&2
+    echo "  apt-get install open-jtalk open-jtalk-mecab-naist-jdic hts-voice-nitech-jp-atr503-m001 htsengine opus-tools lame ffmpeg" >&2
     exit 1
   fi
 fi
@@ -42,4 +42,4 @@ fi
 
 $SUDO apt-get update
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends \
-  open-jtalk open-jtalk-mecab-naist-jdic hts-voice-nitech-jp-atr503-m001 opus-tools lame
+  open-jtalk open-jtalk-mecab-naist-jdic hts-voice-nitech-jp-atr503-m001 htsengine opus-tools lame ffmpeg

@@ -23,7 +23,16 @@ interface ListenHooks {
   peakLevel: number;
 }
 interface Timings {
-  clips: Record<string, { morae: { mora: string; startMs: number }[] }>;
+  clips: Record<string, { durationMs: number; morae: { mora: string; startMs: number }[] }>;
+}
+/** What an AudioBufferSourceNode.start() call put on the AudioContext clock (see CLOCK_PROBE). */
+interface Start {
+  when: number;
+  offset: number;
+  rate: number;
+  bufferMs: number;
+  /** performance.now() at which context time `when` reaches the speaker. */
+  heardAtMs: number;
 }
 
 const SEED = 7;
@@ -70,6 +79,85 @@ function rhythm(h: ListenHooks): { heard: number[]; recorded: number[] } {
   };
 }
 
+/**
+ * Records every AudioBufferSourceNode.start(): when it was scheduled on the context clock, and
+ * when that moment reaches the speaker on the page's clock (the context's output timestamp
+ * pairs the two). The truth the reader's stamps are checked against.
+ */
+function CLOCK_PROBE(): void {
+  const starts: unknown[] = [];
+  (window as unknown as { __starts: unknown[] }).__starts = starts;
+  const real = AudioBufferSourceNode.prototype.start;
+  AudioBufferSourceNode.prototype.start = function (
+    this: AudioBufferSourceNode,
+    when = 0,
+    offset = 0,
+    ...rest
+  ) {
+    const ctx = this.context as AudioContext;
+    const at = Math.max(when, ctx.currentTime);
+    const stamp = ctx.getOutputTimestamp();
+    starts.push({
+      when: at,
+      offset,
+      rate: this.playbackRate.value,
+      bufferMs: (this.buffer?.duration ?? 0) * 1000,
+      heardAtMs: (stamp.performanceTime ?? 0) + (at - (stamp.contextTime ?? 0)) * 1000,
+    });
+    return real.call(this, when, offset, ...(rest as []));
+  } as typeof real;
+}
+
+/** performance.now() times at which the line's text changed: when each mora was shown. */
+function REVEAL_PROBE(): void {
+  const shown: { at: number; text: string }[] = [];
+  (window as unknown as { __shown: typeof shown }).__shown = shown;
+  new MutationObserver(() => {
+    const line = document.querySelector('[data-testid="line"]');
+    if (line) shown.push({ at: performance.now(), text: line.textContent ?? '' });
+  }).observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+}
+
+/** Each mora's stamp against when the clip scheduled on the clock makes it heard. */
+async function clockCheck(game: GamePage, label: string): Promise<void> {
+  const { page } = game;
+  await page.evaluate(CLOCK_PROBE);
+  await page.evaluate(REVEAL_PROBE);
+  await startReading(game);
+  const h = (await hooks(page))!;
+  const starts = await page.evaluate(() => (window as unknown as { __starts: Start[] }).__starts);
+  const start = starts.find((s) => Math.abs(s.bufferMs - FIRST_CLIP.durationMs) < 30);
+  expect(start, `${label}: the upper half was scheduled on the AudioContext`).toBeDefined();
+  const morae = h.events.filter((e) => e.type === 'mora');
+  const heard = FIRST_CLIP.morae.map(
+    (m) => start!.heardAtMs + ((m.startMs / 1000 - start!.offset) * 1000) / start!.rate,
+  );
+  const errors = morae.map((e, i) => e.atMs - heard[i]!);
+  console.log(
+    `${label}: mora stamps − AudioContext clock: ${errors.map((e) => e.toFixed(1)).join(' ')} ms; ` +
+      `decoded ${start!.bufferMs.toFixed(1)} ms for ${FIRST_CLIP.durationMs} ms recorded`,
+  );
+  expect(morae).toHaveLength(FIRST_CLIP.morae.length);
+  for (const error of errors) expect(Math.abs(error)).toBeLessThan(20);
+  // The decoded clip is as long as the recorded one: the codec's delay and padding are trimmed
+  // (for MP3, from LAME's gapless header; without it Chromium decoded ~50 ms more, all ahead of
+  // the voice), so the timings fit Opus and MP3 alike.
+  expect(Math.abs(start!.bufferMs - FIRST_CLIP.durationMs)).toBeLessThan(5);
+  // The text never shows a mora before it is heard (it follows the same stamps).
+  const shown = await page.evaluate(
+    () => (window as unknown as { __shown: { at: number; text: string }[] }).__shown,
+  );
+  const target = POEMS[FIRST - 1]!.kami.reading.replace(/\s/g, '');
+  FIRST_CLIP.morae.forEach((_, i) => {
+    const prefix = toMorae(target)
+      .slice(0, i + 1)
+      .join('');
+    const first = shown.find((s) => s.text.replace(/\s/g, '').startsWith(prefix));
+    expect(first, `${label}: mora ${i} shown`).toBeDefined();
+    expect(first!.at - heard[i]!, `${label}: mora ${i} shown before it was heard`).toBeGreaterThan(-20);
+  });
+}
+
 describe('the reader in Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -98,6 +186,22 @@ describe('the reader in Chromium', () => {
 
     expect(game.errors).toEqual([]);
     expect(game.outsideRequests).toEqual([]);
+    await game.context.close();
+  });
+
+  it('stamps every mora on the AudioContext clock within 20 ms (Opus)', async () => {
+    const game = await openGame(browser, { path: `?seed=${SEED}` });
+    await clockCheck(game, 'Opus');
+    expect(game.errors).toEqual([]);
+    await game.context.close();
+  });
+
+  it('stamps every mora on the AudioContext clock within 20 ms on the MP3 path (Safari, iPad)', async () => {
+    const game = await openGame(browser, { path: `?seed=${SEED}` });
+    // A browser that cannot use the Opus file gets the MP3 copy.
+    await game.page.route(/\.opus(\?.*)?$/, (route) => route.abort());
+    await clockCheck(game, 'MP3');
+    expect(game.errors.every((e) => /Failed to load resource|ERR_FAILED/.test(e))).toBe(true);
     await game.context.close();
   });
 

@@ -13,6 +13,10 @@
 // awaitingSettle, finished, notice. `atMs`/`untilMs` are performance.now() times at which the
 // sound reaches the listener (mapped from the AudioContext clock through getOutputTimestamp when
 // the voice plays): exact even when a busy main thread delivers the event late.
+// Clock: when the voice plays, a segment is laid on the AudioContext clock as it starts: every
+// clip of it is scheduled there with start(when), its fade too, and each event is due at its
+// planned time on that same clock (plus the output latency). Pausing freezes that clock
+// (backend.suspend), so a pause and resume moves nothing and replays nothing.
 // Calling settle() while a segment is still being read lets it finish and then go straight on.
 // `reader.segments` is the planned timeline (schedule.ts), for callers that want to look ahead.
 // Speed: rhythm.readingRate is the clips' playback rate (pitch moves with it); the 余韻 and the
@@ -27,7 +31,7 @@ import type { Bilingual } from '../i18n';
 import { TEST_BUILD } from '../testHooks';
 import {
   AUDIO_NOTICES,
-  HowlerBackend,
+  WebAudioBackend,
   type AudioBackend,
   type AudioProblem,
   type PlayingClip,
@@ -73,23 +77,13 @@ export function testSpeedFromUrl(search: string = globalThis.location?.search ??
   return Number.isFinite(value) && value > 0 ? value : 1;
 }
 
-type Step =
-  | TimelineEvent
-  | { readonly kind: 'fade'; readonly atMs: number; readonly clipAtMs: number; readonly fadeMs: number };
+type Step = TimelineEvent;
 
-/** The segment's events plus one fade step per faded clip, in time order. */
-function stepsOf(segment: Segment): Step[] {
-  const steps: Step[] = [...segment.events];
-  for (const e of segment.events) {
-    if (e.kind === 'clip' && e.fadeAtMs !== null) {
-      steps.push({ kind: 'fade', atMs: e.fadeAtMs, clipAtMs: e.atMs, fadeMs: e.fadeMs });
-    }
-  }
-  return steps
-    .map((step, order) => ({ step, order }))
-    .sort((a, b) => a.step.atMs - b.step.atMs || a.order - b.order)
-    .map(({ step }) => step);
-}
+/** How far ahead of the clock a segment is laid: start(when) must lie in the future. The
+ * timer (no voice) keeps the same rhythm. */
+export const SCHEDULE_AHEAD_MS = 60;
+/** Longest sleep between two looks at the clock (a suspended or drifting clock is noticed). */
+const MAX_SLEEP_MS = 250;
 
 export class Reader {
   readonly segments: readonly Segment[];
@@ -110,15 +104,16 @@ export class Reader {
   private audio = false;
   private latency = 0;
   private settledEarly = false;
+  private suspending: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /** Playing clips by the segment time they started at. */
-  private playing = new Map<number, PlayingClip>();
+  /** Clips scheduled in the current segment. */
+  private playing: PlayingClip[] = [];
   /** Clips decoded and kept, by `poem-half`. */
   private loaded = new Map<string, ClipRef>();
 
   constructor(options: ReaderOptions) {
     this.segments = planReading(options.order, options.rhythm, options.timings);
-    this.backend = options.backend ?? new HowlerBackend();
+    this.backend = options.backend ?? new WebAudioBackend();
     this.now = options.now ?? (() => performance.now());
     this.timeScale = options.timeScale ?? testSpeedFromUrl();
     this.volume = options.volume ?? 1;
@@ -153,25 +148,35 @@ export class Reader {
 
   pause(): void {
     if (this.stateNow !== 'reading') return;
-    this.pausedAt = this.elapsed();
     clearTimeout(this.timer);
-    for (const clip of this.playing.values()) clip.pause();
     this.stateNow = 'paused';
+    // The voice: the audio clock stops, with every clip scheduled on it. The timer: remember
+    // where the timeline stood.
+    if (this.audio) this.suspending = this.backend.suspend();
+    else this.pausedAt = this.elapsed();
   }
 
   resume(): void {
     if (this.stateNow !== 'paused') return;
     this.stateNow = 'reading';
-    this.anchor = this.clock() - this.pausedAt / this.timeScale;
-    for (const clip of this.playing.values()) clip.resume();
-    this.tick();
+    if (!this.audio) {
+      this.anchor = this.clock() - this.pausedAt / this.timeScale;
+      this.tick();
+      return;
+    }
+    const paused = this.suspending;
+    void paused.then(async () => {
+      if (this.stateNow !== 'reading') return; // paused (or stopped) again meanwhile
+      await this.backend.resume();
+      if (this.stateNow === 'reading') this.tick();
+    });
   }
 
   /** Stops for good and frees the audio. */
   stop(): void {
     clearTimeout(this.timer);
-    for (const clip of this.playing.values()) clip.stop();
-    this.playing.clear();
+    for (const clip of this.playing) clip.stop();
+    this.playing = [];
     this.stateNow = 'stopped';
     this.backend.dispose();
   }
@@ -209,12 +214,28 @@ export class Reader {
     const following = this.segments[index + 1];
     if (following && this.audio) for (const clip of clipsOf(following)) void this.load(clip);
     this.latency = this.audio ? this.backend.latencyMs() : 0;
-    this.steps = stepsOf(segment);
+    this.steps = [...segment.events];
     this.nextStep = 0;
-    this.playing = new Map();
-    this.anchor = this.clock();
+    this.playing = [];
+    this.anchor = this.clock() + SCHEDULE_AHEAD_MS / this.timeScale;
+    if (this.audio) this.schedule(segment);
     this.stateNow = 'reading';
     this.tick();
+  }
+
+  /** Lays every clip of the segment, and its fade, on the audio clock. */
+  private schedule(segment: Segment): void {
+    for (const event of segment.events) {
+      if (event.kind !== 'clip' || !this.loaded.has(`${event.clip.poem}-${event.clip.half}`)) continue;
+      const playing = this.backend.play(event.clip, event.rate, this.volume, this.anchor + event.atMs);
+      if (!playing) {
+        for (const clip of this.playing) clip.stop();
+        this.playing = [];
+        return this.switchToTimer('blocked');
+      }
+      if (event.fadeAtMs !== null) playing.fadeOut(this.anchor + event.fadeAtMs, event.fadeMs);
+      this.playing.push(playing);
+    }
   }
 
   /** Frees the clips that neither this segment nor the next one plays. */
@@ -265,16 +286,16 @@ export class Reader {
     if (!step && segment) {
       if (this.elapsed() >= segment.durationMs) return this.endSegment(segment);
     }
-    const target = step ? step.atMs + (this.audio ? this.latency : 0) : (segment?.durationMs ?? 0);
+    const target = step ? this.due(step) : (segment?.durationMs ?? 0);
     const waitMs = Math.max(0, (target - this.elapsed()) / this.timeScale);
-    // Re-check at least every 50 ms: the audio clock and timers drift apart.
-    this.timer = setTimeout(this.tick, Math.min(waitMs, 50));
+    // Sleep until the next event is due on the clock; look again at least every 250 ms, as
+    // timers and the audio clock drift apart.
+    this.timer = setTimeout(this.tick, Math.min(Math.ceil(waitMs), MAX_SLEEP_MS));
   };
 
   /** Segment time at which a step reaches the listener (sounds travel through the output). */
   private due(step: Step): number {
-    const heard = this.audio && step.kind !== 'clip' && step.kind !== 'fade';
-    return step.atMs + (heard ? this.latency : 0);
+    return step.atMs + (this.audio ? this.latency : 0);
   }
 
   /** performance.now() time at which segment time `segmentMs` is heard, however late we woke. */
@@ -285,23 +306,8 @@ export class Reader {
 
   private dispatch(step: Step): void {
     switch (step.kind) {
-      case 'clip': {
-        if (this.audio && this.loaded.has(`${step.clip.poem}-${step.clip.half}`)) {
-          const lateness = this.elapsed() - step.atMs;
-          const playing = this.backend.play(step.clip, step.rate, this.volume);
-          if (playing) {
-            this.playing.set(step.atMs, playing);
-            // Late by a timer tick: move the rest of the segment with the sound.
-            this.anchor += lateness / this.timeScale;
-          } else {
-            this.switchToTimer('blocked');
-          }
-        }
+      case 'clip':
         this.emit('clip', { clip: step.clip, atMs: this.wallTimeOf(step.atMs) });
-        return;
-      }
-      case 'fade':
-        this.playing.get(step.clipAtMs)?.fadeOut(step.fadeMs / this.timeScale);
         return;
       case 'mora':
         this.emit('mora', {

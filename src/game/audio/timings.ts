@@ -1,6 +1,8 @@
 // The per-mora timings of the recorded readings (assets/audio/timings.json, written by
-// scripts/audio/generate.ts from Open JTalk's label trace) and the names of the clips.
-// Times are in ms of clip time (playback rate 1) from the start of the encoded clip.
+// scripts/audio/generate.ts from the durations it gave the synthesiser, checked against the
+// audio) and the names of the clips. Times are in ms of clip time (playback rate 1) from the
+// first decoded sample; Opus and MP3 decode to the same timeline (MP3 through LAME's gapless
+// header), so one set of timings serves both.
 import timingsJson from '../../../assets/audio/timings.json';
 
 export const HALVES = ['kami', 'shimo'] as const;
@@ -14,8 +16,10 @@ export interface ClipRef {
 
 export interface MoraTiming {
   readonly mora: string;
-  /** When this mora begins to be heard. */
+  /** When this mora is heard: its vowel (or ん) has begun; never before (audio:check). */
   readonly startMs: number;
+  /** Where its first phoneme begins (a stop's silent closure included). */
+  readonly onsetMs?: number;
 }
 
 export interface ClipTiming {

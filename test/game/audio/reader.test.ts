@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AudioBackend, AudioProblem, PlayingClip } from '../../../src/game/audio/backend';
-import { Reader, testSpeedFromUrl, type ReaderEvents } from '../../../src/game/audio/reader';
+import {
+  Reader,
+  SCHEDULE_AHEAD_MS as AHEAD,
+  testSpeedFromUrl,
+  type ReaderEvents,
+} from '../../../src/game/audio/reader';
 import type { Rhythm } from '../../../src/game/audio/schedule';
 import type { ClipRef, ClipTiming } from '../../../src/game/audio/timings';
 
@@ -24,13 +29,18 @@ const RHYTHM: Rhythm = {
   joka: false,
 };
 
+/** Audio clock = Date.now() (fake timers) standing still while suspended; a clip plays from its
+ * scheduled time for its duration, fades where told. */
 class FakeBackend implements AudioBackend {
   readonly played: { clip: string; at: number; rate: number }[] = [];
   readonly fades: { at: number; ms: number }[] = [];
   readonly unloaded: string[] = [];
+  readonly stopped: string[] = [];
   problem: AudioProblem | null = null;
   missing = new Set<string>();
   failPlay = false;
+  private frozenAt: number | null = null;
+  private frozenFor = 0;
   load(clip: ClipRef) {
     return Promise.resolve(!this.missing.has(`${clip.poem}${clip.half}`));
   }
@@ -40,24 +50,32 @@ class FakeBackend implements AudioBackend {
   unload(clip: ClipRef) {
     this.unloaded.push(`${clip.poem}${clip.half}`);
   }
-  play(clip: ClipRef, rate: number): PlayingClip | null {
+  play(clip: ClipRef, rate: number, _volume: number, atMs: number): PlayingClip | null {
     if (this.failPlay) return null;
-    this.played.push({ clip: `${clip.poem}${clip.half}`, at: Date.now(), rate });
+    const id = `${clip.poem}${clip.half}`;
+    this.played.push({ clip: id, at: atMs, rate });
     return {
-      fadeOut: (ms) => this.fades.push({ at: Date.now(), ms }),
-      pause: () => {},
-      resume: () => {},
-      stop: () => {},
+      fadeOut: (at, ms) => this.fades.push({ at, ms }),
+      stop: () => this.stopped.push(id),
     };
   }
+  suspend() {
+    this.frozenAt ??= Date.now();
+    return Promise.resolve();
+  }
+  resume() {
+    if (this.frozenAt !== null) this.frozenFor += Date.now() - this.frozenAt;
+    this.frozenAt = null;
+    return Promise.resolve();
+  }
   nowMs() {
-    return Date.now();
+    return (this.frozenAt ?? Date.now()) - this.frozenFor;
   }
   latencyMs() {
     return 0;
   }
   wallTimeOf(audioMs: number) {
-    return audioMs;
+    return audioMs + this.frozenFor;
   }
   dispose() {}
 }
@@ -109,25 +127,27 @@ describe('Reader', () => {
     await reader.start();
     await vi.advanceTimersByTimeAsync(1500);
     expect(reader.state).toBe('awaitingSettle');
+    // A segment is laid on the clock AHEAD ms after it begins (start(when) lies in the future).
     expect(log.filter((e) => e.type === 'mora')).toEqual([
-      { type: 'mora', at: 100, what: '7ka' },
-      { type: 'mora', at: 400, what: '7kb' },
-      { type: 'mora', at: 700, what: '7kc' },
+      { type: 'mora', at: AHEAD + 100, what: '7ka' },
+      { type: 'mora', at: AHEAD + 400, what: '7kb' },
+      { type: 'mora', at: AHEAD + 700, what: '7kc' },
     ]);
-    expect(log.find((e) => e.type === 'awaitingSettle')).toMatchObject({ at: 1000, what: '7' });
+    expect(log.find((e) => e.type === 'awaitingSettle')).toMatchObject({ at: AHEAD + 1000, what: '7' });
     await vi.advanceTimersByTimeAsync(5000);
     expect(backend.played.map((p) => p.clip)).toEqual(['7kami']);
 
     const settledAt = Date.now() - T0;
     reader.settle();
     await vi.advanceTimersByTimeAsync(5000);
+    // Every clip of the segment is scheduled on the audio clock when it begins.
     expect(backend.played.map((p) => [p.clip, p.at - T0 - settledAt])).toEqual([
-      ['7kami', -settledAt],
-      ['7shimo', 0],
-      ['9kami', 1000 + 2000 + 1000 - 100],
+      ['7kami', AHEAD - settledAt],
+      ['7shimo', AHEAD],
+      ['9kami', AHEAD + 1000 + 2000 + 1000 - 100],
     ]);
     // The held vowel fades out so that it is silent when the 2 s 余韻 ends.
-    expect(backend.fades).toEqual([{ at: T0 + settledAt + 3000 - 300, ms: 300 }]);
+    expect(backend.fades).toEqual([{ at: T0 + settledAt + AHEAD + 3000 - 300, ms: 300 }]);
     expect(log.filter((e) => e.type === 'notice')).toEqual([]);
   });
 
@@ -183,7 +203,7 @@ describe('Reader', () => {
     backend.problem = null;
     reader.settle();
     await vi.advanceTimersByTimeAsync(100);
-    expect(backend.played.map((p) => p.clip)).toEqual(['7shimo']);
+    expect(backend.played.map((p) => p.clip)).toEqual(['7shimo', '9kami']);
   });
 
   it('reads on without the voice for a missing clip, saying so once', async () => {
@@ -194,7 +214,7 @@ describe('Reader', () => {
     await reader.start();
     await vi.advanceTimersByTimeAsync(2000);
     expect(log.filter((e) => e.type === 'notice').map((e) => e.what)).toEqual(['missing']);
-    expect(log.filter((e) => e.type === 'mora').map((e) => e.at)).toEqual([100, 400, 700]);
+    expect(log.filter((e) => e.type === 'mora').map((e) => e.at - AHEAD)).toEqual([100, 400, 700]);
   });
 
   it('falls back to the timer when a clip refuses to play, keeping the timing', async () => {
@@ -205,7 +225,7 @@ describe('Reader', () => {
     await reader.start();
     await vi.advanceTimersByTimeAsync(2000);
     expect(log.filter((e) => e.type === 'notice').map((e) => e.what)).toEqual(['blocked']);
-    expect(log.filter((e) => e.type === 'mora').map((e) => e.at)).toEqual([100, 400, 700]);
+    expect(log.filter((e) => e.type === 'mora').map((e) => e.at - AHEAD)).toEqual([100, 400, 700]);
   });
 
   it('runs a test speed-up silently with the same order and timing divided by the factor', async () => {
@@ -218,7 +238,7 @@ describe('Reader', () => {
     await vi.advanceTimersByTimeAsync(1000);
     const morae = log.filter((e) => e.type === 'mora');
     expect(morae.map((e) => e.what)).toEqual(['7ka', '7kb', '7kc', '7sa', '7sb', '7sc', '9ka', '9kb', '9kc']);
-    expect(morae.slice(0, 3).map((e) => e.at)).toEqual([5, 20, 35]);
+    expect(morae.slice(0, 3).map((e) => e.at)).toEqual([5, 20, 35].map((t) => t + AHEAD / 20));
     expect(backend.played).toEqual([]);
     expect(log.filter((e) => e.type === 'notice')).toEqual([]);
   });
@@ -233,7 +253,68 @@ describe('Reader', () => {
     expect(log.filter((e) => e.type === 'mora')).toHaveLength(1);
     reader.resume();
     await vi.advanceTimersByTimeAsync(1000);
-    expect(log.filter((e) => e.type === 'mora').map((e) => e.at)).toEqual([100, 10_400, 10_700]);
+    expect(log.filter((e) => e.type === 'mora').map((e) => e.at - AHEAD)).toEqual([100, 10_400, 10_700]);
+  });
+
+  it('after a pause and resume during an upper half, replays nothing that had finished', async () => {
+    // Issue 12: P during an upper half, P again, and the previous lower half (or, in the first
+    // reading, both 序歌 clips) started over. Failed on the old reader, which resumed every clip
+    // of the segment, finished or not (its fake modelled Howler's play(id) on an ended sound).
+    const backend = new FakeBackend();
+    const reader = make(backend, { rhythm: { ...RHYTHM, joka: true, yoinSeconds: 4 } });
+    const log = record(reader);
+    await reader.start();
+    // Opening segment: 序歌 upper, lower, lower again, pause, then poem 7's upper half.
+    await vi.advanceTimersByTimeAsync(12_500);
+    const playedBefore = backend.played.length;
+    const stamps = log.filter((e) => e.type === 'mora').length;
+    reader.pause();
+    await vi.advanceTimersByTimeAsync(5000);
+    reader.resume();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(reader.state).toBe('awaitingSettle');
+    expect(backend.played.map((p) => p.clip)).toEqual(['0kami', '0shimo', '0shimo', '7kami']);
+    expect(backend.played).toHaveLength(playedBefore);
+    expect(backend.stopped).toEqual([]);
+    // Nothing was heard twice and the rest of the half came after the pause, in order.
+    const morae = log.filter((e) => e.type === 'mora');
+    expect(morae.map((e) => e.what)).toEqual([
+      ...['0ka', '0kb', '0kc', '0sa', '0sb', '0sc', '0sa', '0sb', '0sc'],
+      ...['7ka', '7kb', '7kc'],
+    ]);
+    expect(morae.slice(stamps).every((e) => e.at >= 12_500 + 5000)).toBe(true);
+
+    // And in a later unit: the previous lower half is not played again over the upper half.
+    reader.settle();
+    await vi.advanceTimersByTimeAsync(6000 + 200);
+    reader.pause();
+    await vi.advanceTimersByTimeAsync(3000);
+    reader.resume();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(backend.played.map((p) => p.clip)).toEqual([
+      '0kami',
+      '0shimo',
+      '0shimo',
+      '7kami',
+      '7shimo',
+      '9kami',
+    ]);
+  });
+
+  it('pauses the voice by freezing the audio clock, so the rest of the segment moves with it', async () => {
+    const backend = new FakeBackend();
+    const reader = make(backend);
+    const log = record(reader);
+    await reader.start();
+    await vi.advanceTimersByTimeAsync(300);
+    reader.pause();
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(backend.nowMs() - T0).toBe(300);
+    reader.resume();
+    await vi.advanceTimersByTimeAsync(1000);
+    // Heard (wall clock) 2 s later than planned after the pause, exactly; played once.
+    expect(log.filter((e) => e.type === 'mora').map((e) => e.at - AHEAD)).toEqual([100, 2400, 2700]);
+    expect(backend.played).toHaveLength(1);
   });
 
   it('goes straight on when the take was settled before the upper half ended', async () => {
@@ -246,8 +327,9 @@ describe('Reader', () => {
     await vi.advanceTimersByTimeAsync(600);
     expect(log.filter((e) => e.type === 'awaitingSettle')).toEqual([]);
     expect(backend.played.map((p) => [p.clip, p.at - T0])).toEqual([
-      ['7kami', 0],
-      ['7shimo', 1000],
+      ['7kami', AHEAD],
+      ['7shimo', AHEAD + 1000 + AHEAD],
+      ['9kami', AHEAD + 1000 + AHEAD + 1000 + 2000 + 1000 - 100],
     ]);
   });
 });
@@ -290,7 +372,7 @@ describe('Reader timestamps', () => {
     // The main thread is blocked for 650 ms: the timers wake late, the stamps stay exact.
     vi.setSystemTime(Date.now() + 650);
     await vi.advanceTimersByTimeAsync(1000);
-    expect(stamps).toEqual([100, 400, 700]);
+    expect(stamps).toEqual([100, 400, 700].map((t) => t + AHEAD));
   });
 });
 

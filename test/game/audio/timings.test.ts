@@ -45,6 +45,20 @@ describe('assets/audio/timings.json', () => {
     }
   });
 
+  it('stamps each mora when it is heard: after its first phoneme, in its vowel, before the next mora', () => {
+    for (const { poem, half } of ALL) {
+      const t = timingOf({ poem: poem.no, half });
+      const id = clipId({ poem: poem.no, half });
+      t.morae.forEach((m, i) => {
+        expect(m.onsetMs, `${id} mora ${i}`).toBeDefined();
+        // A stop's closure, a fricative: the consonant comes first, the vowel is what is heard.
+        expect(m.startMs, `${id} mora ${i}`).toBeGreaterThanOrEqual(m.onsetMs! + 20);
+        const next = t.morae[i + 1];
+        if (next) expect(m.startMs, `${id} mora ${i}`).toBeLessThan(next.startMs);
+      });
+    }
+  });
+
   it('ships an Opus and an MP3 file for every clip', () => {
     for (const { poem, half } of ALL) {
       for (const ext of ['opus', 'mp3']) {
