@@ -16,6 +16,7 @@ import { BeliefView } from '../view/beliefView';
 import { MatchField } from '../view/matchField';
 import { MatchPanel } from '../view/matchPanel';
 import { loadBaseGlyphs, loadGlyphs, textStyle } from '../view/styles';
+import { recordMatch } from '../stats/recorder';
 import { MatchDriver } from './MatchDriver';
 import { publishMatchHooks, unpublishMatchHooks } from './MatchHooks';
 import { eventMessages, MATCH_TEXT, poemCaption, statusLine, who } from './MatchText';
@@ -48,6 +49,7 @@ export class MatchScene extends Phaser.Scene {
   private beliefView: BeliefView | null = null;
   private opponentName = '';
   private seed = 0;
+  private stopRecording: (() => void) | null = null;
 
   constructor() {
     super('match');
@@ -105,6 +107,8 @@ export class MatchScene extends Phaser.Scene {
       timeScale,
       now: () => performance.now(),
     });
+    const shown = { opponentKind: this.opponentKind, opponentName: this.opponentName };
+    this.stopRecording = recordMatch({ driver: this.driver, setup, opponent, ...shown, ...settings });
     this.field = new MatchField(this, this.driver.state);
     this.panel = new MatchPanel(
       this,
@@ -258,6 +262,7 @@ export class MatchScene extends Phaser.Scene {
   }
 
   private teardown(): void {
+    this.stopRecording?.();
     this.driver?.dispose();
     this.believer = null;
     this.beliefView = null;
