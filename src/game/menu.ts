@@ -41,6 +41,11 @@ export const MENU: readonly MenuEntry[] = [
     open: (scene) => scene.scene.start('gallery'),
   },
   {
+    id: 'stats',
+    label: { ja: '成績と練習', en: 'Progress and practice' },
+    open: (scene) => void import('./panels/stats').then((m) => m.openStatsPanel(scene)),
+  },
+  {
     id: 'listen',
     label: LISTEN_MENU_LABEL,
     open: () => openListenPanel(),

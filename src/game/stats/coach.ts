@@ -22,7 +22,7 @@ export function timeline(record: MatchRecord): TimelineRow[] {
   return record.readings.flatMap((reading, index) => {
     const faulted = reading.faults.own + reading.faults.karafuda + reading.faults.double > 0;
     if (reading.lay === null && !faulted) return [];
-    const marks = [reading.decideMs, reading.touchMs ?? 0, reading.sureMs ?? 0];
+    const marks = [reading.decideMs, reading.touchMs ?? 0, reading.sureMs ?? 0, reading.opponentTouchMs ?? 0];
     return [
       {
         index,

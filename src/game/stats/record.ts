@@ -35,6 +35,8 @@ export interface ReadingLog {
   /** Cards the player touched that were not the read one (before it was taken). */
   readonly wrongTouches: readonly number[];
   readonly opponentFaults: number;
+  /** The opponent's first touch of the read card, reading ms, or null. */
+  readonly opponentTouchMs: number | null;
   /** Morae heard and reading ms when the model first settled on the read poem; null if never. */
   readonly sureMora: number | null;
   readonly sureMs: number | null;
@@ -51,6 +53,8 @@ export interface MatchRecord {
   /** Shown name of the opponent (as it was when played) and its kind. */
   readonly opponent: string;
   readonly opponentKind: string;
+  /** The reading-rate setting it was played at (mora times are the voice's divided by it). */
+  readonly readingRate: number;
   /** The reading order (karafuda included), as the match began. */
   readonly order: readonly number[];
   /** Every rule action in order: createMatch(setup) + these = the match (see actionLog.ts). */
@@ -73,10 +77,9 @@ export interface RecordMeta {
   readonly setup: MatchSetup;
   readonly opponent: string;
   readonly opponentKind: string;
+  readonly readingRate: number;
   readonly order: readonly number[];
   readonly actions: readonly Action[];
-  /** Reading ms at which mora `index` (0-based) of poem `poem`'s upper half begins. */
-  readonly moraMs: (poem: number, index: number) => number;
   readonly model: readonly (ModelView | undefined)[];
 }
 
@@ -99,8 +102,10 @@ export function faultKinds(lay: Lay, faults: number): FaultCounts {
 export function buildRecord(state: MatchState, meta: RecordMeta): MatchRecord {
   const readings = state.readings.map((reading, i): ReadingLog => {
     const k = kimariji(reading.poem, meta.order.slice(i)).length;
+    const moraMs = moraMsAtRate(meta.readingRate);
     const mine = reading.touches.filter((t) => t.player === 0);
     const first = mine.find((t) => t.card === reading.poem) ?? null;
+    const theirs = reading.touches.find((t) => t.player === 1 && t.card === reading.poem);
     const takeAt = Math.min(
       ...reading.touches.filter((t) => t.card === reading.poem).map((t) => t.atMs),
       Infinity,
@@ -111,15 +116,16 @@ export function buildRecord(state: MatchState, meta: RecordMeta): MatchRecord {
       poem: reading.poem,
       lay: reading.lay,
       kimariji: k,
-      decideMs: k === 0 ? 0 : Math.round(meta.moraMs(reading.poem, k - 1)),
+      decideMs: k === 0 ? 0 : Math.round(moraMs(reading.poem, k - 1)),
       touchMs: first ? Math.round(first.atMs) : null,
       touchMora: first ? first.atMora : null,
       taker: reading.outcome?.taker ?? null,
       faults: faultKinds(reading.lay, reading.outcome?.faults[0] ?? 0),
       wrongTouches: mine.filter((t) => t.card !== reading.poem && t.atMs < takeAt).map((t) => t.card),
       opponentFaults: reading.outcome?.faults[1] ?? 0,
+      opponentTouchMs: theirs ? Math.round(theirs.atMs) : null,
       sureMora,
-      sureMs: sureMora === null ? null : Math.round(meta.moraMs(reading.poem, Math.max(0, sureMora - 1))),
+      sureMs: sureMora === null ? null : Math.round(moraMs(reading.poem, Math.max(0, sureMora - 1))),
       belief: (model?.belief ?? []).map((p) => Math.round(p * 1000) / 1000),
     };
   });
@@ -130,6 +136,7 @@ export function buildRecord(state: MatchState, meta: RecordMeta): MatchRecord {
     setup: meta.setup,
     opponent: meta.opponent,
     opponentKind: meta.opponentKind,
+    readingRate: meta.readingRate,
     order: [...meta.order],
     actions: [...meta.actions],
     readings,
@@ -164,40 +171,50 @@ function checkSetup(v: unknown): void {
   need(v.readUnused === undefined || typeof v.readUnused === 'boolean', 'setup.readUnused');
 }
 
-function checkAction(v: unknown, i: number): void {
-  const at = `actions[${i}]`;
-  need(isObj(v), `${at} is not an object`);
+function actionOk(v: unknown): boolean {
+  if (!isObj(v)) return false;
   switch (v.type) {
     case 'endMemorization':
     case 'read':
     case 'settle':
-      return;
+      return true;
     case 'touch':
-      need(isPlayer(v.player) && isPoem(v.card) && isNum(v.atMs) && isNat(v.atMora), `${at} touch`);
-      return;
+      return isPlayer(v.player) && isPoem(v.card) && isNum(v.atMs) && isNat(v.atMora);
     case 'send':
-      need(isPlayer(v.player) && isPoem(v.card), `${at} send`);
-      return;
+      return isPlayer(v.player) && isPoem(v.card);
     default:
-      throw new Invalid(`${at} has unknown type ${String(v.type)}`);
+      return false;
   }
 }
 
+function checkAction(v: unknown, i: number): void {
+  if (!actionOk(v))
+    throw new Invalid(`actions[${i}] is not a rule action (${isObj(v) ? String(v.type) : typeof v})`);
+}
+
+const isFaults = (f: unknown): boolean => isObj(f) && isNat(f.own) && isNat(f.karafuda) && isNat(f.double);
+const isBelief = (b: unknown): boolean => Array.isArray(b) && b.every((p) => isNum(p) && p >= 0 && p <= 1);
+
+/** Each field's test, in the order a damaged reading is reported. */
+const READING_FIELDS: readonly [string, (v: Obj) => boolean][] = [
+  ['poem', (v) => isPoem(v.poem)],
+  ['lay', (v) => v.lay === null || v.lay === 'field' || isPlayer(v.lay)],
+  ['kimariji', (v) => isNat(v.kimariji) && (v.kimariji as number) <= 20],
+  ['decideMs', (v) => isNum(v.decideMs) && (v.decideMs as number) >= 0],
+  ['touch', (v) => orNull(v.touchMs, isNum) && orNull(v.touchMora, isNat)],
+  ['taker', (v) => v.taker === null || isPlayer(v.taker)],
+  ['faults', (v) => isFaults(v.faults)],
+  ['wrongTouches', (v) => Array.isArray(v.wrongTouches) && v.wrongTouches.every(isPoem)],
+  ['opponentFaults', (v) => isNat(v.opponentFaults)],
+  ['opponentTouchMs', (v) => orNull(v.opponentTouchMs, isNum)],
+  ['sure', (v) => orNull(v.sureMora, isNat) && orNull(v.sureMs, isNum)],
+  ['belief', (v) => isBelief(v.belief)],
+];
+
+// Messages are built only on failure: a thousand matches are checked each time the panel opens.
 function checkReading(v: unknown, i: number): void {
-  const at = `readings[${i}]`;
-  need(isObj(v), `${at} is not an object`);
-  need(isPoem(v.poem), `${at}.poem`);
-  need(v.lay === null || v.lay === 'field' || isPlayer(v.lay), `${at}.lay`);
-  need(isNat(v.kimariji) && (v.kimariji as number) <= 20, `${at}.kimariji`);
-  need(isNum(v.decideMs) && (v.decideMs as number) >= 0, `${at}.decideMs`);
-  need(orNull(v.touchMs, isNum) && orNull(v.touchMora, isNat), `${at}.touch`);
-  need(v.taker === null || isPlayer(v.taker), `${at}.taker`);
-  const f = v.faults;
-  need(isObj(f) && isNat(f.own) && isNat(f.karafuda) && isNat(f.double), `${at}.faults`);
-  need(Array.isArray(v.wrongTouches) && v.wrongTouches.every(isPoem), `${at}.wrongTouches`);
-  need(isNat(v.opponentFaults), `${at}.opponentFaults`);
-  need(orNull(v.sureMora, isNat) && orNull(v.sureMs, isNum), `${at}.sure`);
-  need(Array.isArray(v.belief) && v.belief.every((p) => isNum(p) && p >= 0 && p <= 1), `${at}.belief`);
+  if (!isObj(v)) throw new Invalid(`readings[${i}] is not an object`);
+  for (const [name, test] of READING_FIELDS) if (!test(v)) throw new Invalid(`readings[${i}].${name}`);
 }
 
 /** Validates a record read back from storage or a file. Never throws. */
@@ -209,6 +226,7 @@ export function checkRecord(value: unknown): Checked {
     need(isNum(value.playedAt) && (value.playedAt as number) > 0, 'playedAt');
     checkSetup(value.setup);
     need(typeof value.opponent === 'string' && typeof value.opponentKind === 'string', 'opponent');
+    need(isNum(value.readingRate) && (value.readingRate as number) > 0, 'readingRate');
     need(Array.isArray(value.order) && value.order.every(isPoem), 'order');
     need(Array.isArray(value.actions), 'actions is not a list');
     value.actions.forEach(checkAction);

@@ -6,7 +6,7 @@ import type { BeliefUpdate } from '../opponents/transformer';
 import type { MatchSetup, MatchState } from '../rules';
 import { testHooks } from '../testHooks';
 import { actionLog } from './actionLog';
-import { buildRecord, moraMsAtRate, type MatchRecord, type ModelView } from './record';
+import { buildRecord, type MatchRecord, type ModelView } from './record';
 
 export interface RecorderSource {
   readonly driver: {
@@ -65,7 +65,7 @@ export function recordMatch(source: RecorderSource): () => void {
       opponentKind: source.opponentKind,
       order,
       actions: actionLog(state),
-      moraMs: moraMsAtRate(source.readingRate),
+      readingRate: source.readingRate,
       model: model as ModelView[],
     });
     (source.save ?? saveToHistory)(record)

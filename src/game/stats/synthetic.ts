@@ -88,8 +88,8 @@ export function simulateMatch(
     opponent: 'Listening Transformer',
     opponentKind: 'transformer',
     order,
+    readingRate: 1,
     actions: actionLog(state),
-    moraMs,
     model,
   });
 }

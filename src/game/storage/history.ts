@@ -2,13 +2,17 @@
 // every read. A record that fails validation is listed as damaged with its reason and the rest
 // load as usual; a damaged record never takes the others down. The history exports to one JSON
 // file and imports from one (each match validated, duplicates skipped) and can be erased.
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+// Every write bumps a generation number; the statistics screen's summary (stats/summary.ts) is
+// stored with the generation it was computed from, so a stale one is never shown.
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { checkRecord, type MatchRecord } from '../stats/record';
 
 export const HISTORY_DB = 'utakaruta-history';
-/** The database schema's version (the records carry their own, RECORD_VERSION). */
-export const HISTORY_DB_VERSION = 1;
+/** The database schema's version (the records carry their own, RECORD_VERSION).
+ *  1: matches. 2: + meta (the generation and the statistics summary). */
+export const HISTORY_DB_VERSION = 2;
 const STORE = 'matches';
+const META = 'meta';
 export const HISTORY_FILE_FORMAT = 'utakaruta-history';
 export const HISTORY_FILE_VERSION = 1;
 /** An imported file larger than this is refused before it is parsed. */
@@ -16,6 +20,7 @@ export const MAX_HISTORY_FILE_BYTES = 64 * 1024 * 1024;
 
 interface HistoryDB extends DBSchema {
   matches: { key: string; value: unknown; indexes: { playedAt: number } };
+  meta: { key: 'generation' | 'summary'; value: unknown };
 }
 
 export interface DamagedRecord {
@@ -37,9 +42,9 @@ export function useHistoryDatabase(name: string): void {
 
 function database(): Promise<IDBPDatabase<HistoryDB>> {
   return openDB<HistoryDB>(dbName, HISTORY_DB_VERSION, {
-    upgrade(db) {
-      const store = db.createObjectStore(STORE, { keyPath: 'id' });
-      store.createIndex('playedAt', 'playedAt');
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) db.createObjectStore(STORE, { keyPath: 'id' }).createIndex('playedAt', 'playedAt');
+      if (oldVersion < 2) db.createObjectStore(META);
     },
   });
 }
@@ -53,10 +58,48 @@ async function withDb<T>(fn: (db: IDBPDatabase<HistoryDB>) => Promise<T>): Promi
   }
 }
 
+type WriteTx = IDBPTransaction<HistoryDB, ('matches' | 'meta')[], 'readwrite'>;
+
+/** Runs `fn` in one read-write transaction over the matches and the meta, bumping the generation. */
+async function write<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T> {
+  return withDb(async (db) => {
+    const tx = db.transaction([STORE, META], 'readwrite');
+    const meta = tx.objectStore(META);
+    const generation = await meta.get('generation');
+    const result = await fn(tx);
+    await meta.put((Number.isInteger(generation) ? (generation as number) : 0) + 1, 'generation');
+    await tx.done;
+    return result;
+  });
+}
+
 export async function saveMatch(record: MatchRecord): Promise<void> {
   const checked = checkRecord(record);
   if (!checked.ok) throw new Error(`refusing to store an invalid match: ${checked.reason}`);
-  await withDb((db) => db.put(STORE, record));
+  await write((tx) => tx.objectStore(STORE).put(record));
+}
+
+/** The history's generation (bumped by every write) and the summary stored with it, unchecked. */
+export async function readSummary(): Promise<{ generation: number; summary: unknown }> {
+  return withDb(async (db) => {
+    const tx = db.transaction(META);
+    const [generation, summary] = await Promise.all([tx.store.get('generation'), tx.store.get('summary')]);
+    await tx.done;
+    return { generation: Number.isInteger(generation) ? (generation as number) : 0, summary };
+  });
+}
+
+/** Stores a summary computed at `generation`, unless the history changed since. */
+export async function storeSummary(summary: { readonly generation: number }): Promise<boolean> {
+  return withDb(async (db) => {
+    const tx = db.transaction(META, 'readwrite');
+    const generation = await tx.store.get('generation');
+    const current = Number.isInteger(generation) ? (generation as number) : 0;
+    const fresh = current === summary.generation;
+    if (fresh) await tx.store.put(summary, 'summary');
+    await tx.done;
+    return fresh;
+  });
 }
 
 /** Every stored match, each validated; damaged ones are listed with their reason. */
@@ -77,12 +120,15 @@ export async function listMatches(): Promise<HistoryList> {
 }
 
 export async function deleteMatch(key: string): Promise<void> {
-  await withDb((db) => db.delete(STORE, key));
+  await write((tx) => tx.objectStore(STORE).delete(key));
 }
 
 /** Removes every match, damaged ones included. */
 export async function eraseHistory(): Promise<void> {
-  await withDb((db) => db.clear(STORE));
+  await write(async (tx) => {
+    await tx.objectStore(STORE).clear();
+    await tx.objectStore(META).delete('summary');
+  });
 }
 
 export function exportHistory(records: readonly MatchRecord[]): string {
@@ -135,18 +181,17 @@ export interface ImportResult {
 export async function importMatches(
   records: readonly MatchRecord[],
 ): Promise<{ added: number; skipped: number }> {
-  return withDb(async (db) => {
-    const tx = db.transaction(STORE, 'readwrite');
+  return write(async (tx) => {
+    const store = tx.objectStore(STORE);
     let added = 0;
     let skipped = 0;
     for (const record of records) {
-      if ((await tx.store.getKey(record.id)) !== undefined) skipped++;
+      if ((await store.getKey(record.id)) !== undefined) skipped++;
       else {
-        await tx.store.put(record);
+        await store.put(record);
         added++;
       }
     }
-    await tx.done;
     return { added, skipped };
   });
 }

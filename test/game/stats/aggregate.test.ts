@@ -23,6 +23,7 @@ function reading(poem: number, patch: Partial<ReadingLog> = {}): ReadingLog {
     faults: none,
     wrongTouches: [],
     opponentFaults: 0,
+    opponentTouchMs: null,
     sureMora: 2,
     sureMs: 400,
     belief: [],

@@ -21,15 +21,12 @@ beforeEach(() => {
   useHistoryDatabase(name);
 });
 
-async function putRaw(key: string, value: unknown): Promise<void> {
-  const db = await openDB(name, HISTORY_DB_VERSION, {
-    upgrade(d) {
-      d.createObjectStore('matches', { keyPath: 'id' }).createIndex('playedAt', 'playedAt');
-    },
-  });
-  await db.put('matches', value, undefined);
+/** Writes a value past the store's validation, as a damaged disk or an old build might. */
+async function putRaw(value: unknown): Promise<void> {
+  await listMatches(); // creates the database at the current version
+  const db = await openDB(name, HISTORY_DB_VERSION);
+  await db.put('matches', value);
   db.close();
-  void key;
 }
 
 describe('the match history store', () => {
@@ -43,8 +40,8 @@ describe('the match history store', () => {
 
   it('lists a damaged record with its reason and still loads the others', async () => {
     await saveMatch(simulateMatch(1));
-    await putRaw('bad', { id: 'bad', version: 1, playedAt: 'yesterday' });
-    await putRaw('future', { ...simulateMatch(4), id: 'future', version: 2 });
+    await putRaw({ id: 'bad', version: 1, playedAt: 'yesterday' });
+    await putRaw({ ...simulateMatch(4), id: 'future', version: 2 });
     const { records, damaged } = await listMatches();
     expect(records.map((r) => r.id)).toEqual(['sim-1']);
     expect(damaged.map((d) => d.key).sort()).toEqual(['bad', 'future']);
@@ -57,7 +54,7 @@ describe('the match history store', () => {
 
   it('erases everything, damaged records included', async () => {
     await saveMatch(simulateMatch(1));
-    await putRaw('bad', { id: 'bad' });
+    await putRaw({ id: 'bad' });
     await eraseHistory();
     expect(await listMatches()).toEqual({ records: [], damaged: [] });
   });
@@ -113,5 +110,50 @@ describe('the match history store', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('the statistics summary kept with the history', () => {
+  it('is fresh until the history changes, then refused and rebuilt', async () => {
+    const { readSummary, storeSummary } = await import('../../../src/game/storage/history');
+    const { checkSummary, summarize } = await import('../../../src/game/stats/summary');
+    await saveMatch(simulateMatch(1));
+    const first = await readSummary();
+    expect(checkSummary(first.summary, first.generation)).toBeNull();
+    const made = summarize((await listMatches()).records, 0, first.generation);
+    expect(await storeSummary(made)).toBe(true);
+    const stored = await readSummary();
+    expect(checkSummary(stored.summary, stored.generation)?.overview.matches).toBe(1);
+    await saveMatch(simulateMatch(2));
+    const after = await readSummary();
+    // A write bumped the generation: the stored summary is stale and a late store is refused.
+    expect(checkSummary(after.summary, after.generation)).toBeNull();
+    expect(await storeSummary(made)).toBe(false);
+  });
+
+  it('refuses a damaged summary', async () => {
+    const { checkSummary, summarize } = await import('../../../src/game/stats/summary');
+    const good = JSON.parse(JSON.stringify(summarize([simulateMatch(1)], 0, 3)));
+    expect(checkSummary(good, 3)).not.toBeNull();
+    expect(checkSummary({ ...good, stats: good.stats.slice(1) }, 3)).toBeNull();
+    expect(checkSummary({ ...good, perMatch: { at: [1], ms: [] } }, 3)).toBeNull();
+    fc.assert(
+      fc.property(fc.anything(), (v) => {
+        expect(checkSummary(v, 3)).toBeNull();
+      }),
+    );
+  });
+
+  it('opens a version-1 database and keeps its matches', async () => {
+    const db = await openDB(name, 1, {
+      upgrade(d) {
+        d.createObjectStore('matches', { keyPath: 'id' }).createIndex('playedAt', 'playedAt');
+      },
+    });
+    await db.put('matches', simulateMatch(7));
+    db.close();
+    expect((await listMatches()).records.map((r) => r.id)).toEqual(['sim-7']);
+    await saveMatch(simulateMatch(8));
+    expect((await listMatches()).records).toHaveLength(2);
   });
 });

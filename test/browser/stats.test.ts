@@ -1,0 +1,174 @@
+// The statistics panel end to end: two short matches against the listening Transformer are
+// recorded, then seen in the history, in a card's statistics and in the coach's timeline; the
+// history exports, erases and imports back; a damaged record is listed, not fatal; each drill
+// is played. Screenshots at three window sizes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, type GamePage } from './harness';
+import { clickBox, openMode, openWithSettings, playToResults, setupChoice } from './matchHelpers';
+
+interface Hooks {
+  ready: boolean;
+  tab?: string;
+  matches?: number;
+  damaged?: number;
+  renderMs?: number;
+  weakDeal?: number[];
+  drill?: { kind: string; index: number; total: number; answer?: number; done?: boolean; right?: number };
+}
+const stats = (page: Page) => page.evaluate(() => window.__utakaruta?.stats as Hooks | undefined);
+
+async function openStats(game: GamePage): Promise<void> {
+  await openMode(game, 'stats', 'stats');
+  await game.page.waitForFunction(() => (window.__utakaruta?.stats as Hooks | undefined)?.ready === true);
+}
+
+async function playShortMatch(game: GamePage, saved: number): Promise<void> {
+  const { page } = game;
+  await openMode(game, 'casual', 'match-setup');
+  await clickBox(page, await setupChoice(page, 'chirashi-桃'));
+  await page.waitForFunction(() => window.__utakaruta?.screen === 'match', null, { timeout: 60_000 });
+  // Go for every other card as soon as its reading starts: the player takes some, the model the rest.
+  let rolls = 0;
+  await playToResults(
+    game,
+    () => rolls++ % 2 === 0,
+    () => 0,
+  );
+  await page.waitForFunction((n) => Number(window.__utakaruta?.historySaved ?? 0) >= n, saved);
+  await page.click('.results-buttons button:nth-child(2)');
+}
+
+describe('history, statistics, coach and drills', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('records two matches and shows them in the history, the card page and the coach', async () => {
+    const game = await openWithSettings(browser, '?testSpeed=12&seed=21', { difficulty: 'beginner' });
+    const { page } = game;
+    await playShortMatch(game, 1);
+    await playShortMatch(game, 2);
+
+    await openStats(game);
+    expect((await stats(page))?.matches).toBe(2);
+    await page.waitForSelector('[data-testid=chart-matches] canvas');
+    await game.screenshot('stats-cards');
+    // Every card of the pink group was read in both matches.
+    const first = await page.$eval('[data-testid=card-table] tbody tr', (tr) =>
+      Number((tr as HTMLElement).dataset.poem),
+    );
+    await page.click(`[data-testid=card-table] button[data-card="${first}"]`);
+    await page.waitForSelector('[data-testid=card-history]');
+    expect(await page.$$eval('[data-testid=card-history] tbody tr', (rows) => rows.length)).toBe(2);
+    expect(await page.textContent('[data-testid=card-title]')).toContain(String(first));
+    await game.screenshot('stats-card');
+
+    await page.click('[data-testid=card-history] tbody tr button');
+    await page.waitForSelector('[data-testid=timeline]');
+    const tracks = await page.$$eval('[data-testid=timeline] .stats-track', (t) => t.length);
+    expect(tracks).toBeGreaterThanOrEqual(20);
+    // The model's sure time and the deciding sound are on the tracks; the player's touches too.
+    expect(await page.$$eval('.stats-track .mark.decide', (m) => m.length)).toBe(tracks);
+    expect(await page.$$eval('.stats-track .mark.model', (m) => m.length)).toBeGreaterThan(10);
+    expect(await page.$$eval('.stats-track .mark.you', (m) => m.length)).toBeGreaterThan(0);
+    await game.screenshot('stats-coach');
+
+    await page.click('[data-tab=history]');
+    expect(await page.$$eval('[data-testid=history-table] tbody tr', (rows) => rows.length)).toBe(2);
+    await game.screenshot('stats-history');
+
+    // Export, erase, import back.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export]')]);
+    const file = await download.path();
+    await page.click('[data-testid=erase]');
+    await page.click('[data-testid=erase-yes]');
+    await page.waitForFunction(() => (window.__utakaruta?.stats as Hooks).matches === 0);
+    await page.setInputFiles('[data-testid=import-file]', file);
+    await page.waitForFunction(() => (window.__utakaruta?.stats as Hooks).matches === 2);
+    expect(await page.textContent('[data-testid=history-message]')).toMatch(/2/);
+
+    // A damaged record is listed; the others still load.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('utakaruta-history');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('matches', 'readwrite');
+            tx.objectStore('matches').put({ id: 'broken', version: 1, playedAt: 'yesterday' });
+            tx.oncomplete = () => (open.result.close(), resolve());
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    await page.click('[data-testid=close]');
+    await openStats(game);
+    expect(await stats(page)).toMatchObject({ matches: 2, damaged: 1 });
+    await page.click('[data-tab=history]');
+    expect(await page.textContent('[data-testid=damaged]')).toContain('broken');
+    await game.screenshot('stats-damaged');
+    await page.click('[data-testid=delete-damaged]');
+    await page.waitForFunction(() => (window.__utakaruta?.stats as Hooks).damaged === 0);
+
+    // Other window sizes: the statistics and the coach still read.
+    for (const [w, h] of [
+      [800, 600],
+      [390, 844],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.click('[data-tab=cards]');
+      await page.waitForSelector('[data-testid=chart-matches] canvas');
+      await game.screenshot(`stats-cards-${w}x${h}`);
+      await page.click('[data-tab=coach]');
+      await game.screenshot(`stats-coach-${w}x${h}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
+
+    // Drills. 札流し: answer all but the first card right.
+    await page.click('[data-tab=drills]');
+    await page.click('[data-testid=nagashi-start]');
+    for (let i = 0; i < 20; i++) {
+      const drill = (await stats(page))?.drill;
+      expect(drill).toMatchObject({ kind: 'nagashi', index: i });
+      const pick = i === 0 ? ((drill?.answer ?? 0) + 1) % 4 : (drill?.answer ?? 0);
+      if (i === 3) await game.screenshot('stats-nagashi');
+      await page.click(`[data-testid=nagashi-stage] [data-choice="${pick}"]`);
+      await page.waitForFunction((n) => (window.__utakaruta?.stats as Hooks).drill?.index === n + 1, i);
+    }
+    expect((await stats(page))?.drill).toMatchObject({ done: true, right: 19 });
+    expect(await page.textContent('[data-testid=drill-result]')).toMatch(/19 \/ 20/);
+
+    // 聞き分け: hear, then pick the right card each time.
+    await page.click('[data-testid=kikiwake-start]');
+    for (let i = 0; i < 10; i++) {
+      const drill = (await stats(page))?.drill;
+      expect(drill).toMatchObject({ kind: 'kikiwake', index: i });
+      await page.waitForFunction(
+        () => (document.querySelector('[data-testid=heard]')?.textContent ?? '').length > 0,
+      );
+      if (i === 1) await game.screenshot('stats-kikiwake');
+      await page.click(`[data-testid=kikiwake-stage] button[data-poem="${drill?.answer}"]`);
+      await page.waitForFunction((n) => (window.__utakaruta?.stats as Hooks).drill?.index === n + 1, i);
+    }
+    expect((await stats(page))?.drill).toMatchObject({ done: true, right: 10 });
+    await game.screenshot('stats-drills');
+
+    // The weak-cards game: a chirashi on the dealt cards.
+    const deal = (await stats(page))?.weakDeal ?? [];
+    expect(deal).toHaveLength(12);
+    await page.click('[data-testid=weak-start]');
+    await page.waitForFunction(() => window.__utakaruta?.screen === 'match', null, { timeout: 60_000 });
+    await page.waitForFunction(() => (window.__utakaruta?.cards?.length ?? 0) === 12);
+    const onField = await page.evaluate(() =>
+      window.__utakaruta?.cards?.map((c) => c.no).sort((a, b) => a - b),
+    );
+    expect(onField).toEqual(deal);
+    await game.screenshot('stats-weak-game');
+    expect(game.errors).toEqual([]);
+    expect(game.outsideRequests).toEqual([]);
+  });
+});
