@@ -4,6 +4,11 @@
 // is played. Screenshots at three window sizes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exportHistory } from '../../src/game/storage/history';
+import { simulateMatch } from '../../src/game/stats/synthetic';
 import { launchBrowser, type GamePage } from './harness';
 import { clickBox, openMode, openWithSettings, playToResults, setupChoice } from './matchHelpers';
 
@@ -20,7 +25,11 @@ const stats = (page: Page) => page.evaluate(() => window.__utakaruta?.stats as H
 
 async function openStats(game: GamePage): Promise<void> {
   await openMode(game, 'stats', 'stats');
-  await game.page.waitForFunction(() => (window.__utakaruta?.stats as Hooks | undefined)?.ready === true);
+  await game.page
+    .waitForFunction(() => (window.__utakaruta?.stats as Hooks | undefined)?.ready === true)
+    .catch((error: unknown) => {
+      throw new Error(`the statistics panel never got ready (${game.errors.join(' | ')})`, { cause: error });
+    });
 }
 
 async function playShortMatch(game: GamePage, saved: number): Promise<void> {
@@ -56,7 +65,8 @@ describe('history, statistics, coach and drills', () => {
 
     await openStats(game);
     expect((await stats(page))?.matches).toBe(2);
-    await page.waitForSelector('[data-testid=chart-matches] canvas');
+    // A chart of the player's takes, or the line saying there are none yet.
+    await page.waitForSelector('[data-testid=chart-matches] :is(canvas, p)');
     await game.screenshot('stats-cards');
     // Every card of the pink group was read in both matches.
     const first = await page.$eval('[data-testid=card-table] tbody tr', (tr) =>
@@ -114,20 +124,6 @@ describe('history, statistics, coach and drills', () => {
     await page.click('[data-testid=delete-damaged]');
     await page.waitForFunction(() => (window.__utakaruta?.stats as Hooks).damaged === 0);
 
-    // Other window sizes: the statistics and the coach still read.
-    for (const [w, h] of [
-      [800, 600],
-      [390, 844],
-    ] as const) {
-      await page.setViewportSize({ width: w, height: h });
-      await page.click('[data-tab=cards]');
-      await page.waitForSelector('[data-testid=chart-matches] canvas');
-      await game.screenshot(`stats-cards-${w}x${h}`);
-      await page.click('[data-tab=coach]');
-      await game.screenshot(`stats-coach-${w}x${h}`);
-    }
-    await page.setViewportSize({ width: 1280, height: 720 });
-
     // Drills. 札流し: answer all but the first card right.
     await page.click('[data-tab=drills]');
     await page.click('[data-testid=nagashi-start]');
@@ -170,5 +166,58 @@ describe('history, statistics, coach and drills', () => {
     await game.screenshot('stats-weak-game');
     expect(game.errors).toEqual([]);
     expect(game.outsideRequests).toEqual([]);
-  });
+  }, 420_000);
+
+  it('draws a long history: charts, habits and timelines at three window sizes', async () => {
+    // Forty seeded synthetic matches of a player slow on 1-sound cards and on cards 8, 44, 77.
+    const dir = mkdtempSync(join(tmpdir(), 'utakaruta-stats-'));
+    const file = join(dir, 'history.json');
+    const records = Array.from({ length: 40 }, (_, i) =>
+      simulateMatch(i + 1, { lateMorae: 1.5 - i / 40, faultRate: 0.15, slowOn: [8, 44, 77] }),
+    );
+    writeFileSync(file, exportHistory(records));
+    const game = await openWithSettings(browser, '?seed=3', { lang: 'en' });
+    const { page } = game;
+    await openStats(game);
+    await page.click('[data-tab=history]');
+    await page.setInputFiles('[data-testid=import-file]', file);
+    await page
+      .waitForFunction(() => (window.__utakaruta?.stats as Hooks).matches === 40, null, { timeout: 120_000 })
+      .catch(async (error: unknown) => {
+        const said = await page.textContent('[data-testid=history-message]');
+        throw new Error(`the import did not end with 40 matches: ${said} ${game.errors.join(' | ')}`, {
+          cause: error,
+        });
+      });
+    rmSync(dir, { recursive: true, force: true });
+    for (const [w, h] of [
+      [1280, 720],
+      [800, 600],
+      [390, 844],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.click('[data-tab=cards]');
+      await page.waitForSelector('[data-testid=chart-matches] canvas');
+      await game.screenshot(w === 1280 ? 'stats-long-cards' : `stats-long-cards-${w}x${h}`);
+      await page.click('[data-tab=coach]');
+      await page.waitForSelector('[data-testid=timeline]');
+      await game.screenshot(w === 1280 ? 'stats-long-coach' : `stats-long-coach-${w}x${h}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const habits = await page.$$eval('[data-habit]', (items) =>
+      items.map((i) => (i as HTMLElement).dataset.habit),
+    );
+    expect(habits).toContain('waitOnShort');
+    expect(habits.length).toBeLessThanOrEqual(3);
+    // The weakest cards are the ones the simulated player was slow on.
+    await page.click('[data-tab=cards]');
+    const weakest = await page.$$eval('[data-testid=card-table] tbody tr', (rows) =>
+      rows.slice(0, 8).map((r) => Number((r as HTMLElement).dataset.poem)),
+    );
+    expect(weakest.filter((no) => [8, 44, 77].includes(no)).length).toBeGreaterThanOrEqual(2);
+    await page.click(`[data-testid=card-table] button[data-card="${weakest[0]}"]`);
+    await page.waitForSelector('[data-testid=chart-card] canvas');
+    await game.screenshot('stats-long-card');
+    expect(game.errors).toEqual([]);
+  }, 300_000);
 });

@@ -12,6 +12,8 @@ export interface HistorySummary {
   /** The history's generation this was computed from. */
   readonly generation: number;
   readonly damaged: number;
+  /** Records in the store when it was made, valid and damaged. */
+  readonly stored: number;
   readonly overview: Overview;
   readonly stats: readonly CardStats[];
   /** Per match, oldest first: when, and the median ms after the kimariji of the player's takes. */
@@ -27,6 +29,7 @@ export function summarize(
     version: SUMMARY_VERSION,
     generation,
     damaged,
+    stored: records.length + damaged,
     overview: overview(records),
     stats: cardStats(records),
     perMatch: {
@@ -68,9 +71,10 @@ function statsOk(s: unknown, i: number): boolean {
   );
 }
 
-/** The summary if `value` is a valid one for history generation `generation`, else null. */
-export function checkSummary(value: unknown, generation: number): HistorySummary | null {
+/** The summary if `value` is a valid one for this generation and record count, else null. */
+export function checkSummary(value: unknown, generation: number, stored: number): HistorySummary | null {
   if (!isObj(value) || value.version !== SUMMARY_VERSION || value.generation !== generation) return null;
+  if (value.stored !== stored) return null;
   const o = value.overview;
   if (!isObj(o) || !['matches', 'wins', 'takes', 'fieldReadings', 'faults'].every((k) => num(o[k])))
     return null;

@@ -79,13 +79,22 @@ export async function saveMatch(record: MatchRecord): Promise<void> {
   await write((tx) => tx.objectStore(STORE).put(record));
 }
 
-/** The history's generation (bumped by every write) and the summary stored with it, unchecked. */
-export async function readSummary(): Promise<{ generation: number; summary: unknown }> {
+/**
+ * The history's generation (bumped by every write), how many records it holds (damaged ones
+ * included: a record damaged or added behind the game's back changes the count) and the summary
+ * stored with them, unchecked.
+ */
+export async function readSummary(): Promise<{ generation: number; count: number; summary: unknown }> {
   return withDb(async (db) => {
-    const tx = db.transaction(META);
-    const [generation, summary] = await Promise.all([tx.store.get('generation'), tx.store.get('summary')]);
+    const tx = db.transaction([STORE, META]);
+    const meta = tx.objectStore(META);
+    const [generation, summary, count] = await Promise.all([
+      meta.get('generation'),
+      meta.get('summary'),
+      tx.objectStore(STORE).count(),
+    ]);
     await tx.done;
-    return { generation: Number.isInteger(generation) ? (generation as number) : 0, summary };
+    return { generation: Number.isInteger(generation) ? (generation as number) : 0, count, summary };
   });
 }
 

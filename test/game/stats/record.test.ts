@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kimariji } from '../../../src/data/kimariji';
+import { timingOf } from '../../../src/game/audio/timings';
 import { actionLog, replay } from '../../../src/game/stats/actionLog';
 import { checkRecord, faultKinds, RECORD_VERSION } from '../../../src/game/stats/record';
 import { simulateMatch } from '../../../src/game/stats/synthetic';
@@ -30,7 +31,10 @@ describe('match records', () => {
 
   it('times the deciding sound from the recorded voice and the touch after it', () => {
     const take = record.readings.find((r) => r.taker === 0 && r.kimariji >= 2);
-    expect(take?.decideMs).toBeGreaterThan(0);
+    if (!take) throw new Error('no take of a 2+ sound card');
+    // The deciding sound is the kimariji's last: mora k − 1 (0-based) of the recorded voice.
+    const onset = timingOf({ poem: take.poem, half: 'kami' }).morae[take.kimariji - 1]?.startMs ?? NaN;
+    expect(take.decideMs).toBe(Math.round(onset));
     expect(take?.touchMs).toBeGreaterThan(take?.decideMs ?? Infinity);
   });
 

@@ -119,27 +119,32 @@ describe('the statistics summary kept with the history', () => {
     const { checkSummary, summarize } = await import('../../../src/game/stats/summary');
     await saveMatch(simulateMatch(1));
     const first = await readSummary();
-    expect(checkSummary(first.summary, first.generation)).toBeNull();
+    expect(checkSummary(first.summary, first.generation, first.count)).toBeNull();
     const made = summarize((await listMatches()).records, 0, first.generation);
     expect(await storeSummary(made)).toBe(true);
     const stored = await readSummary();
-    expect(checkSummary(stored.summary, stored.generation)?.overview.matches).toBe(1);
+    expect(checkSummary(stored.summary, stored.generation, stored.count)?.overview.matches).toBe(1);
+    // A record added behind the store's back changes the count: the summary is not trusted.
+    await putRaw({ id: 'stray' });
+    const behind = await readSummary();
+    expect(checkSummary(behind.summary, behind.generation, behind.count)).toBeNull();
     await saveMatch(simulateMatch(2));
     const after = await readSummary();
     // A write bumped the generation: the stored summary is stale and a late store is refused.
-    expect(checkSummary(after.summary, after.generation)).toBeNull();
+    expect(checkSummary(after.summary, after.generation, after.count)).toBeNull();
     expect(await storeSummary(made)).toBe(false);
   });
 
   it('refuses a damaged summary', async () => {
     const { checkSummary, summarize } = await import('../../../src/game/stats/summary');
     const good = JSON.parse(JSON.stringify(summarize([simulateMatch(1)], 0, 3)));
-    expect(checkSummary(good, 3)).not.toBeNull();
-    expect(checkSummary({ ...good, stats: good.stats.slice(1) }, 3)).toBeNull();
-    expect(checkSummary({ ...good, perMatch: { at: [1], ms: [] } }, 3)).toBeNull();
+    expect(checkSummary(good, 3, 1)).not.toBeNull();
+    expect(checkSummary(good, 4, 1)).toBeNull();
+    expect(checkSummary({ ...good, stats: good.stats.slice(1) }, 3, 1)).toBeNull();
+    expect(checkSummary({ ...good, perMatch: { at: [1], ms: [] } }, 3, 1)).toBeNull();
     fc.assert(
       fc.property(fc.anything(), (v) => {
-        expect(checkSummary(v, 3)).toBeNull();
+        expect(checkSummary(v, 3, 1)).toBeNull();
       }),
     );
   });

@@ -89,6 +89,9 @@ export function openStatsPanel(
 ): PanelHandle {
   const opened = performance.now();
   let startMatch: MatchSceneData | null = null;
+  // The panel covers the canvas: stop redrawing it underneath (SwiftShader draws on the CPU).
+  const loop = scene?.game.loop;
+  loop?.sleep();
   return openPanel(
     STATS_PANEL_KEY,
     (root, handle) => {
@@ -181,7 +184,7 @@ export function openStatsPanel(
       const load = async (): Promise<void> => {
         try {
           const stored = await readSummary();
-          const valid = checkSummary(stored.summary, stored.generation);
+          const valid = checkSummary(stored.summary, stored.generation, stored.count);
           if (valid) summary = valid;
           else {
             const { records, damaged } = await loadList();
@@ -189,7 +192,8 @@ export function openStatsPanel(
             void storeSummary(summary).catch(() => {});
           }
           failed = false;
-        } catch {
+        } catch (error) {
+          console.warn('the history could not be read', error);
           failed = true;
         }
         hooks.matches = summary.overview.matches;
@@ -213,6 +217,7 @@ export function openStatsPanel(
       };
     },
     () => {
+      loop?.wake();
       if (startMatch && scene) scene.scene.start('match', startMatch);
       else if (scene?.sys.isActive()) testHooks().screen = scene.sys.settings.key;
     },
