@@ -151,6 +151,8 @@ describe('history, statistics, coach and drills', () => {
       await page.waitForFunction((n) => (window.__utakaruta?.stats as Hooks).drill?.index === n + 1, i);
     }
     expect((await stats(page))?.drill).toMatchObject({ done: true, right: 10 });
+    // The clicks stayed in the panel: nothing under it (the title menu) was opened.
+    expect(await page.evaluate(() => window.__utakaruta?.screen)).toBe('stats');
     await game.screenshot('stats-drills');
 
     // The weak-cards game: a chirashi on the dealt cards.

@@ -15,6 +15,7 @@ export interface HistorySummary {
   /** Records in the store when it was made, valid and damaged. */
   readonly stored: number;
   readonly overview: Overview;
+  /** Every card's statistics without the trend points (a card's page draws them from the matches). */
   readonly stats: readonly CardStats[];
   /** Per match, oldest first: when, and the median ms after the kimariji of the player's takes. */
   readonly perMatch: { readonly at: readonly number[]; readonly ms: readonly (number | null)[] };
@@ -31,7 +32,7 @@ export function summarize(
     damaged,
     stored: records.length + damaged,
     overview: overview(records),
-    stats: cardStats(records),
+    stats: cardStats(records).map((s) => ({ ...s, trend: [] })),
     perMatch: {
       at: records.map((r) => r.playedAt),
       ms: records.map((r) =>

@@ -4,6 +4,7 @@ import { poemByNo } from '../../../data/poems';
 import { tr, trf, type Bilingual } from '../../i18n';
 import {
   cardHistory,
+  cardStats,
   faultTotal,
   sortCards,
   SORT_KEYS,
@@ -131,7 +132,8 @@ export const renderCards: View = (root, ctx, params) => {
 };
 
 function renderCard(root: HTMLElement, ctx: StatsContext, poem: number): () => void {
-  const s = ctx.stats[poem - 1];
+  // From the matches themselves: the summary behind the table keeps no trend points.
+  const s = cardStats(ctx.list.records)[poem - 1];
   const p = poemByNo(poem);
   const back = el('button', { type: 'button', 'data-testid': 'back' }, tr(T.back));
   back.addEventListener('click', () => ctx.go('cards'));

@@ -90,8 +90,13 @@ export function openStatsPanel(
   const opened = performance.now();
   let startMatch: MatchSceneData | null = null;
   // The panel covers the canvas: stop redrawing it underneath (SwiftShader draws on the CPU).
+  // It also owns the pointer: the title's buttons fire on pointer-up, and a click on the panel
+  // over one of them would otherwise open that entry underneath.
   const loop = scene?.game.loop;
   loop?.sleep();
+  const input = scene?.input;
+  const inputWas = input?.enabled ?? false;
+  if (input) input.enabled = false;
   return openPanel(
     STATS_PANEL_KEY,
     (root, handle) => {
@@ -218,6 +223,7 @@ export function openStatsPanel(
     },
     () => {
       loop?.wake();
+      if (input) input.enabled = inputWas;
       if (startMatch && scene) scene.scene.start('match', startMatch);
       else if (scene?.sys.isActive()) testHooks().screen = scene.sys.settings.key;
     },
