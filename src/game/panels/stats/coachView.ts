@@ -97,7 +97,7 @@ export const renderCoach: View = (root, ctx, params) => {
       'div',
       {},
       r.lay === null ? tr(T.whereNone) : takerText(r.taker),
-      row.playerAfterMs === null ? '' : ` ${signedMs(row.playerAfterMs)}`,
+      row.playerAfterMs === null ? '' : ` · ${tr(T.you)} ${signedMs(row.playerAfterMs)}`,
       faults > 0 ? el('span', { class: 'stats-fault' }, ` ${tr(T.colFaultsOwn)} ${faults}`) : '',
     );
     grid.append(label, track, outcome);
