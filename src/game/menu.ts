@@ -54,6 +54,11 @@ export const MENU: readonly MenuEntry[] = [
     open: (scene) => startPlay(scene, 'gallery'),
   },
   {
+    id: 'stats',
+    label: { ja: '成績と練習', en: 'Progress and practice' },
+    open: (scene) => void import('./panels/stats').then((m) => m.openStatsPanel(scene)),
+  },
+  {
     id: 'listen',
     label: LISTEN_MENU_LABEL,
     open: () =>

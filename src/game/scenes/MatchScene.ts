@@ -16,6 +16,7 @@ import { MatchField } from '../view/matchField';
 import { MatchPanel, PANEL_X } from '../view/matchPanel';
 import { loadBaseGlyphs, loadGlyphs, textStyle } from '../view/styles';
 import { homeArrangement, loadHomePlaces, saveHomePlaces } from './HomePlaces';
+import { recordMatch } from '../stats/recorder';
 import { MatchDriver } from './MatchDriver';
 import { publishMatchHooks, unpublishMatchHooks } from './MatchHooks';
 import { MatchInput } from './MatchInput';
@@ -66,6 +67,7 @@ export class MatchScene extends Phaser.Scene {
   private seed = 0;
   /** Counts starts, so a create still loading when its match was quit and restarted gives up. */
   private generation = 0;
+  private stopRecording: (() => void) | null = null;
 
   constructor() {
     super('match');
@@ -159,6 +161,14 @@ export class MatchScene extends Phaser.Scene {
     const shownName = opponentName + (modelName ? `（${modelName}）` : '');
     const level = tr(LEVELS[settings.difficulty]);
     panel.setLevel(trf(MATCH_TEXT.level, { name: shownName, level }));
+    this.stopRecording = recordMatch({
+      driver,
+      setup,
+      opponent,
+      opponentKind: this.opponentKind,
+      opponentName: shownName,
+      ...settings,
+    });
     const pauseShade = this.add
       .text(496, 360, '', { ...textStyle(30), backgroundColor: '#000000cc', padding: { x: 30, y: 20 } })
       .setOrigin(0.5)
@@ -367,6 +377,8 @@ export class MatchScene extends Phaser.Scene {
   }
 
   private teardown(): void {
+    this.stopRecording?.();
+    this.stopRecording = null;
     const table = this.table;
     this.table = null;
     unpublishMatchHooks();
