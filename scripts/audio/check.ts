@@ -107,13 +107,15 @@ function main(): void {
   };
   const f = report.failures;
   if (clipped > 0) f.push(`clipped samples in ${clippedIn.slice(0, 8).join(', ')}`);
-  if (report.yoinMaxDipDb > LIMITS.yoinDipDb)
-    f.push(`余韻 dip of ${report.yoinMaxDipDb} dB in ${report.worst.yoinDip}`);
+  // Every clip over a limit is named, not only the worst (a regeneration needs the whole list).
+  for (const { id, value } of dips) {
+    if (value > LIMITS.yoinDipDb) f.push(`余韻 dip of ${round(value)} dB in ${id}`);
+  }
   for (const { id, value } of loudness) {
     if (Math.abs(value - TARGET_LUFS) > LIMITS.loudnessLu) f.push(`${id} at ${round(value)} LUFS`);
   }
-  if (report.truePeakDbtp.max > LIMITS.truePeakDbtp) {
-    f.push(`true peak ${report.truePeakDbtp.max} dBTP in ${report.worst.truePeak}`);
+  for (const { id, value } of peaks) {
+    if (value > LIMITS.truePeakDbtp) f.push(`true peak ${round(value)} dBTP in ${id}`);
   }
   if (report.mp3OffsetMs.max > LIMITS.mp3OffsetMs) {
     f.push(`MP3 ${report.mp3OffsetMs.max} ms off its Opus in ${report.worst.mp3Offset}`);

@@ -87,7 +87,15 @@ export function clippedSamples(pcm: Pcm): number {
  */
 const FINAL_FADE_MS = 300;
 
-export function levelHeldVowel(pcm: Pcm, fromMs: number, toMs: number, decayDb: number, passes = 2): Pcm {
+export function levelHeldVowel(
+  pcm: Pcm,
+  fromMs: number,
+  toMs: number,
+  decayDb: number,
+  passes = 2,
+  /** Half the window the level is measured over; a finer one follows a rougher voice. */
+  halfWindowMs = 25,
+): Pcm {
   if (pcm.channels !== 1 || pcm.bitsPerSample !== 16) throw new Error('16-bit mono only');
   const samples = new Int16Array(pcm.data.buffer, pcm.data.byteOffset, pcm.data.length / 2);
   const at = (ms: number) => Math.max(0, Math.min(samples.length, Math.round((ms * pcm.sampleRate) / 1000)));
@@ -98,7 +106,15 @@ export function levelHeldVowel(pcm: Pcm, fromMs: number, toMs: number, decayDb: 
   // each 10 ms step still ripples by a decibel or two where the voice is rough).
   let out = samples;
   for (let pass = 1; pass <= passes; pass++) {
-    out = levelPass(out, { start, end, reference, decayDb, rate: pcm.sampleRate, fade: pass === passes });
+    out = levelPass(out, {
+      start,
+      end,
+      reference,
+      decayDb,
+      rate: pcm.sampleRate,
+      fade: pass === passes,
+      halfWindowMs,
+    });
   }
   return { ...pcm, data: Buffer.from(out.buffer, out.byteOffset, out.byteLength) };
 }
@@ -111,13 +127,21 @@ function rmsOf(samples: Int16Array, from: number, to: number): number {
 
 function levelPass(
   samples: Int16Array,
-  o: { start: number; end: number; reference: number; decayDb: number; rate: number; fade: boolean },
+  o: {
+    start: number;
+    end: number;
+    reference: number;
+    decayDb: number;
+    rate: number;
+    fade: boolean;
+    halfWindowMs: number;
+  },
 ): Int16Array {
   const { start, end } = o;
   const out = new Int16Array(samples);
   const at = (ms: number) => Math.round((ms * o.rate) / 1000);
   const step = at(10);
-  const half = at(25);
+  const half = at(o.halfWindowMs);
   const gains: number[] = [];
   for (let i = start; i < end; i += step) {
     const progress = (i - start) / Math.max(1, end - start);

@@ -2,6 +2,8 @@
 // which continuations it counts as out of class, that it moves probability mass the way the
 // sign of its multiplier says, and that the multiplier is learnt by dual ascent.
 import * as tf from '@tensorflow/tfjs-core';
+// tfjs-core leaves gradients out; the trainer registers them, and this test takes its own.
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../src/data/random';
 import { useNodeBackend } from '../../src/model/backendNode';
