@@ -69,6 +69,18 @@ describe('training you can trust', () => {
     expect(await page.locator('[data-panel=settings]').count()).toBe(1);
     expect(await hook(page, 'trainingState')).toBe('running');
 
+    // Esc asks the same question (the panel host runs the panel's close guard).
+    question = '';
+    page.once('dialog', (dialog) => {
+      question = dialog.message();
+      void dialog.dismiss();
+    });
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(200);
+    expect(question).toContain('学習中です');
+    expect(await page.locator('[data-panel=settings]').count()).toBe(1);
+    expect(await hook(page, 'trainingState')).toBe('running');
+
     // Cancel takes effect at once (not after the worker's next step) and the buttons show it.
     const stepAtCancel = await hook<{ step: number }>(page, 'trainingProgress');
     const stateRightAfter = await page.evaluate(() => {

@@ -6,6 +6,7 @@
 // whole segment ahead, so the voice starts on the sample it was planned for, however busy the
 // main thread is. Pausing suspends the context: the clock and everything scheduled on it stop
 // together and go on together, so nothing that had finished plays again. Tests swap in a fake.
+import { Howler } from 'howler';
 import type { Bilingual } from '../i18n';
 import { clipId, type ClipRef } from './timings';
 

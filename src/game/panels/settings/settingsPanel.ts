@@ -60,11 +60,11 @@ export function openSettingsPanel(
         { ja: '戻る', en: 'Back' },
         { type: 'button', 'data-testid': 'close' },
       );
-      // A running training run asks before it is thrown away.
+      // A running training run asks before it is thrown away: on 戻る, on Esc (the host runs the
+      // guard for every close it is asked for) and before "play against this model".
       let leaveGuard: () => boolean = () => true;
-      close.addEventListener('click', () => {
-        if (leaveGuard()) handle.close();
-      });
+      handle.guardClose(() => leaveGuard());
+      close.addEventListener('click', () => handle.close());
       const tabBar = el('nav', { class: 'settings-tabs', role: 'tablist' });
       header.append(tabBar, close);
 
@@ -86,6 +86,7 @@ export function openSettingsPanel(
       const playAgainst = options.startMatch
         ? (modelId: string) => {
             if (!leaveGuard()) return;
+            leaveGuard = () => true; // asked once already
             settingsStore().update({ opponentModel: modelId });
             handle.close();
             options.startMatch?.();
