@@ -113,6 +113,14 @@ async function sweepPanel(page: Page, panelId: string, expected: Underneath, lab
     const scrolled = await scrollTo(top);
     expect(scrolled.top, `${label}: the panel is still open`).toBeGreaterThanOrEqual(0);
     for (const point of await sweepPoints(page, SKIP, 72)) {
+      // The points were found before the clicks began, and a click can move the layout (the
+      // language button changes the header's width): never click a control to skip that has
+      // moved under a point since.
+      const skipNow = await page.evaluate(
+        ([x, y, selector]) => document.elementFromPoint(x, y)?.closest(selector) != null,
+        [point.x, point.y, SKIP] as const,
+      );
+      if (skipNow) continue;
       await page.mouse.click(point.x, point.y);
       clicks++;
     }
@@ -151,12 +159,7 @@ describe.each(SIZES)('a panel over the title at $width×$height owns the input',
     await game.page.waitForFunction(() => window.__utakaruta?.screen === 'title', null, { timeout: 60_000 });
   });
 
-  // KNOWN BUG (issue 11, open): at 1280×800 the sweep over the Dell lab, since the lab's new
-  // full-window layout and the stats entry were merged, ends with the title's focus moved and the
-  // statistics panel opened underneath — the title still receives some pointer event there. The
-  // case is left out at that size until it is found; it passes at 1024×768.
-  const cases = width === 1280 ? PANELS.filter((p) => p.id !== 'dell') : PANELS;
-  it.each(cases)('clicks and keys in the $id panel never reach the title underneath', async (panel) => {
+  it.each(PANELS)('clicks and keys in the $id panel never reach the title underneath', async (panel) => {
     const { page } = game;
     await openFromMenu(page, panel.id);
     if (panel.id === 'settings') await page.waitForFunction(() => window.__utakaruta?.settingsReady === true);
