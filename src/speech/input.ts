@@ -3,7 +3,7 @@
 // first: ō → ou, ā → aa …; vu and ヴ are ゔ), spaces as word boundaries, punctuation dropped.
 // Messages quote the word as the visitor typed it. Anything else is
 // refused with a reason the panel shows; nothing here throws on bad input.
-// Kanji are refused: converting them needs a dictionary the game does not ship.
+// Kanji are read first by kanji.ts (a dictionary, loaded when needed); any left are refused.
 import { isRomaji, toHiragana } from 'wanakana';
 import { toMorae } from '../data/mora';
 import type { Intended, IntendedWord, Lexicon } from './annotate';
@@ -81,7 +81,9 @@ export function parseInput(text: string, lexicon: Lexicon): ParsedInput {
     if (LATIN.test(chunk) && !isRomaji(chunk))
       return { ok: false, problem: { code: 'not-romaji', text: typed[k] as string } };
   }
-  const kana = chunks.map((c) => toHiragana(c.toLowerCase(), { passRomaji: false }));
+  const kana = chunks.map((c) =>
+    toHiragana(c.toLowerCase(), { passRomaji: false, convertLongVowelMark: false }),
+  );
   for (const [k, chunk] of kana.entries()) {
     if (LATIN.test(chunk)) return { ok: false, problem: { code: 'not-romaji', text: typed[k] as string } };
   }

@@ -13,6 +13,8 @@ describe('typed sentences', () => {
   it.each([
     ['namamugi namagome namatamago', 'なまむぎなまごめなまたまご'],
     ['ナマムギ ナマゴメ', 'なまむぎなまごめ'],
+    // Katakana loanwords keep their ー, as the corpus spells them (not こうひい).
+    ['コーヒー ケーキ', 'こーひーけーき'],
     ['なまむぎ、なまごめ。', 'なまむぎなまごめ'],
     ['ko-hi- wo nomu', 'こーひーをのむ'],
     ['Tokyo tokkyo', 'ときょとっきょ'],

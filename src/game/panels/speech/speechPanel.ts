@@ -6,7 +6,8 @@ import './speech.css';
 import { createRng, type Rng } from '../../../data/random';
 import { makeLexicon, type Intended, type Lexicon } from '../../../speech/annotate';
 import { loadCorpus, type Sentence, type SentenceSource } from '../../../speech/corpus';
-import { parseInput } from '../../../speech/input';
+import { parseInput, type InputProblem } from '../../../speech/input';
+import { hasKanji, readKanji, type KanjiProblem } from '../../../speech/kanji';
 import { DEFAULT_DECODING, DEFAULT_PRESSURE, type SpeakMode, type Speaker } from '../../../speech/speaker';
 import { openSpeaker } from '../../../speech/service';
 import { tallyErrors } from '../../../speech/tally';
@@ -15,7 +16,7 @@ import { testHooks } from '../../testHooks';
 import { openDellLab } from '../dell';
 import { openPanel, type PanelHandle } from '../host';
 import { el, renderDistribution, renderHeatmap, renderUtterance } from './render';
-import { MODE_LABELS, T, problemText } from './text';
+import { MODE_LABELS, T, kanjiReadText, problemText } from './text';
 export const SPEECH_PANEL_KEY = 'speech';
 export const SPEECH_MENU_LABEL = T.menu;
 
@@ -27,6 +28,8 @@ export interface SpeechHooks {
   spoken?: string;
   errors?: { class: string; type: string; unit: string; direction: string; relation: string }[];
   problem?: string | null;
+  /** The reading the dictionary gave a typed sentence with kanji (null when none was needed). */
+  kanjiReading?: string | null;
   lastMs?: number;
   /** Milliseconds of every corrupted sentence said since the panel opened. */
   timings: number[];
@@ -98,9 +101,13 @@ export function openSpeechPanel(): PanelHandle {
     const problemBox = el('p', 'error');
     problemBox.hidden = true;
     problemBox.setAttribute('role', 'alert');
+    // How typed kanji were read (a dictionary gives one reading; kana typed instead win).
+    const readingBox = el('p', 'kanji-reading');
+    readingBox.hidden = true;
+    readingBox.setAttribute('aria-live', 'polite');
     const inputText = el('span');
     inputLabel.append(inputText, input);
-    form.append(inputLabel, sayTyped, problemBox);
+    form.append(inputLabel, sayTyped, problemBox, readingBox);
     side.append(form, tabs, list);
 
     const main = el('div', 'speech-main');
@@ -231,21 +238,66 @@ export function openSpeechPanel(): PanelHandle {
       );
     }
 
+    function showProblem(problem: InputProblem | KanjiProblem): void {
+      // The last result stays on screen; only the message changes.
+      problemBox.textContent = tr(problemText(problem));
+      problemBox.hidden = false;
+      hooks.problem = problem.code;
+    }
+
+    let submitted = 0;
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      const parsed = parseInput(input.value, lexicon);
+      const typed = input.value;
+      const turn = ++submitted;
+      readingBox.hidden = true;
+      hooks.kanjiReading = null;
+      if (!hasKanji(typed)) {
+        sayParsed(typed);
+        return;
+      }
+      // The dictionary loads on the first sentence with kanji (a few seconds, once).
+      readingBox.textContent = tr(T.kanjiLoading);
+      readingBox.hidden = false;
+      sayTyped.disabled = true;
+      void import('../../../speech/kanjiBrowser')
+        .then(({ browserKanjiTokenizer }) => browserKanjiTokenizer())
+        .then(
+          (tokenizer) => {
+            if (turn !== submitted) return;
+            const read = readKanji(typed, tokenizer);
+            if (!read.ok) {
+              readingBox.hidden = true;
+              showProblem(read.problem);
+              return;
+            }
+            readingBox.textContent = tr(kanjiReadText(read.read));
+            hooks.kanjiReading = read.read.map((r) => r.kana).join(' ');
+            sayParsed(read.text);
+          },
+          (error: unknown) => {
+            if (turn !== submitted) return;
+            readingBox.hidden = true;
+            showProblem({ code: 'kanji-dictionary', reason: String(error) });
+          },
+        )
+        .finally(() => {
+          if (turn === submitted) sayTyped.disabled = false;
+        });
+    });
+
+    function sayParsed(text: string): void {
+      const parsed = parseInput(text, lexicon);
       if (!parsed.ok) {
-        // The last result stays on screen; only the message changes.
-        problemBox.textContent = tr(problemText(parsed.problem));
-        problemBox.hidden = false;
-        hooks.problem = parsed.problem.code;
+        readingBox.hidden = true;
+        showProblem(parsed.problem);
         return;
       }
       problemBox.hidden = true;
       hooks.problem = null;
       state.sentence = parsed.sentence;
       speak();
-    });
+    }
 
     function speak(): void {
       applyTexts();

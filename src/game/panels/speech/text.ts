@@ -2,6 +2,7 @@
 import type { Bilingual } from '../../i18n';
 import type { Direction, ErrorClass, ErrorType, ErrorUnit, SpeechError } from '../../../speech/annotate';
 import type { InputProblem } from '../../../speech/input';
+import type { KanjiProblem } from '../../../speech/kanji';
 import type { SpeakMode } from '../../../speech/speaker';
 
 export const T = {
@@ -15,10 +16,14 @@ export const T = {
   everyday: { ja: '日常の文', en: 'Everyday sentences' },
   poems: { ja: '百人一首', en: 'Poems' },
   typeLabel: {
-    ja: '文を入力（ひらがな・カタカナ・ローマ字）',
-    en: 'Type a sentence (hiragana, katakana or romaji)',
+    ja: '文を入力（漢字・ひらがな・カタカナ・ローマ字）',
+    en: 'Type a sentence (kanji, hiragana, katakana or romaji)',
   },
-  typePlaceholder: { ja: '例: namamugi namagome / なまむぎ', en: 'e.g. namamugi namagome / なまむぎ' },
+  typePlaceholder: {
+    ja: '例: 生麦生米 / namamugi namagome / なまむぎ',
+    en: 'e.g. 生麦生米 / namamugi namagome / なまむぎ',
+  },
+  kanjiLoading: { ja: '漢字の辞書を読み込み中…', en: 'Loading the kanji dictionary…' },
   sayTyped: { ja: 'これを言わせる', en: 'Say this' },
   mode: { ja: '話し方', en: 'Speaker' },
   pressure: { ja: 'プレッシャー', en: 'Pressure' },
@@ -88,7 +93,16 @@ export const CLASS_LABELS: Record<ErrorClass, Bilingual> = {
   vertical: { ja: 'タテ型', en: 'vertical' },
 };
 
-export function problemText(problem: InputProblem): Bilingual {
+/** How the dictionary read the typed kanji: shown under the input, since it gives one reading. */
+export function kanjiReadText(read: readonly { typed: string; kana: string }[]): Bilingual {
+  const list = read.map((r) => `${r.typed} → ${r.kana}`).join('、');
+  return {
+    ja: `辞書の読み: ${list}（違うときはかなで入力）`,
+    en: `Read by the dictionary: ${list} (type kana if it is not what you meant)`,
+  };
+}
+
+export function problemText(problem: InputProblem | KanjiProblem): Bilingual {
   switch (problem.code) {
     case 'empty':
       return { ja: '文が空です。', en: 'The sentence is empty.' };
@@ -101,8 +115,18 @@ export function problemText(problem: InputProblem): Bilingual {
       return { ja: '絵文字は言えません。', en: 'The speaker cannot say emoji.' };
     case 'kanji':
       return {
-        ja: '漢字は読めません。かなかローマ字で入力してください。',
-        en: 'Kanji cannot be read here: type kana or romaji.',
+        ja: '漢字が残っています。かなかローマ字で入力してください。',
+        en: 'Kanji are left in the sentence: type kana or romaji.',
+      };
+    case 'kanji-unreadable':
+      return {
+        ja: `「${problem.word}」は辞書で読めません。かなで入力してください。`,
+        en: `The dictionary cannot read "${problem.word}": type it in kana.`,
+      };
+    case 'kanji-dictionary':
+      return {
+        ja: '漢字の辞書を読み込めませんでした。かなかローマ字で入力してください。',
+        en: 'The kanji dictionary did not load: type kana or romaji.',
       };
     case 'not-romaji':
       return {
