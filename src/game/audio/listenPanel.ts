@@ -227,6 +227,3 @@ export function openListenPanel(onClose?: () => void): PanelHandle {
     onClose,
   );
 }
-
-/** For the title menu. */
-export const LISTEN_MENU_LABEL: Bilingual = { ja: '読み上げ練習', en: 'Listening practice' };
