@@ -11,11 +11,10 @@
 // Usage: npm run train:speech [-- --seed N] [--out DIR]
 //   trains all three with the shipped recipe, which is what made assets/speech/checkpoints:
 //   the repeater for 10 epochs (peak learning rate 2e-3); each slip model fine-tuned from that
-//   first-cycle repeater on a 6-epoch cosine schedule (peak 1.5e-3) stopped after 2 epochs, on
-//   six slips of each training sentence plus 300 of word salads, under the constraint (bound
-//   0.1, dual step 0.2); then the repeater's second cycle, a 6-epoch schedule (peak 1.5e-3)
-//   stopped after 3. (The shipped run was cut short there by the shared machine's load; the
-//   stops make the command reproduce it.) The three fine-tunings are
+//   first-cycle repeater on a 6-epoch cosine schedule (peak 1.5e-3), on six slips of each
+//   training sentence plus 300 of word salads, under the constraint (bound 0.1, dual step 0.2);
+//   then the repeater's second cycle, a 6-epoch schedule (peak 1.5e-3). About 10 min on two
+//   cores (2026-12-01, beside other work). The three fine-tunings are
 //   independent (each seeds its own stream), so they may run as parallel --only steps.
 // Single steps, for experiments: --only repeater|horizontal|vertical [--epochs N] [--rate R]
 //   [--resume] [--slip-epochs N] [--slip-stop-after N] [--stop-after N] [--from DIR] [--bound E] [--dual-step H] [--no-constraint];
@@ -66,8 +65,8 @@ const { values } = parseArgs({
     rate: { type: 'string' },
     epochs: { type: 'string' },
     'slip-epochs': { type: 'string', default: '6' },
-    // The shipped slip models: a 6-epoch cosine schedule stopped after its second epoch.
-    'slip-stop-after': { type: 'string', default: '2' },
+    // The shipped slip models: the whole 6-epoch cosine schedule.
+    'slip-stop-after': { type: 'string', default: '6' },
     'stop-after': { type: 'string' },
     // Fine-tune a slip model from the repeater saved in this directory (default: --out).
     from: { type: 'string' },
@@ -116,8 +115,8 @@ async function save(
 /** The shipped recipe for the repeater: a first cosine cycle from seeded weights, then a second. */
 const REPEATER_STAGES = [
   { resume: false, epochs: 10, rate: 2e-3 },
-  // A 6-epoch cosine cycle stopped after its third epoch (the shipped run was cut short there).
-  { resume: true, epochs: 6, rate: 1.5e-3, stopAfter: 3 },
+  // A second, 6-epoch cosine cycle.
+  { resume: true, epochs: 6, rate: 1.5e-3 },
 ] as const;
 
 async function runRepeater(stage: {

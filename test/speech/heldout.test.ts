@@ -71,13 +71,13 @@ describe('the shipped repeater on held-out sentences', () => {
     speaker = loaded.speaker;
   });
 
-  // The shipped repeater (second cycle cut short after 3 of 6 epochs) says back 8 of the 12;
-  // the previous one, trained 12 epochs there, said back all but one of its held-out set.
+  // The shipped repeater says back 93 of the 94 held-out sentences (bench:speech); of the 12
+  // twisters among them, all but one are required here.
   it('repeats most held-out tongue twisters exactly, free-running', () => {
     const twisters = heldOut.filter((s) => s.source === 'twister');
     const exact = twisters.filter(
       (s) => speaker.say(s, 'intact', 0, createRng(1)).spoken.join('') === s.morae.join(''),
     );
-    expect(exact.length / twisters.length).toBeGreaterThanOrEqual(0.6);
+    expect(exact.length / twisters.length).toBeGreaterThanOrEqual(0.9);
   });
 });

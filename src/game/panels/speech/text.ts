@@ -16,8 +16,8 @@ export const T = {
   everyday: { ja: '日常の文', en: 'Everyday sentences' },
   poems: { ja: '百人一首', en: 'Poems' },
   typeLabel: {
-    ja: '文を入力（漢字・ひらがな・カタカナ・ローマ字）',
-    en: 'Type a sentence (kanji, hiragana, katakana or romaji)',
+    ja: '文を入力（漢字・かな・ローマ字）',
+    en: 'Type a sentence (kanji, kana or romaji)',
   },
   typePlaceholder: {
     ja: '例: 生麦生米 / namamugi namagome / なまむぎ',
