@@ -42,8 +42,8 @@ class ServiceWorkerCopy implements OfflineCopy {
       this.changed();
     });
     // Reload only after the player's consent (applyUpdate), never because another tab updated.
-    this.wb.addEventListener('controlling', (event) => {
-      if (event.isUpdate && this.applying) window.location.reload();
+    this.wb.addEventListener('controlling', () => {
+      if (this.applying) window.location.reload();
     });
     this.wb.addEventListener('activated', () => void this.fillMedia());
   }

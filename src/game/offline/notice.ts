@@ -87,7 +87,7 @@ export function showOfflineNotice(game: Phaser.Game, copy: OfflineCopy = offline
       updateWaiting: copy.updateWaiting,
       shown: !root.hidden,
       line: line.textContent,
-      update: showUpdate ? boxOf(now) : null,
+      update: () => (showUpdate ? boxOf(now) : null),
     };
   };
   copy.subscribe(paint);
