@@ -302,7 +302,8 @@ export class MatchScene extends Phaser.Scene {
         table.input.held = null;
       }
       for (const e of events) if (e.type === 'sent' && e.to === 0) table.received.add(e.card);
-      const lines = eventMessages(events);
+      // The attract loop's caption tells its story; these messages speak to a player ("you").
+      const lines = table.caption ? [] : eventMessages(events);
       table.messages = [...table.messages, ...lines].slice(-4);
       table.panel.setMessages(table.messages);
       if (events.some((e) => e.type === 'taken' || e.type === 'untaken' || e.type === 'karafuda')) {
@@ -383,7 +384,8 @@ export class MatchScene extends Phaser.Scene {
     const table = this.table;
     if (!table) return;
     const secondsLeft = Math.ceil(table.driver.memorizationLeft(performance.now()) / 1000);
-    table.panel.setStatus(statusLine(table.driver.state, secondsLeft));
+    // The status line tells a player what to press; nobody plays in the attract loop.
+    table.panel.setStatus(table.caption ? '' : statusLine(table.driver.state, secondsLeft));
   }
 
   private togglePause(): void {
