@@ -17,6 +17,7 @@ export function startKiosk(game: Phaser.Game, idleSeconds: number): void {
   let lastInput = performance.now();
   let attract = false;
   let starting = false;
+  let updateTried = false;
   const publish = () =>
     (testHooks().kiosk = { idleSeconds, attract, fullscreen: !!document.fullscreenElement });
 
@@ -29,7 +30,12 @@ export function startKiosk(game: Phaser.Game, idleSeconds: number): void {
     if (starting) return;
     starting = true;
     const copy = offlineCopy();
-    if (copy.updateWaiting) return copy.applyUpdate(); // reloads into the new version
+    if (copy.updateWaiting && !updateTried) {
+      // Reloads into the new version; should it not, the next check starts the loop as it is.
+      updateTried = true;
+      starting = false;
+      return copy.applyUpdate();
+    }
     for (let i = 0; i < 5 && openPanelKey(); i++) closePanel();
     await loadPlayScenes(game);
     for (const scene of game.scene.getScenes(false)) {
