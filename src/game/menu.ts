@@ -2,6 +2,7 @@
 // Panels are imported when opened, so the title screen loads without tfjs, the corpus or the labs.
 import type Phaser from 'phaser';
 import type { Bilingual } from './i18n';
+import { KIOSK_IDLE_SECONDS } from './kiosk/param';
 import { openPanelWhenLoaded } from './panels/host';
 import { loadPlayScenes } from './scenes/loadPlayScenes';
 import { MENU_LABEL as DELL_MENU_LABEL } from './panels/dell/text';
@@ -26,7 +27,7 @@ function startPlay(from: Phaser.Scene, key: string, data?: object): void {
   });
 }
 
-export const MENU: readonly MenuEntry[] = [
+const ENTRIES: readonly MenuEntry[] = [
   {
     id: 'match',
     label: { ja: '競技かるた（対戦）', en: 'Competitive match' },
@@ -101,7 +102,11 @@ export const MENU: readonly MenuEntry[] = [
       openPanelWhenLoaded(
         'settings',
         () => import('./panels/settings/settingsPanel'),
-        (panel) => panel.openSettingsFromMenu(scene, MENU.find((entry) => entry.id === 'match')?.open),
+        (panel) => panel.openSettingsFromMenu(scene, ENTRIES.find((entry) => entry.id === 'match')?.open),
       ),
   },
 ];
+
+/** Kiosk mode leaves settings out: no settings changed, no model deleted, imported or trained over. */
+export const MENU: readonly MenuEntry[] =
+  KIOSK_IDLE_SECONDS === null ? ENTRIES : ENTRIES.filter((entry) => entry.id !== 'settings');

@@ -22,6 +22,8 @@ export async function setup(project: TestProject): Promise<void> {
   const address = server.httpServer.address();
   if (address === null || typeof address === 'string') throw new Error('preview server has no port');
   project.provide('baseUrl', `http://127.0.0.1:${address.port}/`);
+  // The update test writes a "next version" of the service worker here (and puts it back).
+  project.provide('outDir', outDir);
 }
 
 export async function teardown(): Promise<void> {
@@ -32,5 +34,6 @@ export async function teardown(): Promise<void> {
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    outDir: string;
   }
 }

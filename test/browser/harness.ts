@@ -41,12 +41,20 @@ export function baseUrl(): string {
 
 export async function openGame(
   browser: Browser,
-  options: { path?: string; width?: number; height?: number; hasTouch?: boolean } = {},
+  options: {
+    path?: string;
+    width?: number;
+    height?: number;
+    hasTouch?: boolean;
+    /** The offline copy's service worker; off by default, so one test's cache never feeds another. */
+    serviceWorkers?: 'allow' | 'block';
+  } = {},
 ): Promise<GamePage> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 720 },
     hasTouch: options.hasTouch ?? false,
     locale: 'ja-JP',
+    serviceWorkers: options.serviceWorkers ?? 'block',
   });
   const page = await context.newPage();
   const errors: string[] = [];

@@ -76,6 +76,9 @@ export const UNTAKEN_WAIT_MS = 6000;
 export interface DriverOptions {
   readonly setup: MatchSetup;
   readonly opponent: Opponent;
+  /** Who plays the near side (player 0): the local player by default, or a second model (the
+   *  kiosk's attract loop, two listeners playing each other). */
+  readonly nearOpponent?: Opponent;
   /** Makes the reading source for the match's reading order (karafuda included). */
   readonly createReader: (order: readonly number[]) => ReadingSource;
   readonly memorizationMs: number;
@@ -94,13 +97,13 @@ export class MatchDriver {
   private readonly listeners = new Set<DriverListener>();
   private readonly moraTimes: number[] = [];
   private readonly offs: (() => void)[] = [];
-  private pending: Reach[] = [];
+  private pending: (Reach & { player: 0 | 1 })[] = [];
   private readingStart: number | null = null;
   private unitDoneMs: number | null = null;
   private pausedSince: number | null = null;
   private pausedTotal = 0;
   private memorizationEnd: number;
-  private sendingForOpponent = false;
+  private readonly sending = new Set<0 | 1>();
   private disposed = false;
   private readonly reader: ReadingSource;
   private readonly offsets: Map<string, number>;
@@ -109,9 +112,11 @@ export class MatchDriver {
     this.state = createMatch(options.setup);
     // The opponent lays out its cards its own way (定位置) before the memorization starts.
     // A layout the rules refuse (other cards, other row sizes) leaves the cards as dealt.
-    const rows = options.opponent.arrange?.(this.state.territories[1]);
-    const arranged = rows && apply(this.state, { type: 'layout', player: 1, rows: rows as Rows });
-    if (arranged?.ok) this.state = arranged.state;
+    for (const [player, model] of this.models()) {
+      const rows = model.arrange?.(this.state.territories[player]);
+      const arranged = rows && apply(this.state, { type: 'layout', player, rows: rows as Rows });
+      if (arranged?.ok) this.state = arranged.state;
+    }
     this.memorizationEnd = options.now() + options.memorizationMs / options.timeScale;
     const reader = options.createReader(this.state.queue);
     this.reader = reader;
@@ -130,6 +135,13 @@ export class MatchDriver {
         if (this.state.phase === 'reading') this.unitDoneMs = this.readingMs(e.atMs);
       }),
     );
+  }
+
+  /** The seats a model plays, with their model. */
+  private models(): [0 | 1, Opponent][] {
+    const seats: [0 | 1, Opponent][] = [[1, this.options.opponent]];
+    if (this.options.nearOpponent) seats.unshift([0, this.options.nearOpponent]);
+    return seats;
   }
 
   onChange(listener: DriverListener): () => void {
@@ -152,7 +164,7 @@ export class MatchDriver {
 
   /** The local player (0) touches a card, or chooses the card to send. */
   humanTouch(card: number): void {
-    if (this.paused) return;
+    if (this.paused || this.options.nearOpponent) return;
     const { phase, pendingSend } = this.state;
     if (phase === 'reading') {
       const atMs = this.readingMs(this.options.now());
@@ -166,7 +178,7 @@ export class MatchDriver {
   /** The local player moves one of their cards to a slot (before the reading or between poems).
    *  False when the rules refuse (a slot off the territory, the wrong phase). */
   arrange(card: number, row: number, column: number): boolean {
-    if (this.paused) return false;
+    if (this.paused || this.options.nearOpponent) return false;
     const result = apply(this.state, { type: 'arrange', player: 0, card, row, column });
     if (!result.ok) return false;
     this.state = result.state;
@@ -202,10 +214,10 @@ export class MatchDriver {
     const t = this.readingMs(now);
     this.pending.sort((a, b) => a.atMs - b.atMs);
     while (this.pending[0] && this.pending[0].atMs <= t) {
-      const reach = this.pending.shift() as Reach;
+      const reach = this.pending.shift() as Reach & { player: 0 | 1 };
       this.dispatch({
         type: 'touch',
-        player: 1,
+        player: reach.player,
         card: reach.card,
         atMs: reach.atMs,
         atMora: this.moraAt(reach.atMs),
@@ -222,6 +234,7 @@ export class MatchDriver {
     this.offs.forEach((off) => off());
     this.reader.stop();
     this.options.opponent.dispose();
+    this.options.nearOpponent?.dispose();
     this.listeners.clear();
   }
 
@@ -259,7 +272,7 @@ export class MatchDriver {
     this.moraTimes.length = 0;
     this.pending = [];
     this.dispatch({ type: 'read' });
-    this.options.opponent.beginReading(this.fieldView(1));
+    for (const [player, model] of this.models()) model.beginReading(this.fieldView(player));
   }
 
   private heardMora(poem: number, index: number, mora: string, wallMs: number): void {
@@ -273,8 +286,19 @@ export class MatchDriver {
     this.heard.push(mora);
     this.moraTimes.push(atMs);
     this.notify([]);
+    for (const [player, model] of this.models()) this.askModel(player, model, poem, { index, mora, atMs });
+  }
+
+  /** Passes a heard sound to the model playing `player`, queueing the reach it answers with. */
+  private askModel(
+    player: 0 | 1,
+    model: Opponent,
+    poem: number,
+    sound: { index: number; mora: string; atMs: number },
+  ): void {
+    const { atMs } = sound;
     const askedAt = this.options.now();
-    void Promise.resolve(this.options.opponent.hear({ index, mora, atMs })).then((reach) => {
+    void Promise.resolve(model.hear(sound)).then((reach) => {
       // Still the same reading? A slow answer for a finished reading is dropped.
       if (
         !reach ||
@@ -285,11 +309,11 @@ export class MatchDriver {
         return;
       const touched = this.state.readings
         .at(-1)
-        ?.touches.some((t) => t.player === 1 && t.card === reach.card);
-      if (touched || this.pending.some((p) => p.card === reach.card)) return;
+        ?.touches.some((t) => t.player === player && t.card === reach.card);
+      if (touched || this.pending.some((p) => p.player === player && p.card === reach.card)) return;
       // The opponent is charged for its own thinking time, not for a busy page delaying the event.
       const thinking = (this.options.now() - askedAt) * this.options.timeScale;
-      this.pending.push({ card: reach.card, atMs: Math.max(reach.atMs, atMs + thinking) });
+      this.pending.push({ player, card: reach.card, atMs: Math.max(reach.atMs, atMs + thinking) });
     });
   }
 
@@ -310,12 +334,15 @@ export class MatchDriver {
       this.reader.settle();
     } else if (phase === 'over') {
       this.reader.stop();
-    } else if (phase === 'sending' && pendingSend?.from === 1 && !this.sendingForOpponent) {
-      this.sendingForOpponent = true;
-      void Promise.resolve(this.options.opponent.chooseSend(this.fieldView(1))).then((card) => {
-        this.sendingForOpponent = false;
+    } else if (phase === 'sending' && pendingSend && !this.sending.has(pendingSend.from)) {
+      const from = pendingSend.from;
+      const model = this.models().find(([player]) => player === from)?.[1];
+      if (!model) return; // the local player chooses
+      this.sending.add(from);
+      void Promise.resolve(model.chooseSend(this.fieldView(from))).then((card) => {
+        this.sending.delete(from);
         if (this.disposed || this.state.phase !== 'sending') return;
-        this.dispatch({ type: 'send', player: 1, card });
+        this.dispatch({ type: 'send', player: from, card });
         this.afterSettle();
       });
     }

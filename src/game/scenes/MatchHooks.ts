@@ -24,6 +24,9 @@ export interface MatchHookSource {
   readonly clips: () => string[];
   readonly opponent: string;
   readonly level: string;
+  /** Two models play (the kiosk's attract loop), and the caption it shows now. */
+  readonly attract: boolean;
+  readonly caption: () => string;
   /** Whether the belief view is on, after how many morae it was drawn, and the listed candidates. */
   readonly belief: () => {
     shown: boolean;
@@ -62,6 +65,8 @@ export function publishMatchHooks(source: MatchHookSource): void {
     },
     opponent: source.opponent,
     level: source.level,
+    attract: source.attract,
+    caption: source.caption,
     notice: () => panel.noticeText,
     messages: source.messages,
     clips: source.clips,

@@ -22,6 +22,8 @@ import { publishMatchHooks, unpublishMatchHooks } from './MatchHooks';
 import { MatchInput } from './MatchInput';
 import { eventMessages, LEVELS, MATCH_TEXT, poemCaption, statusLine, who } from './MatchText';
 import type { ResultsData } from './ResultsScene';
+import { AttractCaption } from './AttractCaption';
+import type { Difficulty } from '../settings';
 
 export interface MatchSceneData {
   readonly mode: MatchSetup['mode'];
@@ -32,7 +34,15 @@ export interface MatchSceneData {
   readonly seed?: number;
   /** Default: the Transformer (settings.opponentModel's weights). */
   readonly opponent?: OpponentKind;
+  /** Who plays each side. Default: you near, the opponent far. The kiosk's attract loop seats
+   *  two listening models (the shipped checkpoints) at two levels; it plays on until a touch. */
+  readonly sides?: { readonly near: 'player' | Difficulty; readonly far?: Difficulty };
 }
+
+/** The attract loop's two listeners. */
+export const ATTRACT_SIDES = { near: 'intermediate', far: 'master' } as const;
+/** Memorization in the attract loop: long enough to see the field, short for a passer-by. */
+const ATTRACT_MEMORIZATION_MS = 4000;
 
 /** Everything one match owns. */
 interface Table {
@@ -56,6 +66,8 @@ interface Table {
   /** Paused by the how-to-play panel (and resumed when it closes). */
   pausedForHelp: boolean;
   over: boolean;
+  /** The attract loop's captions, when two models play. */
+  readonly caption: AttractCaption | null;
 }
 
 export class MatchScene extends Phaser.Scene {
@@ -65,6 +77,7 @@ export class MatchScene extends Phaser.Scene {
   private readUnused = false;
   private opponentKind: OpponentKind = 'transformer';
   private seed = 0;
+  private sides: NonNullable<MatchSceneData['sides']> = { near: 'player' };
   /** Counts starts, so a create still loading when its match was quit and restarted gives up. */
   private generation = 0;
   private stopRecording: (() => void) | null = null;
@@ -82,6 +95,7 @@ export class MatchScene extends Phaser.Scene {
     this.chosen = data.cards;
     this.readUnused = data.readUnused ?? false;
     this.opponentKind = data.opponent ?? 'transformer';
+    this.sides = data.sides ?? { near: 'player' };
     this.seed = data.seed ?? (Number.isInteger(urlSeed) && urlSeed !== 0 ? urlSeed : Date.now() % 2 ** 31);
   }
 
@@ -92,7 +106,12 @@ export class MatchScene extends Phaser.Scene {
     this.events.once('shutdown', () => this.teardown());
     await loadBaseGlyphs();
     void loadGlyphs(POEMS.map((p) => p.kanji + p.poet).join('') + Object.values(MATCH_TEXT).map(tr).join(''));
-    const settings = loadSettings();
+    const stored = loadSettings();
+    const nearModel = this.sides.near === 'player' ? null : this.sides.near;
+    // Two models play on the shipped checkpoints: the visitor's own settings stay out of it.
+    const settings = nearModel
+      ? { ...stored, difficulty: this.sides.far ?? stored.difficulty, opponentModel: SHIPPED_MODEL }
+      : stored;
     const loading = this.add.text(496, 360, tr(MATCH_TEXT.loadingOpponent), textStyle(30)).setOrigin(0.5);
     const { opponent, notice } = await createOpponent({
       kind: this.opponentKind,
@@ -100,7 +119,20 @@ export class MatchScene extends Phaser.Scene {
       seed: this.seed + 1,
       model: settings.opponentModel,
     });
-    if (!this.sys.isActive() || generation !== this.generation) return opponent.dispose();
+    const near = nearModel
+      ? (
+          await createOpponent({
+            kind: 'transformer',
+            difficulty: nearModel,
+            seed: this.seed + 2,
+            model: SHIPPED_MODEL,
+          })
+        ).opponent
+      : undefined;
+    if (!this.sys.isActive() || generation !== this.generation) {
+      near?.dispose();
+      return opponent.dispose();
+    }
     loading.destroy();
     const setup: MatchSetup =
       this.mode === 'competitive'
@@ -113,6 +145,7 @@ export class MatchScene extends Phaser.Scene {
     const driver = new MatchDriver({
       setup,
       opponent,
+      nearOpponent: near,
       createReader: (order) => {
         const reader = new Reader({
           order,
@@ -125,12 +158,12 @@ export class MatchScene extends Phaser.Scene {
         reader.on('clip', (e) => clips.push(`${e.clip.poem}:${e.clip.half}`));
         return reader;
       },
-      memorizationMs: settings.memorizationSeconds * 1000,
+      memorizationMs: near ? ATTRACT_MEMORIZATION_MS : settings.memorizationSeconds * 1000,
       timeScale,
       now: () => performance.now(),
     });
     // Your 定位置 from earlier matches, before the first frame is drawn.
-    if (setup.mode !== 'chirashi') {
+    if (setup.mode !== 'chirashi' && !near) {
       for (const move of homeArrangement(driver.state, loadHomePlaces())) {
         driver.arrange(move.card, move.row, move.column);
       }
@@ -161,14 +194,17 @@ export class MatchScene extends Phaser.Scene {
     const shownName = opponentName + (modelName ? `（${modelName}）` : '');
     const level = tr(LEVELS[settings.difficulty]);
     panel.setLevel(trf(MATCH_TEXT.level, { name: shownName, level }));
-    this.stopRecording = recordMatch({
-      driver,
-      setup,
-      opponent,
-      opponentKind: this.opponentKind,
-      opponentName: shownName,
-      ...settings,
-    });
+    // Only matches someone played go into the history.
+    this.stopRecording = near
+      ? null
+      : recordMatch({
+          driver,
+          setup,
+          opponent,
+          opponentKind: this.opponentKind,
+          opponentName: shownName,
+          ...settings,
+        });
     const pauseShade = this.add
       .text(496, 360, '', { ...textStyle(30), backgroundColor: '#000000cc', padding: { x: 30, y: 20 } })
       .setOrigin(0.5)
@@ -206,9 +242,16 @@ export class MatchScene extends Phaser.Scene {
       clips,
       pausedForHelp: false,
       over: false,
+      caption: near
+        ? new AttractCaption(this, {
+            near: tr(LEVELS[nearModel ?? 'intermediate']),
+            far: tr(LEVELS[settings.difficulty]),
+          })
+        : null,
     };
     driver.onChange((state, events) => this.onChange(state, events));
     field.layout(driver.state, false);
+    if (near) this.toggleBelief(); // the wash shows what the far listener believes
     this.render();
     this.publishHooks();
   }
@@ -218,6 +261,7 @@ export class MatchScene extends Phaser.Scene {
     if (!table) return;
     table.driver.tick(performance.now());
     if (table.driver.state.phase === 'memorization') this.renderStatus();
+    table.caption?.show(table.driver.state, table.driver.heard);
     // Every frame, so the wash follows cards as they slide.
     table.beliefView?.draw(table.field.onField(), table.believer?.latest?.belief ?? null);
   }
@@ -246,7 +290,9 @@ export class MatchScene extends Phaser.Scene {
   private onChange(state: MatchState, events: readonly MatchEvent[]): void {
     const table = this.table;
     if (!table) return;
-    if (events.some((e) => e.type === 'memorizationOver') && state.mode !== 'chirashi') saveHomePlaces(state);
+    const played = !table.caption;
+    if (played && events.some((e) => e.type === 'memorizationOver') && state.mode !== 'chirashi')
+      saveHomePlaces(state);
     if (events.length > 0) {
       // Each reading starts with a clean slate: last poem's messages and caption go.
       if (events.some((e) => e.type === 'read')) {
@@ -256,7 +302,8 @@ export class MatchScene extends Phaser.Scene {
         table.input.held = null;
       }
       for (const e of events) if (e.type === 'sent' && e.to === 0) table.received.add(e.card);
-      const lines = eventMessages(events);
+      // The attract loop's caption tells its story; these messages speak to a player ("you").
+      const lines = table.caption ? [] : eventMessages(events);
       table.messages = [...table.messages, ...lines].slice(-4);
       table.panel.setMessages(table.messages);
       if (events.some((e) => e.type === 'taken' || e.type === 'untaken' || e.type === 'karafuda')) {
@@ -269,6 +316,17 @@ export class MatchScene extends Phaser.Scene {
     if (events.some((e) => e.type === 'over') && !table.over) {
       table.over = true;
       // Your arrangement at the end is what you will find next time.
+      if (!played) {
+        // The attract loop plays on: another match, another deal.
+        this.time.delayedCall(4000, () =>
+          this.scene.restart({
+            mode: 'competitive',
+            sides: this.sides,
+            seed: (this.seed * 7 + 13) % 2 ** 31,
+          }),
+        );
+        return;
+      }
       if (state.mode !== 'chirashi') saveHomePlaces(state);
       this.time.delayedCall(1600, () => this.scene.start('results', this.resultsData(state)));
     }
@@ -308,9 +366,11 @@ export class MatchScene extends Phaser.Scene {
         trf(MATCH_TEXT.takenCount, { who: who(0), n: state.taken[0].length }),
       );
     } else {
+      // In the attract loop a model plays the near side too: each side is named by its level.
+      const [far, near] = table.caption ? table.caption.sides : [who(1), who(0)];
       table.panel.setCounts(
-        trf(MATCH_TEXT.left, { who: who(1), n: territoryCount(state, 1) }),
-        trf(MATCH_TEXT.left, { who: who(0), n: territoryCount(state, 0) }),
+        trf(MATCH_TEXT.left, { who: far, n: territoryCount(state, 1) }),
+        trf(MATCH_TEXT.left, { who: near, n: territoryCount(state, 0) }),
       );
     }
     table.panel.setHeard(table.driver.heard);
@@ -324,7 +384,8 @@ export class MatchScene extends Phaser.Scene {
     const table = this.table;
     if (!table) return;
     const secondsLeft = Math.ceil(table.driver.memorizationLeft(performance.now()) / 1000);
-    table.panel.setStatus(statusLine(table.driver.state, secondsLeft));
+    // The status line tells a player what to press; nobody plays in the attract loop.
+    table.panel.setStatus(table.caption ? '' : statusLine(table.driver.state, secondsLeft));
   }
 
   private togglePause(): void {
@@ -385,6 +446,7 @@ export class MatchScene extends Phaser.Scene {
     if (!table) return;
     table.driver.dispose();
     table.beliefView?.destroy();
+    table.caption?.destroy();
     table.field.clear();
   }
 
@@ -403,6 +465,8 @@ export class MatchScene extends Phaser.Scene {
       messages: () => table.panel.messageText,
       clips: () => [...table.clips],
       opponent: table.hookName,
+      attract: table.caption !== null,
+      caption: () => table.caption?.text ?? '',
       level: table.level,
       belief: () => ({
         shown: table.beliefView !== null,

@@ -154,4 +154,35 @@ describe('the match driver', () => {
     expect(d.driver.state.phase).toBe('between');
     void TAKE_GRACE_MS;
   });
+
+  it('plays a model on the near side too: two listeners play a whole match, each sending its own cards', async () => {
+    const clock = { now: 0 };
+    let reader!: FakeReader;
+    const driver = new MatchDriver({
+      setup: { mode: 'competitive', seed: 9 },
+      opponent: new BaselineOpponent({ reactionMs: 600, reactionSdMs: 0, faultRate: 0 }, 1),
+      nearOpponent: new BaselineOpponent({ reactionMs: 300, reactionSdMs: 0, faultRate: 0 }, 2),
+      createReader: (order) => (reader = new FakeReader(order)),
+      memorizationMs: 0,
+      timeScale: 1,
+      now: () => clock.now,
+    });
+    const d = { driver, reader, clock };
+    driver.tick(0);
+    let readings = 0;
+    while (driver.state.phase !== 'over' && readings < 120) {
+      // Sends are answered by the models themselves (promises): let them land.
+      for (let i = 0; i < 5 && driver.state.phase === 'sending'; i++) await Promise.resolve();
+      expect(driver.state.phase).not.toBe('sending');
+      await readUpperHalf(d, 20 * 150 + 7000);
+      readings++;
+    }
+    expect(driver.state.phase).toBe('over');
+    const takers = driver.state.readings.flatMap((r) => r.touches.filter((t) => t.card === r.poem));
+    // The faster near model takes most cards; the far one still takes some.
+    expect(takers.filter((t) => t.player === 0).length).toBeGreaterThan(20);
+    expect(takers.filter((t) => t.player === 1).length).toBeGreaterThan(0);
+    // A touch from the page is ignored: nobody plays the near side by hand.
+    expect(driver.arrange(driver.state.territories[0][0]![0]!, 0, 0)).toBe(false);
+  });
 });
