@@ -61,7 +61,7 @@ export function offlineCopy(): Plugin[] {
       ],
     },
     injectManifest: {
-      globPatterns: ['**/*.{html,js,css,wasm,json,bin,svg,png,webmanifest,mp3,opus,woff2}'],
+      globPatterns: ['**/*.{html,js,css,wasm,json,bin,svg,png,webmanifest,mp3,opus,woff2,gz}'],
       globIgnores: ['.vite/**', 'sw.js'],
       // Phaser's chunk and the wasm binaries are past Workbox's 2 MB default.
       maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,

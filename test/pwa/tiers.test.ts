@@ -7,6 +7,7 @@ describe('the offline copy’s tiers', () => {
     ['assets/001-kami-DX.opus', 'media'],
     ['assets/shippori-mincho-54-500-normal-B6HNidhp.woff2', 'media'],
     ['assets/x.opus?v=2', 'media'],
+    ['assets/base.dat-CdoNGEHQ.gz', 'media'],
     ['index.html', 'core'],
     ['assets/phaser-C831z-fk.js', 'core'],
     ['assets/tfjs-backend-wasm-simd-BrM3BlWr.wasm', 'core'],
@@ -30,5 +31,14 @@ describe('the offline copy’s tiers', () => {
     const urls = ['f2.woff2', 'b.mp3', 'a.opus', 'f1.woff2', 'a.mp3', 'b.opus'];
     expect(mediaOrder(urls, 'opus')).toEqual(['a.opus', 'b.opus', 'f1.woff2', 'f2.woff2', 'a.mp3', 'b.mp3']);
     expect(mediaOrder(urls, 'mp3')).toEqual(['a.mp3', 'b.mp3', 'f1.woff2', 'f2.woff2', 'a.opus', 'b.opus']);
+  });
+
+  it('fetches the kanji dictionary last', () => {
+    expect(mediaOrder(['cc.dat-1.gz', 'b.mp3', 'a.opus', 'f.woff2'], 'opus')).toEqual([
+      'a.opus',
+      'f.woff2',
+      'b.mp3',
+      'cc.dat-1.gz',
+    ]);
   });
 });
