@@ -58,6 +58,73 @@ export function prefixPairs(task: ListenerTask, maxPrefix = Infinity): Pair[] {
   });
 }
 
+/**
+ * The opponent's training set, built around the sound that decides each poem (its static
+ * kimariji k among all 100): every prefix up to k sounds, `pastDeciding` more, and the full
+ * reading. A prefix shorter than k is shared by the poems that open the same way, so the pairs
+ * give it every such card once and the best belief there is uniform over them; the prefix of k
+ * sounds is the first that names one poem, and the listener must be sure there (prefixes far
+ * past k, as in `prefixPairs`, teach nothing new and dilute that sound's share of the loss).
+ *
+ * `known` makes a listener that has learnt only some poems. An unlearnt poem is still heard:
+ * up to one sound before its kimariji it is trained like any other, but from its deciding sound
+ * on (and from its full reading) the target is every rival that opened the same way (the poems
+ * sharing its first k − 1 sounds, itself included), once each. So the listener knows "one of the
+ * あさぼらけ poems" but not which: its belief stays uniform among the rivals, and a level that
+ * commits below certainty guesses, as a player does who has not learnt the deciding sound.
+ */
+export function decidingPairs(
+  task: ListenerTask,
+  options: {
+    readonly pastDeciding?: number;
+    readonly known?: ReadonlySet<number>;
+    /**
+     * How many times a learnt poem's deciding prefix (exactly k sounds) is in the set (default
+     * 1). The deciding sound often repeats an earlier one (もも against もろ, ありあ against
+     * ありま, あさぼらけあ), so it moves an attention-averaged summary of the prefix only a little
+     * and is learnt last; repeating that one pair is the cheapest way to weigh it more.
+     */
+    readonly decidingRepeat?: number;
+  } = {},
+): Pair[] {
+  const past = options.pastDeciding ?? 0;
+  const targetOf = new Map(task.poems.map((p) => [p.no, p.target]));
+  return task.poems.flatMap((p) => {
+    const k = Math.max(1, decidingSound(p.no, task));
+    const lengths = p.source.map((_, i) => i + 1).filter((n) => n <= k + past || n === p.source.length);
+    const learnt = options.known === undefined || options.known.has(p.no);
+    const rivals = sharingOpening(p.no, k - 1, task);
+    const repeat = options.decidingRepeat ?? 1;
+    return lengths.flatMap((n): Pair[] => {
+      const source = p.source.slice(0, n);
+      if (n < k) return [{ source, target: p.target }];
+      if (learnt) return Array.from({ length: n === k ? repeat : 1 }, () => ({ source, target: p.target }));
+      return rivals.map((no) => ({ source, target: targetOf.get(no) ?? p.target }));
+    });
+  });
+}
+
+/** Sounds needed to tell poem `no` from every other poem of the task (its static kimariji there). */
+function decidingSound(no: number, task: ListenerTask): number {
+  const own = task.poems.find((p) => p.no === no)?.source ?? [];
+  let shared = 0;
+  for (const other of task.poems) {
+    if (other.no === no) continue;
+    let n = 0;
+    while (n < own.length && own[n] === other.source[n]) n++;
+    shared = Math.max(shared, n);
+  }
+  return Math.min(own.length, shared + 1);
+}
+
+/** The poems of the task whose first `length` sounds are poem `no`'s (itself included). */
+function sharingOpening(no: number, length: number, task: ListenerTask): number[] {
+  const own = task.poems.find((p) => p.no === no)?.source ?? [];
+  return task.poems
+    .filter((other) => own.slice(0, length).every((id, i) => other.source[i] === id))
+    .map((other) => other.no);
+}
+
 /** Full reading → card, one pair per poem: the exact-match evaluation set. */
 export function fullReadingPairs(task: ListenerTask): Pair[] {
   return task.poems.map((p) => ({ source: p.source, target: p.target }));

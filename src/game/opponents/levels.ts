@@ -40,9 +40,9 @@ export const OPPONENT_LEVELS = {
     label: { ja: '初心者（49首を覚えた）', en: 'Beginner (knows 49 poems)' },
     knowledge: 'twoSound',
     commitAt: 0.45,
-    reactionMs: 450,
+    reactionMs: 650,
     thinkMorae: 2.5,
-    reactionSdMs: 180,
+    reactionSdMs: 250,
     hand: { fittsAMs: 150, fittsBMs: 130, crossMs: 200, sweepMsPerCard: 50 },
   },
   intermediate: {
