@@ -79,16 +79,25 @@ export function decidingPairs(
     readonly pastDeciding?: number;
     readonly known?: ReadonlySet<number>;
     /**
-     * How many times a learnt poem's deciding prefix (exactly k sounds) is in the set (default
-     * 1). The deciding sound often repeats an earlier one (もも against もろ, ありあ against
+     * How many times a learnt poem's deciding prefix (exactly k sounds) is in the set, and an
+     * opening one sound short of any poem's deciding sound, for each poem sharing it (default 1). The deciding sound often repeats an earlier one (もも against もろ, ありあ against
      * ありま, あさぼらけあ), so it moves an attention-averaged summary of the prefix only a little
-     * and is learnt last; repeating that one pair is the cheapest way to weigh it more.
+     * and is learnt last; repeating that pair is the cheapest way to weigh it more. Repeating
+     * only it made the prefix before lean to the echoing poem (0.93 for 31 at あさぼらけ, an
+     * early guess), hence the shorter prefix too; repeating that for the deciding poem alone
+     * tipped openings whose poems are decided at different lengths (0.80 for 17 at ち), hence
+     * for every poem sharing it.
      */
     readonly decidingRepeat?: number;
   } = {},
 ): Pair[] {
   const past = options.pastDeciding ?? 0;
   const targetOf = new Map(task.poems.map((p) => [p.no, p.target]));
+  const key = (ids: readonly number[]) => ids.join(',');
+  // Openings one sound short of some poem's deciding sound (its first k − 1 sounds).
+  const lastShared = new Set(
+    task.poems.map((p) => key(p.source.slice(0, Math.max(1, decidingSound(p.no, task)) - 1))),
+  );
   return task.poems.flatMap((p) => {
     const k = Math.max(1, decidingSound(p.no, task));
     const lengths = p.source.map((_, i) => i + 1).filter((n) => n <= k + past || n === p.source.length);
@@ -97,7 +106,13 @@ export function decidingPairs(
     const repeat = options.decidingRepeat ?? 1;
     return lengths.flatMap((n): Pair[] => {
       const source = p.source.slice(0, n);
-      if (n < k) return [{ source, target: p.target }];
+      // An opening a sound short of some poem's deciding sound is repeated as often, for every
+      // poem sharing it alike: the deciding sound is learnt as the difference between the two,
+      // and the opening stays even among its poems.
+      if (n < k) {
+        const times = lastShared.has(key(source)) ? repeat : 1;
+        return Array.from({ length: times }, () => ({ source, target: p.target }));
+      }
       if (learnt) return Array.from({ length: n === k ? repeat : 1 }, () => ({ source, target: p.target }));
       return rivals.map((no) => ({ source, target: targetOf.get(no) ?? p.target }));
     });

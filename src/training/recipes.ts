@@ -39,8 +39,8 @@ export interface ListenerRecipe {
   /**
    * Stop rule, decided during the run: stop after this many consecutive evaluated epochs that
    * write every learnt lower half exactly (free-running) and, with `pastDeciding`, have at least
-   * DECIDED_SHARE of the learnt cards decided: believed ≥ DECIDED_P at the deciding sound, and
-   * less one sound before (no early guess). Without it, all `epochs` run.
+   * DECIDED_SHARE of the learnt cards believed ≥ DECIDED_P at their deciding sound and none
+   * one sound before (no early guess). Without it, all `epochs` run.
    */
   readonly stopAfterStableEpochs?: number;
 }
@@ -217,23 +217,23 @@ export async function trainListener(
       // The belief check costs 100 scorings: only once every learnt card is written.
       const written = m.evaluation !== undefined && m.evaluation.exactMatch === m.evaluation.total;
       // Decided: sure after the kimariji, and not yet one sound before it (no early guess).
-      const decided =
+      const counted =
         deciding && written
           ? countDecided(
               beliefInTargets(model, decidingOf, candidates),
               beliefInTargets(model, beforeDeciding, candidates),
               decidingOf.map((p) => p.source.length > 1),
             )
-          : deciding
-            ? 0
-            : null;
+          : null;
+      const decided = deciding ? (counted?.sure ?? 0) : null;
+      const early = counted?.early ?? 0;
       if (decided !== null) decidedHistory.push(decided);
       hooks.onEpoch?.(m, decided);
       const k = recipe.stopAfterStableEpochs;
       if (k === undefined || !m.evaluation) return;
       const good =
         m.evaluation.exactMatch === m.evaluation.total &&
-        (!deciding || (decided ?? 0) >= Math.ceil(DECIDED_SHARE * decidingOf.length));
+        (!deciding || (early === 0 && (decided ?? 0) >= Math.ceil(DECIDED_SHARE * decidingOf.length)));
       streak = good ? streak + 1 : 0;
       return streak >= k ? 'stop' : undefined;
     },
@@ -252,12 +252,16 @@ export async function trainListener(
   };
 }
 
+/** Poems sure at their kimariji, and how many are already sure one sound before (early guesses). */
 function countDecided(
   at: readonly number[],
   before: readonly number[],
   hasBefore: readonly boolean[],
-): number {
-  return at.filter((p, i) => p >= DECIDED_P && (!hasBefore[i] || (before[i] ?? 1) < DECIDED_P)).length;
+): { sure: number; early: number } {
+  return {
+    sure: at.filter((p) => p >= DECIDED_P).length,
+    early: before.filter((p, i) => hasBefore[i] === true && p >= DECIDED_P).length,
+  };
 }
 
 /** Each learnt poem's prefix up to its deciding sound (static kimariji), paired with its card. */

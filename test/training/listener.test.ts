@@ -54,10 +54,19 @@ describe('the listener data set', () => {
       expect(targetsOf(pairs, 79, task.poems[78]!.source.length)).toEqual([79]);
     });
 
-    it('repeats the deciding prefix, and only it', () => {
+    it('repeats the deciding prefix, and the opening a sound shorter for every poem sharing it alike', () => {
       const pairs = decidingPairs(task, { decidingRepeat: 4 });
       expect(targetsOf(pairs, 79, 3)).toEqual([79, 79, 79, 79]);
-      expect(targetsOf(pairs, 79, 2).sort((a, b) => a - b)).toEqual([1, 79]);
+      const before = targetsOf(pairs, 79, 2);
+      expect(before.filter((no) => no === 1)).toHaveLength(4);
+      expect(before.filter((no) => no === 79)).toHaveLength(4);
+      // あ is one sound short of 3 あし's deciding sound: every あ poem is repeated alike there,
+      // 3 (decided at 2 sounds) as often as 31 あさぼらけあ (at 6), or あ would lean to 3.
+      const atA = targetsOf(pairs, 79, 1);
+      expect(atA.filter((no) => no === 3)).toHaveLength(4);
+      expect(atA.filter((no) => no === 31)).toHaveLength(4);
+      // あさぼら is no poem's last shared opening (31 and 64 are decided at 6 sounds): once each.
+      expect(targetsOf(pairs, 31, 4).sort((a, b) => a - b)).toEqual([31, 64]);
     });
 
     it('trains an unlearnt poem, from its deciding sound on, to every rival alike: it is heard, not learnt', () => {
@@ -67,7 +76,7 @@ describe('the listener data set', () => {
       expect(targetsOf(pairs, 31, 6).sort((a, b) => a - b)).toEqual([31, 64]);
       expect(targetsOf(pairs, 31, task.poems[30]!.source.length).sort((a, b) => a - b)).toEqual([31, 64]);
       // The shared opening is as for any poem; a learnt poem is unchanged.
-      expect(targetsOf(pairs, 31, 5).sort((a, b) => a - b)).toEqual([31, 64]);
+      expect(targetsOf(pairs, 31, 5).sort((a, b) => a - b)).toEqual([31, 31, 31, 31, 64, 64, 64, 64]);
       expect(targetsOf(pairs, 79, 3)).toEqual([79, 79, 79, 79]);
     });
   });
