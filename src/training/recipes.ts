@@ -62,13 +62,14 @@ export const LISTENER_RECIPES = {
   /**
    * The shipped opponent: the talk's width (32) with a wider feed-forward (64), trained on the
    * prefixes up to each poem's deciding sound and one more, plus the full reading, with the
-   * deciding prefix six times (`decidingPairs`), so its belief is sharp at exactly the
-   * kimariji. Measured, seed 2023, poems believed ≥ 0.9 at their kimariji and < 0.9 one sound
-   * before, at the end of a run: prefixes up to 8 sounds (the old recipe) 94/100; deciding prefixes + 3, 96;
-   * + 1 with the deciding prefix 4 times, 97; 6 times (this), 98. It stops once, for 2 evaluated
-   * epochs in a row, it writes all 100 lower halves free-running and has 97 of them decided at
-   * their kimariji (DECIDED_SHARE). Half the width of 'fast' halves the cost of scoring 100
-   * cards after every mora.
+   * deciding prefix, and every opening one sound short of a deciding sound, six times
+   * (`decidingPairs`). Measured, seed 2023, poems believed ≥ 0.9 at their static kimariji /
+   * highest belief one sound before: prefixes up to 8 sounds (the old recipe) 94/100; deciding
+   * prefixes repeated alone 98 but 0.93 one sound early (31); with the even openings (this) 91,
+   * at most 0.75 early — no early guess at the master's 0.9. It stops once, for 2 evaluated
+   * epochs in a row, it writes all 100 free-running, no poem is sure one sound early and 97 are
+   * sure at the kimariji (DECIDED_SHARE). Half the width of 'fast' halves the cost of scoring
+   * 100 cards after every mora.
    */
   strong: {
     size: listenerShape(MODEL_SIZES.shipped),
