@@ -82,6 +82,8 @@ async function measureTraining(
   stableFromEpoch: number | null;
   trainSeconds: number;
   exactMatch: number | null;
+  epochs: number;
+  decided: number | null;
 }> {
   if (!(await useBrowserBackend('wasm'))) throw new Error('wasm backend unavailable');
   const base = LISTENER_RECIPES[recipe];
@@ -99,6 +101,8 @@ async function measureTraining(
     stableFromEpoch: run.stableFromEpoch,
     trainSeconds: last?.trainSeconds ?? NaN,
     exactMatch: last?.evaluation?.exactMatch ?? null,
+    epochs: run.result.epochs.length,
+    decided: run.decided,
   };
 }
 

@@ -75,13 +75,15 @@ async function trainOne(recipeName: ListenerRecipeName, seed: number): Promise<v
     recipe,
     seed,
     {
-      onEpoch: (m) => {
+      onEpoch: (m, decided) => {
         const e = m.evaluation;
         console.log(
           `epoch ${String(m.epoch).padStart(2)}  loss ${m.loss.toFixed(3)}  train ${m.trainSeconds.toFixed(1)} s` +
             (e
-              ? `  teacher-forced ${(100 * e.teacherForcedAccuracy).toFixed(1)} %  free-running ${e.exactMatch}/${e.total}`
-              : ''),
+              ? `  teacher-forced ${(100 * e.teacherForcedAccuracy).toFixed(1)} %  ` +
+                `${e.freeRunning === false ? 'written (teacher-forced)' : 'free-running'} ${e.exactMatch}/${e.total}`
+              : '') +
+            (decided !== null ? `  sure at the kimariji ${decided}/${e?.total ?? '?'}` : ''),
         );
       },
     },
@@ -98,6 +100,8 @@ async function trainOne(recipeName: ListenerRecipeName, seed: number): Promise<v
     stableFromEpoch: run.stableFromEpoch,
     processCpuSeconds: (cpu.user + cpu.system) / 1e6,
     exactMatch: last?.evaluation?.exactMatch ?? null,
+    /** Learnt poems believed ≥ DECIDED_P after their static kimariji, at the last epoch. */
+    decidedAtKimariji: run.decided,
     teacherForcedAccuracy: last?.evaluation?.teacherForcedAccuracy ?? null,
     loss: last?.loss ?? null,
     backend: 'wasm (Node)',

@@ -58,6 +58,88 @@ export function prefixPairs(task: ListenerTask, maxPrefix = Infinity): Pair[] {
   });
 }
 
+/**
+ * The opponent's training set, built around the sound that decides each poem (its static
+ * kimariji k among all 100): every prefix up to k sounds, `pastDeciding` more, and the full
+ * reading. A prefix shorter than k is shared by the poems that open the same way, so the pairs
+ * give it every such card once and the best belief there is uniform over them; the prefix of k
+ * sounds is the first that names one poem, and the listener must be sure there (prefixes far
+ * past k, as in `prefixPairs`, teach nothing new and dilute that sound's share of the loss).
+ *
+ * `known` makes a listener that has learnt only some poems. An unlearnt poem is still heard:
+ * up to one sound before its kimariji it is trained like any other, but from its deciding sound
+ * on (and from its full reading) the target is every rival that opened the same way (the poems
+ * sharing its first k − 1 sounds, itself included), once each. So the listener knows "one of the
+ * あさぼらけ poems" but not which: its belief stays uniform among the rivals, and a level that
+ * commits below certainty guesses, as a player does who has not learnt the deciding sound.
+ */
+export function decidingPairs(
+  task: ListenerTask,
+  options: {
+    readonly pastDeciding?: number;
+    readonly known?: ReadonlySet<number>;
+    /**
+     * How many times a learnt poem's deciding prefix (exactly k sounds) is in the set, and an
+     * opening one sound short of any poem's deciding sound, for each poem sharing it (default 1). The deciding sound often repeats an earlier one (もも against もろ, ありあ against
+     * ありま, あさぼらけあ), so it moves an attention-averaged summary of the prefix only a little
+     * and is learnt last; repeating that pair is the cheapest way to weigh it more. Repeating
+     * only it made the prefix before lean to the echoing poem (0.93 for 31 at あさぼらけ, an
+     * early guess), hence the shorter prefix too; repeating that for the deciding poem alone
+     * tipped openings whose poems are decided at different lengths (0.80 for 17 at ち), hence
+     * for every poem sharing it.
+     */
+    readonly decidingRepeat?: number;
+  } = {},
+): Pair[] {
+  const past = options.pastDeciding ?? 0;
+  const targetOf = new Map(task.poems.map((p) => [p.no, p.target]));
+  const key = (ids: readonly number[]) => ids.join(',');
+  // Openings one sound short of some poem's deciding sound (its first k − 1 sounds).
+  const lastShared = new Set(
+    task.poems.map((p) => key(p.source.slice(0, Math.max(1, decidingSound(p.no, task)) - 1))),
+  );
+  return task.poems.flatMap((p) => {
+    const k = Math.max(1, decidingSound(p.no, task));
+    const lengths = p.source.map((_, i) => i + 1).filter((n) => n <= k + past || n === p.source.length);
+    const learnt = options.known === undefined || options.known.has(p.no);
+    const rivals = sharingOpening(p.no, k - 1, task);
+    const repeat = options.decidingRepeat ?? 1;
+    return lengths.flatMap((n): Pair[] => {
+      const source = p.source.slice(0, n);
+      // An opening a sound short of some poem's deciding sound is repeated as often, for every
+      // poem sharing it alike: the deciding sound is learnt as the difference between the two,
+      // and the opening stays even among its poems.
+      if (n < k) {
+        const times = lastShared.has(key(source)) ? repeat : 1;
+        return Array.from({ length: times }, () => ({ source, target: p.target }));
+      }
+      if (learnt) return Array.from({ length: n === k ? repeat : 1 }, () => ({ source, target: p.target }));
+      return rivals.map((no) => ({ source, target: targetOf.get(no) ?? p.target }));
+    });
+  });
+}
+
+/** Sounds needed to tell poem `no` from every other poem of the task (its static kimariji there). */
+function decidingSound(no: number, task: ListenerTask): number {
+  const own = task.poems.find((p) => p.no === no)?.source ?? [];
+  let shared = 0;
+  for (const other of task.poems) {
+    if (other.no === no) continue;
+    let n = 0;
+    while (n < own.length && own[n] === other.source[n]) n++;
+    shared = Math.max(shared, n);
+  }
+  return Math.min(own.length, shared + 1);
+}
+
+/** The poems of the task whose first `length` sounds are poem `no`'s (itself included). */
+function sharingOpening(no: number, length: number, task: ListenerTask): number[] {
+  const own = task.poems.find((p) => p.no === no)?.source ?? [];
+  return task.poems
+    .filter((other) => own.slice(0, length).every((id, i) => other.source[i] === id))
+    .map((other) => other.no);
+}
+
 /** Full reading → card, one pair per poem: the exact-match evaluation set. */
 export function fullReadingPairs(task: ListenerTask): Pair[] {
   return task.poems.map((p) => ({ source: p.source, target: p.target }));

@@ -3,7 +3,7 @@
 // the talk reported) and free-running exact match (the model feeds itself, as it must in use).
 import * as tf from '@tensorflow/tfjs-core';
 import type { Objective } from '../model/checkpoint';
-import { greedyDecode } from '../model/inference';
+import { CandidateScorer, greedyDecode } from '../model/inference';
 import { padBatch } from '../model/batch';
 import type { Transformer } from '../model/transformer';
 import { PAD } from '../model/vocab';
@@ -15,7 +15,28 @@ export function teacherForcedAccuracy(
   pairs: readonly Pair[],
   objective: Objective,
 ): number {
-  if (pairs.length === 0) return 0;
+  const { right, total } = teacherForcedCounts(model, pairs, objective);
+  return total === 0 ? 0 : right / total;
+}
+
+/**
+ * Teacher-forced accuracy and the number of pairs whose every label token (EOS included) is
+ * the argmax: the pairs greedy decoding would write exactly, found in one batched pass.
+ */
+export function teacherForcedExact(
+  model: Transformer,
+  pairs: readonly Pair[],
+): { readonly accuracy: number; readonly exact: number } {
+  const { right, total, exact } = teacherForcedCounts(model, pairs, 'honest');
+  return { accuracy: total === 0 ? 0 : right / total, exact };
+}
+
+function teacherForcedCounts(
+  model: Transformer,
+  pairs: readonly Pair[],
+  objective: Objective,
+): { right: number; total: number; exact: number } {
+  if (pairs.length === 0) return { right: 0, total: 0, exact: 0 };
   const framed = pairs.map((p) => frame(p, objective));
   const counts = tf.tidy(() => {
     const source = padBatch(framed.map((f) => f.source)); // [B, S]
@@ -29,12 +50,40 @@ export function teacherForcedAccuracy(
       .argMax(-1)
       .cast('int32'); // [B, T]
     const real = tf.notEqual(labels, PAD); // [B, T]
-    const right = tf.logicalAnd(real, tf.equal(predicted, labels)); // [B, T]
-    return tf.stack([right.cast('float32').sum(), real.cast('float32').sum()]); // [2]
+    const right = tf.logicalAnd(real, tf.equal(predicted, labels)).cast('float32'); // [B, T]
+    const wrong = tf.logicalAnd(real, tf.notEqual(predicted, labels)).cast('float32'); // [B, T]
+    const exact = wrong.sum(1).equal(0).cast('float32').sum(); // []
+    return tf.stack([right.sum(), real.cast('float32').sum(), exact]); // [3]
   });
-  const [right, total] = Array.from(counts.dataSync()) as [number, number];
+  const [right, total, exact] = Array.from(counts.dataSync()) as [number, number, number];
   counts.dispose();
-  return total === 0 ? 0 : right / total;
+  return { right, total, exact };
+}
+
+/**
+ * Per pair, the belief the opponent would hold in its target after hearing its source: the
+ * softmax over `candidates` of log P(candidate text | source), a uniform prior, as
+ * TransformerListener computes it. Every pair's target must be one of the candidates.
+ */
+export function beliefInTargets(
+  model: Transformer,
+  pairs: readonly Pair[],
+  candidates: readonly (readonly number[])[],
+): number[] {
+  if (pairs.length === 0) return [];
+  const rows = pairs.map((p) => candidates.findIndex((c) => sameIds(c, p.target)));
+  if (rows.some((r) => r < 0)) throw new Error('a target is not among the candidates');
+  const scorer = new CandidateScorer(model, candidates);
+  try {
+    return pairs.map((p, i) => {
+      const logp = scorer.score(p.source);
+      const max = Math.max(...logp);
+      const total = logp.reduce((sum, lp) => sum + Math.exp(lp - max), 0);
+      return Math.exp((logp[rows[i] ?? 0] ?? -Infinity) - max) / total;
+    });
+  } finally {
+    scorer.dispose();
+  }
 }
 
 export interface FreeRunning {

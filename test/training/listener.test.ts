@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { POEMS } from '../../src/data/poems';
-import { fullReadingPairs, listenerTask, prefixPairs } from '../../src/training/listener';
+import { decidingPairs, fullReadingPairs, listenerTask, prefixPairs } from '../../src/training/listener';
 
 describe('the listener data set', () => {
   const task = listenerTask();
@@ -28,5 +28,56 @@ describe('the listener data set', () => {
     expect(pairs).toHaveLength(400);
     expect(pairs[3]!.source).toEqual(task.poems[0]!.source);
     expect(fullReadingPairs(task)).toHaveLength(100);
+  });
+
+  describe('built around the deciding sound', () => {
+    const key = (ids: readonly number[]) => ids.join(',');
+    const targetsOf = (
+      pairs: readonly { source: readonly number[]; target: readonly number[] }[],
+      no: number,
+      n: number,
+    ) => {
+      const source = key(task.poems[no - 1]!.source.slice(0, n));
+      return pairs
+        .filter((p) => key(p.source) === source)
+        .map((p) => task.poems.findIndex((q) => key(q.target) === key(p.target)) + 1);
+    };
+
+    it('pairs a shared opening with every card that opens so, once each, and the deciding prefix with its own card', () => {
+      const pairs = decidingPairs(task);
+      // あき (2 sounds) opens 1 あきの and 79 あきか; あきか names 79.
+      expect(targetsOf(pairs, 79, 2).sort((a, b) => a - b)).toEqual([1, 79]);
+      expect(targetsOf(pairs, 79, 3)).toEqual([79]);
+      // Up to the deciding sound and `pastDeciding` more, plus the full reading.
+      expect(targetsOf(pairs, 79, 4)).toEqual([]);
+      expect(targetsOf(decidingPairs(task, { pastDeciding: 1 }), 79, 4)).toEqual([79]);
+      expect(targetsOf(pairs, 79, task.poems[78]!.source.length)).toEqual([79]);
+    });
+
+    it('repeats the deciding prefix, and the opening a sound shorter for every poem sharing it alike', () => {
+      const pairs = decidingPairs(task, { decidingRepeat: 4 });
+      expect(targetsOf(pairs, 79, 3)).toEqual([79, 79, 79, 79]);
+      const before = targetsOf(pairs, 79, 2);
+      expect(before.filter((no) => no === 1)).toHaveLength(4);
+      expect(before.filter((no) => no === 79)).toHaveLength(4);
+      // あ is one sound short of 3 あし's deciding sound: every あ poem is repeated alike there,
+      // 3 (decided at 2 sounds) as often as 31 あさぼらけあ (at 6), or あ would lean to 3.
+      const atA = targetsOf(pairs, 79, 1);
+      expect(atA.filter((no) => no === 3)).toHaveLength(4);
+      expect(atA.filter((no) => no === 31)).toHaveLength(4);
+      // あさぼら is no poem's last shared opening (31 and 64 are decided at 6 sounds): once each.
+      expect(targetsOf(pairs, 31, 4).sort((a, b) => a - b)).toEqual([31, 64]);
+    });
+
+    it('trains an unlearnt poem, from its deciding sound on, to every rival alike: it is heard, not learnt', () => {
+      const known = new Set(task.poems.map((p) => p.no).filter((no) => no !== 31 && no !== 64));
+      const pairs = decidingPairs(task, { known, decidingRepeat: 4 });
+      // あさぼらけあ (31, deciding at 6 sounds) → 31 and 64 once each, and so is its full reading.
+      expect(targetsOf(pairs, 31, 6).sort((a, b) => a - b)).toEqual([31, 64]);
+      expect(targetsOf(pairs, 31, task.poems[30]!.source.length).sort((a, b) => a - b)).toEqual([31, 64]);
+      // The shared opening is as for any poem; a learnt poem is unchanged.
+      expect(targetsOf(pairs, 31, 5).sort((a, b) => a - b)).toEqual([31, 31, 31, 31, 64, 64, 64, 64]);
+      expect(targetsOf(pairs, 79, 3)).toEqual([79, 79, 79, 79]);
+    });
   });
 });

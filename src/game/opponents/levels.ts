@@ -2,8 +2,8 @@
 // the model produces the behaviour from it:
 // - knowledge: which listener it plays with. The beginner's was trained only on the poems a
 //   beginner learns first (kimariji of one or two sounds, 49 poems), the intermediate's on the
-//   86 of up to three sounds; on the others their belief stays near uniform, so they do not
-//   recognise those poems at all, and go for a card they know that opens the same way;
+//   86 of up to three sounds. They hear the others' openings but were trained, from the
+//   deciding sound on, on every rival alike: their belief stays uniform among the rivals;
 // - risk: the belief at which it commits. Below certainty it goes on a guessed first sound, and
 //   on a 友札 or 大山札 opening its belief is split, so it touches the rival it believes most —
 //   a fault that comes from its belief at that moment, never from a dice roll;
@@ -40,9 +40,9 @@ export const OPPONENT_LEVELS = {
     label: { ja: '初心者（49首を覚えた）', en: 'Beginner (knows 49 poems)' },
     knowledge: 'twoSound',
     commitAt: 0.45,
-    reactionMs: 450,
+    reactionMs: 650,
     thinkMorae: 2.5,
-    reactionSdMs: 180,
+    reactionSdMs: 250,
     hand: { fittsAMs: 150, fittsBMs: 130, crossMs: 200, sweepMsPerCard: 50 },
   },
   intermediate: {

@@ -61,8 +61,10 @@ describe('the Transformer opponent with the shipped checkpoint', () => {
       if (k > 1) expect(listener.belief(heard.slice(0, k - 1), ALL).get(no)).toBeLessThan(SURE);
       if ((listener.belief(heard.slice(0, k), ALL).get(no) ?? 0) > SURE) sureAtKimariji++;
     }
-    // Measured: 94 of 100; short of 0.9 at the kimariji: 30, 31, 64, 76, 79, 100 (0.61–0.89).
-    expect(sureAtKimariji).toBeGreaterThanOrEqual(93);
+    // Measured: 91 of 100 (30, 31, 45, 47, 50, 78, 80, 83, 100 at 0.66–0.90), every poem below
+    // 0.9 one sound before (max 0.75). The older prefix recipe had 94 sure but openings tipped
+    // towards one rival; the deciding-pairs recipe keeps them even (see listener.ts).
+    expect(sureAtKimariji).toBeGreaterThanOrEqual(90);
   });
 
   it('hears 44 おうことの by sound: おお is shared with 60 and 95, so it waits for こ', () => {
@@ -88,8 +90,9 @@ describe('the Transformer opponent with the shipped checkpoint', () => {
     const takeAt = (level: keyof typeof OPPONENT_LEVELS, moraMs: number) => {
       const opponent = new TransformerOpponent(listener, OPPONENT_LEVELS[level], 1);
       opponent.beginReading({ own: [], other: [], common: ALL, unread: ALL });
-      // 62 よをこめて is decided at よを (2 sounds among all 100), read at the given pace.
-      const heard = morae(62);
+      // 31 あさぼらけあ: あ is shared by 16 poems, so even the beginner hears two sounds or more
+      // (and so the pace) before it commits; read at the given pace.
+      const heard = morae(31);
       for (let i = 0; i < heard.length; i++) {
         const reach = opponent.hear({ index: i, mora: heard[i]!, atMs: i * moraMs });
         if (reach) return reach.atMs - i * moraMs;
