@@ -2,7 +2,9 @@
 // game for beginners, played as 源平 (10 a side, two rows of five) or scattered (散らし). A
 // switch has a five-colour game read the other 80 poems too, as karafuda (空札), for practice in
 // not touching a card that is not there.
-// Mouse, touch, or ↑ ↓ and Enter (the switch is the last item, or K); Esc goes back to the title.
+// A second switch seats two people at one screen instead of the computer opponent (T), for any of
+// these games and for a competitive match.
+// Mouse, touch, or ↑ ↓ and Enter (the switches are the last items, or K and T); Esc goes back.
 import Phaser from 'phaser';
 import { GOSHIKI_GROUPS } from '../../data/goshiki';
 import { GOSHIKI_COLORS, type GoshikiColor } from '../../data/types';
@@ -11,6 +13,7 @@ import { testHooks } from '../testHooks';
 import { bindText, COLORS, loadBaseGlyphs, loadGlyphs, TextButton, textStyle, WEIGHT } from '../view/styles';
 import { pageBox, publishCards } from '../view/torifuda';
 import type { MatchSceneData } from './MatchScene';
+import { PAIR_SEATS } from './seats';
 
 const COLOR_NAMES: Readonly<Record<GoshikiColor, Bilingual>> = {
   桃: { ja: '桃', en: 'Pink' },
@@ -32,6 +35,11 @@ function choices(): Choice[] {
       id: 'genpei-100',
       label: { ja: '源平合戦　100 枚（50 枚ずつ）', en: 'Genpei: all 100 (50 a side)' },
       data: { mode: 'genpei' },
+    },
+    {
+      id: 'competitive',
+      label: { ja: '競技かるた（25 枚ずつ）', en: 'Competitive (25 a side)' },
+      data: { mode: 'competitive' },
     },
   ];
   for (const color of GOSHIKI_COLORS) {
@@ -56,6 +64,14 @@ function choices(): Choice[] {
   return out;
 }
 
+const PAIR_SWITCH = {
+  on: {
+    ja: '対戦：二人で（一つの画面を囲んで・奥の札は奥の人向き）(T)',
+    en: 'Players: two people at this screen (far cards face the far player) (T)',
+  },
+  off: { ja: '対戦：コンピューターと (T)', en: 'Players: you against the computer (T)' },
+} as const satisfies Record<string, Bilingual>;
+
 const KARAFUDA_SWITCH = {
   on: {
     ja: '五色で空札も読む（残り 80 首）：オン (K)',
@@ -67,12 +83,18 @@ const KARAFUDA_SWITCH = {
   },
 } as const satisfies Record<string, Bilingual>;
 
+/** The top of each row of buttons. */
+const ROW_Y = (row: number) => 120 + row * 66;
+
 export class MatchSetupScene extends Phaser.Scene {
   private buttons: TextButton[] = [];
   private focus = 0;
   /** Five-colour games read the other 80 poems too (the switch). */
   private readUnused = false;
   private karafudaSwitch: TextButton | null = null;
+  /** Two people at one screen instead of the computer (the second switch). */
+  private pair = false;
+  private pairSwitch: TextButton | null = null;
 
   constructor() {
     super('match-setup');
@@ -82,26 +104,25 @@ export class MatchSetupScene extends Phaser.Scene {
     this.buttons = [];
     this.focus = 0;
     this.readUnused = false;
+    this.pair = false;
     testHooks().screen = 'loading';
     await loadBaseGlyphs();
     // The switch's other state is drawn later, without bindText: have its glyphs ready.
     void loadGlyphs(
-      Object.values(KARAFUDA_SWITCH)
-        .map((t) => t.ja + t.en)
-        .join(''),
+      [...Object.values(KARAFUDA_SWITCH), ...Object.values(PAIR_SWITCH)].map((t) => t.ja + t.en).join(''),
     );
     if (!this.sys.isActive()) return;
     const heading = this.add.text(64, 32, '', textStyle(40, COLORS.paper, WEIGHT.card));
-    bindText(heading, { ja: '源平・五色百人一首', en: 'Genpei and five-colour games' });
+    bindText(heading, { ja: '源平・五色・二人対戦', en: 'Genpei, five colours, two players' });
     const list = choices();
     list.forEach((choice, i) => {
-      // Genpei 100 alone on the first row, then each colour's two games side by side.
-      const row = i === 0 ? 0 : Math.ceil(i / 2);
-      const column = i === 0 ? 0 : (i - 1) % 2;
+      // Genpei 100 and the competitive match on the first row, then each colour's two games.
+      const row = Math.floor(i / 2);
+      const column = i % 2;
       const button = new TextButton(
         this,
         64 + column * 560,
-        130 + row * 78,
+        ROW_Y(row),
         choice.label,
         () => this.start(choice),
         {
@@ -116,7 +137,7 @@ export class MatchSetupScene extends Phaser.Scene {
     const karafuda = new TextButton(
       this,
       64,
-      130 + 6 * 78,
+      ROW_Y(6),
       () => this.karafudaLabel(),
       () => this.toggleReadUnused(),
       { size: 22, origin: 0, minWidth: 1080 },
@@ -124,6 +145,17 @@ export class MatchSetupScene extends Phaser.Scene {
     karafuda.text.on('pointerover', () => this.setFocus(list.length));
     this.buttons.push(karafuda);
     this.karafudaSwitch = karafuda;
+    const pair = new TextButton(
+      this,
+      64,
+      ROW_Y(7),
+      () => this.pairLabel(),
+      () => this.togglePair(),
+      { size: 22, origin: 0, minWidth: 1080 },
+    );
+    pair.text.on('pointerover', () => this.setFocus(list.length + 1));
+    this.buttons.push(pair);
+    this.pairSwitch = pair;
     const back = new TextButton(
       this,
       64,
@@ -135,12 +167,14 @@ export class MatchSetupScene extends Phaser.Scene {
       },
     );
     this.input.keyboard?.on('keydown', (event: KeyboardEvent) => {
-      if (event.key === 'ArrowDown') this.setFocus(Math.min(list.length, this.focus + 1));
+      if (event.key === 'ArrowDown') this.setFocus(Math.min(list.length + 1, this.focus + 1));
       else if (event.key === 'ArrowUp') this.setFocus(Math.max(0, this.focus - 1));
       else if (event.key === 'Enter' || event.key === ' ') {
         if (this.focus === list.length) this.toggleReadUnused();
+        else if (this.focus === list.length + 1) this.togglePair();
         else this.start(list[this.focus] as Choice);
       } else if (event.key === 'k' || event.key === 'K') this.toggleReadUnused();
+      else if (event.key === 't' || event.key === 'T') this.togglePair();
       else if (event.key === 'Escape') this.back();
     });
     this.setFocus(0);
@@ -152,6 +186,7 @@ export class MatchSetupScene extends Phaser.Scene {
         list.map((choice, i) => ({ id: choice.id, ...pageBox(this, this.buttons[i]!.text.getBounds()) })),
       back: () => pageBox(this, back.text.getBounds()),
       karafuda: () => ({ on: this.readUnused, ...pageBox(this, karafuda.text.getBounds()) }),
+      pair: () => ({ on: this.pair, ...pageBox(this, pair.text.getBounds()) }),
     };
     this.events.once('shutdown', () => delete testHooks().matchSetup);
   }
@@ -167,6 +202,16 @@ export class MatchSetupScene extends Phaser.Scene {
     this.karafudaSwitch?.setSelected(this.readUnused);
   }
 
+  private togglePair(): void {
+    this.pair = !this.pair;
+    this.pairSwitch?.text.setText(this.pairLabel());
+    this.pairSwitch?.setSelected(this.pair);
+  }
+
+  private pairLabel(): string {
+    return tr(this.pair ? PAIR_SWITCH.on : PAIR_SWITCH.off);
+  }
+
   private karafudaLabel(): string {
     return tr(this.readUnused ? KARAFUDA_SWITCH.on : KARAFUDA_SWITCH.off);
   }
@@ -174,7 +219,8 @@ export class MatchSetupScene extends Phaser.Scene {
   private start(choice: Choice): void {
     // Only the five-colour games have poems left over to read; genpei 100 has them all in play.
     const readUnused = this.readUnused && choice.data.cards !== undefined;
-    this.scene.start('match', { ...choice.data, readUnused });
+    const seats = this.pair ? { seats: PAIR_SEATS } : {};
+    this.scene.start('match', { ...choice.data, readUnused, ...seats });
   }
 
   private back(): void {
