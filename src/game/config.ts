@@ -3,6 +3,7 @@ import { attachPanels } from './panels/host';
 import { TitleScene } from './scenes/TitleScene';
 import { testHooks } from './testHooks';
 import { followOrientation, windowSize } from './view/screen';
+import { pageBox } from './view/torifuda';
 
 export function startGame(parent: HTMLElement): Phaser.Game {
   const game = new Phaser.Game({
@@ -35,5 +36,15 @@ export function startGame(parent: HTMLElement): Phaser.Game {
             : '';
       return state ? [{ key: sys.settings.key, state }] : [];
     });
+  // Every text drawn on the canvas now, its lines as wrapped and its page box: the layout test
+  // checks that none wraps a character per line or runs off the screen.
+  testHooks().texts = () =>
+    game.scene.getScenes(true).flatMap((scene) =>
+      scene.children.list.flatMap((object) => {
+        if (!(object instanceof Phaser.GameObjects.Text) || !object.visible || object.text === '') return [];
+        const lines = object.getWrappedText(object.text);
+        return [{ text: object.text, lines, ...pageBox(scene, object.getBounds()) }];
+      }),
+    );
   return game;
 }

@@ -11,6 +11,7 @@ import { GOSHIKI_COLORS, type GoshikiColor } from '../../data/types';
 import { tr, type Bilingual } from '../i18n';
 import { testHooks } from '../testHooks';
 import { bindText, COLORS, loadBaseGlyphs, loadGlyphs, TextButton, textStyle, WEIGHT } from '../view/styles';
+import { fitScene, isPortrait } from '../view/screen';
 import { pageBox, publishCards } from '../view/torifuda';
 import type { MatchSceneData } from './MatchScene';
 import { PAIR_SEATS } from './seats';
@@ -66,8 +67,8 @@ function choices(): Choice[] {
 
 const PAIR_SWITCH = {
   on: {
-    ja: '対戦：二人で（一つの画面を囲んで・奥の札は奥の人向き）(T)',
-    en: 'Players: two people at this screen (far cards face the far player) (T)',
+    ja: '対戦：二人で（同じ画面を囲んで）(T)',
+    en: 'Players: two people at this screen (T)',
   },
   off: { ja: '対戦：コンピューターと (T)', en: 'Players: you against the computer (T)' },
 } as const satisfies Record<string, Bilingual>;
@@ -83,8 +84,26 @@ const KARAFUDA_SWITCH = {
   },
 } as const satisfies Record<string, Bilingual>;
 
-/** The top of each row of buttons. */
-const ROW_Y = (row: number) => 120 + row * 66;
+/**
+ * Where each button goes: two columns at 1280×720; one column at 720×960 (upright), where the
+ * games take a row each and the switches and 戻る follow.
+ */
+const LAYOUTS = {
+  landscape: {
+    heading: 32,
+    size: 22,
+    choice: (i: number) => ({ x: 64 + (i % 2) * 560, y: 120 + Math.floor(i / 2) * 66, width: 520 }),
+    switchRow: (k: number) => ({ x: 64, y: 120 + (6 + k) * 66, width: 1080 }),
+    back: 660,
+  },
+  portrait: {
+    heading: 24,
+    size: 19,
+    choice: (i: number) => ({ x: 40, y: 104 + i * 55, width: 640 }),
+    switchRow: (k: number) => ({ x: 40, y: 104 + (12 + k) * 55 + 8, width: 640 }),
+    back: 906,
+  },
+} as const;
 
 export class MatchSetupScene extends Phaser.Scene {
   private buttons: TextButton[] = [];
@@ -112,54 +131,54 @@ export class MatchSetupScene extends Phaser.Scene {
       [...Object.values(KARAFUDA_SWITCH), ...Object.values(PAIR_SWITCH)].map((t) => t.ja + t.en).join(''),
     );
     if (!this.sys.isActive()) return;
-    const heading = this.add.text(64, 32, '', textStyle(40, COLORS.paper, WEIGHT.card));
+    fitScene(this, true);
+    const layout = isPortrait(this) ? LAYOUTS.portrait : LAYOUTS.landscape;
+    const heading = this.add.text(
+      layout.choice(0).x,
+      layout.heading,
+      '',
+      textStyle(40, COLORS.paper, WEIGHT.card),
+    );
     bindText(heading, { ja: '源平・五色・二人対戦', en: 'Genpei, five colours, two players' });
     const list = choices();
     list.forEach((choice, i) => {
-      // Genpei 100 and the competitive match on the first row, then each colour's two games.
-      const row = Math.floor(i / 2);
-      const column = i % 2;
-      const button = new TextButton(
-        this,
-        64 + column * 560,
-        ROW_Y(row),
-        choice.label,
-        () => this.start(choice),
-        {
-          size: 22,
-          origin: 0,
-          minWidth: 520,
-        },
-      );
+      // Genpei 100 and the competitive match first, then each colour's two games.
+      const at = layout.choice(i);
+      const button = new TextButton(this, at.x, at.y, choice.label, () => this.start(choice), {
+        size: layout.size,
+        origin: 0,
+        minWidth: at.width,
+      });
       button.text.on('pointerover', () => this.setFocus(i));
       this.buttons.push(button);
     });
+    const switchAt = [layout.switchRow(0), layout.switchRow(1)] as const;
     const karafuda = new TextButton(
       this,
-      64,
-      ROW_Y(6),
+      switchAt[0].x,
+      switchAt[0].y,
       () => this.karafudaLabel(),
       () => this.toggleReadUnused(),
-      { size: 22, origin: 0, minWidth: 1080 },
+      { size: layout.size, origin: 0, minWidth: switchAt[0].width },
     );
     karafuda.text.on('pointerover', () => this.setFocus(list.length));
     this.buttons.push(karafuda);
     this.karafudaSwitch = karafuda;
     const pair = new TextButton(
       this,
-      64,
-      ROW_Y(7),
+      switchAt[1].x,
+      switchAt[1].y,
       () => this.pairLabel(),
       () => this.togglePair(),
-      { size: 22, origin: 0, minWidth: 1080 },
+      { size: layout.size, origin: 0, minWidth: switchAt[1].width },
     );
     pair.text.on('pointerover', () => this.setFocus(list.length + 1));
     this.buttons.push(pair);
     this.pairSwitch = pair;
     const back = new TextButton(
       this,
-      64,
-      660,
+      layout.choice(0).x,
+      layout.back,
       { ja: '← 戻る (Esc)', en: '← Back (Esc)' },
       () => this.back(),
       {

@@ -10,6 +10,8 @@ import type { MatchSceneData } from './MatchScene';
 import { MATCH_TEXT, who } from './MatchText';
 import { summarize, type CardResult } from './ResultsData';
 import { SOLO_NAMES, type SideNames } from './seats';
+import { withRomaji } from '../romaji';
+import { fitScene } from '../view/screen';
 import './results.css';
 
 export interface ResultsData {
@@ -68,6 +70,7 @@ export class ResultsScene extends Phaser.Scene {
   }
 
   create(data: ResultsData): void {
+    fitScene(this, true); // a DOM panel: CSS lays it out for any window
     let next: () => void = () => this.scene.start('title');
     openPanel(
       'results',
@@ -189,7 +192,7 @@ export class ResultsScene extends Phaser.Scene {
           : tr(TEXT.none);
       const cells = [
         `${card.poem} ${poem.torifuda[0]}…${card.onField ? '' : `（${tr(TEXT.karafuda)}）`}`,
-        card.kimariji,
+        withRomaji(card.kimariji),
         side,
         card.onField ? takerName(card.taker, names) : tr(TEXT.none),
         card.takeMs === null ? tr(TEXT.none) : trf(TEXT.msValue, { n: Math.round(card.takeMs) }),

@@ -76,7 +76,7 @@ export const LANDSCAPE_MATCH: MatchScreen = {
     top: 10,
     flowBottom: 500,
     buttons: { x: 1000, y: 508, width: 272 },
-    bottomY: 692,
+    bottomY: 686,
   },
 };
 
