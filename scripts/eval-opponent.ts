@@ -35,7 +35,6 @@ import { Transformer } from '../src/model/transformer';
 import { freeRunning } from '../src/training/metrics';
 import { fullReadingPairs, LISTENER_TASK, listenerTask } from '../src/training/listener';
 import {
-  DECIDED_SHARE,
   knownPoems,
   LISTENER_RECIPES,
   trainListener,
@@ -56,9 +55,12 @@ const { values } = parseArgs({
 });
 const seed = Number(values.seed);
 const GAMES = Math.max(1, Number(values.games));
-/** The stop rule the honest clock uses: the shipped recipe's own (recipes.ts). */
-const STOP_RULE_EPOCHS = LISTENER_RECIPES.strong.stopAfterStableEpochs;
-const STOP_RULE = `${STOP_RULE_EPOCHS} epochs in a row with 100/100 written and ≥ ${Math.round(100 * DECIDED_SHARE)} decided at the kimariji`;
+/**
+ * The stop rule the honest clock adds to the shipped 'strong' recipe (which runs its whole
+ * 48-epoch schedule): every card written, free-running, for this many evaluated epochs in a row.
+ */
+const STOP_RULE_EPOCHS = 3;
+const STOP_RULE = `${STOP_RULE_EPOCHS} epochs in a row with 100/100 written`;
 const log = (line: string) => {
   if (!values.json) console.log(line);
 };
@@ -378,7 +380,10 @@ let nodeTrain: { wallSeconds: number | null; cpuSeconds: number; stopEpoch: numb
 let nodeFast: number | null = null;
 if (!values['no-train']) {
   const cpu = process.cpuUsage();
-  const run = await trainListener(LISTENER_RECIPES.strong, master.metadata.seed);
+  const run = await trainListener(
+    { ...LISTENER_RECIPES.strong, stopAfterStableEpochs: STOP_RULE_EPOCHS },
+    master.metadata.seed,
+  );
   const used = process.cpuUsage(cpu);
   const stopped = run.result.reason === 'stopped';
   nodeTrain = {

@@ -2,17 +2,18 @@ import Phaser from 'phaser';
 import { attachPanels } from './panels/host';
 import { TitleScene } from './scenes/TitleScene';
 import { testHooks } from './testHooks';
-
-export const GAME_WIDTH = 1280;
-export const GAME_HEIGHT = 720;
+import { followOrientation, windowSize } from './view/screen';
+import { pageBox } from './view/torifuda';
 
 export function startGame(parent: HTMLElement): Phaser.Game {
   const game = new Phaser.Game({
     type: Phaser.AUTO,
     parent,
-    width: GAME_WIDTH,
-    height: GAME_HEIGHT,
+    // Landscape or portrait from the window at start (screen.ts); each scene fits it again.
+    ...windowSize(),
     backgroundColor: '#1d2a24',
+    // The mouse and up to three fingers at once: two people share one touch screen (two players).
+    input: { activePointers: 4 },
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
     // One texture per batch: Phaser 4.2's multi-texture shader picks the texture by exact float
     // equality on an interpolated value, which tears overlapping or rotated cards and texts
@@ -23,6 +24,7 @@ export function startGame(parent: HTMLElement): Phaser.Game {
   });
   // A DOM panel laid over the canvas takes the game's input and pauses the scenes under it.
   attachPanels(game);
+  followOrientation(game);
   testHooks().scenes = () =>
     game.scene.getScenes(false).flatMap(({ sys }) => {
       const state = sys.isActive()
@@ -34,5 +36,15 @@ export function startGame(parent: HTMLElement): Phaser.Game {
             : '';
       return state ? [{ key: sys.settings.key, state }] : [];
     });
+  // Every text drawn on the canvas now, its lines as wrapped and its page box: the layout test
+  // checks that none wraps a character per line or runs off the screen.
+  testHooks().texts = () =>
+    game.scene.getScenes(true).flatMap((scene) =>
+      scene.children.list.flatMap((object) => {
+        if (!(object instanceof Phaser.GameObjects.Text) || !object.visible || object.text === '') return [];
+        const lines = object.getWrappedText(object.text);
+        return [{ text: object.text, lines, ...pageBox(scene, object.getBounds()) }];
+      }),
+    );
   return game;
 }

@@ -46,7 +46,7 @@ const ENTRIES: readonly MenuEntry[] = [
   },
   {
     id: 'casual',
-    label: { ja: '源平・五色', en: 'Genpei and five colours' },
+    label: { ja: '源平・五色・二人対戦', en: 'More games · two players' },
     open: (scene) => startPlay(scene, 'match-setup'),
   },
   {

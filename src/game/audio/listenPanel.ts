@@ -7,6 +7,7 @@ import { toMorae } from '../../data/mora';
 import { poemByNo } from '../../data/poems';
 import { createRng } from '../../data/random';
 import { tr, type Bilingual } from '../i18n';
+import { romajiFor } from '../romaji';
 import { el, LiveTexts } from '../panels/settings/dom';
 import { openPanel, type PanelHandle } from '../panels/host';
 import { loadSettings } from '../settings';
@@ -66,6 +67,8 @@ export function openListenPanel(onClose?: () => void): PanelHandle {
       const notice = el('p', { class: 'notice', hidden: true, role: 'status' });
       const heading = el('p', { class: 'listen-half', 'data-testid': 'half' });
       const line = el('p', { class: 'listen-line', lang: 'ja', 'data-testid': 'line' });
+      const romajiLine = el('p', { class: 'listen-romaji', 'data-testid': 'romaji' });
+      romajiLine.hidden = true;
       const status = el('p', { class: 'listen-status', 'data-testid': 'status' });
       const level = el('div', { class: 'listen-level' });
       const levelBar = el('div', { class: 'listen-level-bar' });
@@ -111,7 +114,7 @@ export function openListenPanel(onClose?: () => void): PanelHandle {
           texts.text('span', { ja: '序歌から読む', en: 'Begin with the prelude (序歌)' }),
         ),
         notice,
-        el('section', { class: 'card-surface listen-card' }, heading, line, level),
+        el('section', { class: 'card-surface listen-card' }, heading, line, romajiLine, level),
         status,
         el('div', { class: 'listen-buttons' }, start, next, pause),
       );
@@ -147,11 +150,17 @@ export function openListenPanel(onClose?: () => void): PanelHandle {
           spaces = phraseStarts(clip);
           texts.bind(heading, () => tr(current ?? { ja: '', en: '' }));
           line.textContent = '';
+          romajiLine.textContent = '';
+          romajiLine.hidden = true;
           showStatus('reading');
           log('clip', `${clip.poem}-${clip.half}`, atMs);
         });
         reader.on('mora', ({ mora, index, atMs }) => {
           line.textContent += (spaces.has(index) ? '\u3000' : '') + mora;
+          // English visitors read the sounds in romaji under the kana.
+          const romaji = romajiFor(mora);
+          romajiLine.textContent += romaji ? (spaces.has(index) ? ' ' : '') + romaji : '';
+          romajiLine.hidden = !romajiLine.textContent;
           log('mora', mora, atMs);
         });
         reader.on('yoin', ({ atMs }) => {

@@ -1,4 +1,4 @@
-// Kiosk mode at run time: the attract loop (two listening models, MatchScene `sides`) until a
+// Kiosk mode at run time: the attract loop (two listening models, MatchScene `attract`) until a
 // visitor touches the screen, then a match of their own; full screen on the first touch (the
 // Fullscreen API needs a gesture); after the idle time without a touch or a key, back to the
 // attract loop from wherever the visitor left it — panels closed through the panel host, a
@@ -44,7 +44,7 @@ export function startKiosk(game: Phaser.Game, idleSeconds: number): void {
         game.scene.stop(key);
     }
     attract = true;
-    game.scene.start('match', { mode: 'competitive', sides: ATTRACT_SIDES });
+    game.scene.start('match', { mode: 'competitive', attract: ATTRACT_SIDES });
     starting = false;
     lastInput = performance.now();
     publish();

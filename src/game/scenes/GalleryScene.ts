@@ -2,6 +2,7 @@
 // demand. Wheel, drag or swipe to scroll; tap or click a card for its detail; the keyboard moves
 // a focus ring (arrows, Page Up/Down, Home/End), Enter opens, K toggles kimariji, Esc goes back.
 import Phaser from 'phaser';
+import { fitScene } from '../view/screen';
 import { poemByNo } from '../../data/poems';
 import { onLangChange, type Bilingual } from '../i18n';
 import { testHooks } from '../testHooks';
@@ -66,6 +67,8 @@ export class GalleryScene extends Phaser.Scene {
   }
 
   async create(): Promise<void> {
+    // No portrait layout yet: the gallery keeps 1280×720, letterboxed on an upright screen.
+    fitScene(this, false);
     this.cards.clear();
     this.sortButtons.clear();
     testHooks().screen = 'loading';

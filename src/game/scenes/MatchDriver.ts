@@ -7,6 +7,7 @@
 // voice; with a test speed-up of N, one wall-clock ms is N reading ms. Pauses stop the clock.
 import {
   apply,
+  PLAYERS,
   createMatch,
   rowsCards,
   unreadAtReading,
@@ -14,6 +15,7 @@ import {
   type MatchEvent,
   type MatchSetup,
   type MatchState,
+  type Player,
   type Rows,
 } from '../rules';
 import type { FieldView, Opponent, Reach } from '../opponents/opponent';
@@ -73,12 +75,16 @@ export const KARAFUDA_WAIT_MS = 900;
 /** A field card nobody took by this long after its unit was read leaves play. */
 export const UNTAKEN_WAIT_MS = 6000;
 
+/**
+ * Who plays each side, player 0 (the near side) first: an opponent the driver runs, or null for a
+ * person at the screen, whose touches come in through `humanTouch`. One person against a model is
+ * [null, model]; two people at one screen [null, null]; two models (a demonstration) [a, b].
+ */
+export type Seats = readonly [Opponent | null, Opponent | null];
+
 export interface DriverOptions {
   readonly setup: MatchSetup;
-  readonly opponent: Opponent;
-  /** Who plays the near side (player 0): the local player by default, or a second model (the
-   *  kiosk's attract loop, two listeners playing each other). */
-  readonly nearOpponent?: Opponent;
+  readonly seats: Seats;
   /** Makes the reading source for the match's reading order (karafuda included). */
   readonly createReader: (order: readonly number[]) => ReadingSource;
   readonly memorizationMs: number;
@@ -97,23 +103,26 @@ export class MatchDriver {
   private readonly listeners = new Set<DriverListener>();
   private readonly moraTimes: number[] = [];
   private readonly offs: (() => void)[] = [];
-  private pending: (Reach & { player: 0 | 1 })[] = [];
+  /** Opponents' reaches not yet due, each with the side that made it. */
+  private pending: (Reach & { readonly player: Player })[] = [];
   private readingStart: number | null = null;
   private unitDoneMs: number | null = null;
   private pausedSince: number | null = null;
   private pausedTotal = 0;
   private memorizationEnd: number;
-  private readonly sending = new Set<0 | 1>();
+  private sendingForOpponent = false;
+  private readonly seats: Seats;
   private disposed = false;
   private readonly reader: ReadingSource;
   private readonly offsets: Map<string, number>;
 
   constructor(private readonly options: DriverOptions) {
     this.state = createMatch(options.setup);
-    // The opponent lays out its cards its own way (定位置) before the memorization starts.
+    this.seats = options.seats;
+    // An opponent lays out its cards its own way (定位置) before the memorization starts.
     // A layout the rules refuse (other cards, other row sizes) leaves the cards as dealt.
-    for (const [player, model] of this.models()) {
-      const rows = model.arrange?.(this.state.territories[player]);
+    for (const player of PLAYERS) {
+      const rows = this.seats[player]?.arrange?.(this.state.territories[player]);
       const arranged = rows && apply(this.state, { type: 'layout', player, rows: rows as Rows });
       if (arranged?.ok) this.state = arranged.state;
     }
@@ -137,13 +146,6 @@ export class MatchDriver {
     );
   }
 
-  /** The seats a model plays, with their model. */
-  private models(): [0 | 1, Opponent][] {
-    const seats: [0 | 1, Opponent][] = [[1, this.options.opponent]];
-    if (this.options.nearOpponent) seats.unshift([0, this.options.nearOpponent]);
-    return seats;
-  }
-
   onChange(listener: DriverListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -162,24 +164,30 @@ export class MatchDriver {
     void this.reader.start();
   }
 
-  /** The local player (0) touches a card, or chooses the card to send. */
-  humanTouch(card: number): void {
-    if (this.paused || this.options.nearOpponent) return;
+  /** Whether a person plays side `player` (their touches come through `humanTouch`). */
+  isHuman(player: Player): boolean {
+    return this.seats[player] === null;
+  }
+
+  /** A person (player 0 unless two share the screen) touches a card, or chooses the card to
+   *  send. A side played by an opponent is never touched for from here. */
+  humanTouch(card: number, player: Player = 0): void {
+    if (this.paused || !this.isHuman(player)) return;
     const { phase, pendingSend } = this.state;
     if (phase === 'reading') {
       const atMs = this.readingMs(this.options.now());
-      this.dispatch({ type: 'touch', player: 0, card, atMs, atMora: this.heard.length });
-    } else if (phase === 'sending' && pendingSend?.from === 0) {
-      this.dispatch({ type: 'send', player: 0, card });
+      this.dispatch({ type: 'touch', player, card, atMs, atMora: this.heard.length });
+    } else if (phase === 'sending' && pendingSend?.from === player) {
+      this.dispatch({ type: 'send', player, card });
       this.afterSettle();
     }
   }
 
-  /** The local player moves one of their cards to a slot (before the reading or between poems).
+  /** A person moves one of their cards to a slot (before the reading or between poems).
    *  False when the rules refuse (a slot off the territory, the wrong phase). */
-  arrange(card: number, row: number, column: number): boolean {
-    if (this.paused || this.options.nearOpponent) return false;
-    const result = apply(this.state, { type: 'arrange', player: 0, card, row, column });
+  arrange(card: number, row: number, column: number, player: Player = 0): boolean {
+    if (this.paused || !this.isHuman(player)) return false;
+    const result = apply(this.state, { type: 'arrange', player, card, row, column });
     if (!result.ok) return false;
     this.state = result.state;
     this.notify(result.events);
@@ -214,7 +222,7 @@ export class MatchDriver {
     const t = this.readingMs(now);
     this.pending.sort((a, b) => a.atMs - b.atMs);
     while (this.pending[0] && this.pending[0].atMs <= t) {
-      const reach = this.pending.shift() as Reach & { player: 0 | 1 };
+      const reach = this.pending.shift() as Reach & { player: Player };
       this.dispatch({
         type: 'touch',
         player: reach.player,
@@ -233,8 +241,7 @@ export class MatchDriver {
     this.disposed = true;
     this.offs.forEach((off) => off());
     this.reader.stop();
-    this.options.opponent.dispose();
-    this.options.nearOpponent?.dispose();
+    for (const opponent of this.seats) opponent?.dispose();
     this.listeners.clear();
   }
 
@@ -272,7 +279,7 @@ export class MatchDriver {
     this.moraTimes.length = 0;
     this.pending = [];
     this.dispatch({ type: 'read' });
-    for (const [player, model] of this.models()) model.beginReading(this.fieldView(player));
+    for (const player of PLAYERS) this.seats[player]?.beginReading(this.fieldView(player));
   }
 
   private heardMora(poem: number, index: number, mora: string, wallMs: number): void {
@@ -286,19 +293,19 @@ export class MatchDriver {
     this.heard.push(mora);
     this.moraTimes.push(atMs);
     this.notify([]);
-    for (const [player, model] of this.models()) this.askModel(player, model, poem, { index, mora, atMs });
+    for (const player of PLAYERS) this.askToHear(player, poem, { index, mora, atMs });
   }
 
-  /** Passes a heard sound to the model playing `player`, queueing the reach it answers with. */
-  private askModel(
-    player: 0 | 1,
-    model: Opponent,
+  /** Tells side `player`'s opponent (if any) the mora and queues the reach it answers. */
+  private askToHear(
+    player: Player,
     poem: number,
-    sound: { index: number; mora: string; atMs: number },
+    heard: { index: number; mora: string; atMs: number },
   ): void {
-    const { atMs } = sound;
+    const opponent = this.seats[player];
+    if (!opponent) return;
     const askedAt = this.options.now();
-    void Promise.resolve(model.hear(sound)).then((reach) => {
+    void Promise.resolve(opponent.hear(heard)).then((reach) => {
       // Still the same reading? A slow answer for a finished reading is dropped.
       if (
         !reach ||
@@ -313,7 +320,7 @@ export class MatchDriver {
       if (touched || this.pending.some((p) => p.player === player && p.card === reach.card)) return;
       // The opponent is charged for its own thinking time, not for a busy page delaying the event.
       const thinking = (this.options.now() - askedAt) * this.options.timeScale;
-      this.pending.push({ player, card: reach.card, atMs: Math.max(reach.atMs, atMs + thinking) });
+      this.pending.push({ player, card: reach.card, atMs: Math.max(reach.atMs, heard.atMs + thinking) });
     });
   }
 
@@ -334,15 +341,15 @@ export class MatchDriver {
       this.reader.settle();
     } else if (phase === 'over') {
       this.reader.stop();
-    } else if (phase === 'sending' && pendingSend && !this.sending.has(pendingSend.from)) {
-      const from = pendingSend.from;
-      const model = this.models().find(([player]) => player === from)?.[1];
-      if (!model) return; // the local player chooses
-      this.sending.add(from);
-      void Promise.resolve(model.chooseSend(this.fieldView(from))).then((card) => {
-        this.sending.delete(from);
+    } else if (phase === 'sending' && pendingSend && !this.sendingForOpponent) {
+      const sender = pendingSend.from;
+      const opponent = this.seats[sender];
+      if (!opponent) return; // a person chooses the card (humanTouch)
+      this.sendingForOpponent = true;
+      void Promise.resolve(opponent.chooseSend(this.fieldView(sender))).then((card) => {
+        this.sendingForOpponent = false;
         if (this.disposed || this.state.phase !== 'sending') return;
-        this.dispatch({ type: 'send', player: from, card });
+        this.dispatch({ type: 'send', player: sender, card });
         this.afterSettle();
       });
     }

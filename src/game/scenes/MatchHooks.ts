@@ -86,6 +86,17 @@ export function publishMatchHooks(source: MatchHookSource): void {
         height: grid.height,
       });
     },
+    /** Which cards are drawn turned half a turn (facing the far side). */
+    upsideDown: () =>
+      source
+        .cards()
+        .filter(([, card]) => Math.abs(Math.abs(card.rotation) - Math.PI) < 0.2)
+        .map(([no]) => no),
+    /** The page y of the centre line between the territories (null in chirashi). */
+    centreLine: () => {
+      const grid = field.territoryGrid();
+      return grid ? pageBox(scene, { x: 0, y: grid.centreY, width: 0, height: 0 }).y : null;
+    },
     bands: () =>
       Object.fromEntries(
         Object.entries(panel.bands())

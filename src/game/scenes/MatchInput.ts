@@ -7,8 +7,14 @@
 // Before the reading and between poems, Enter picks up one of your cards and the arrows (or a row
 // and a column key) move it; Enter puts it down. P pause, S start reading, B belief, H how to
 // play, Esc quit (or drop a held card).
+//
+// Two people at one screen: each touch belongs to the side of the table where it began (the
+// centre line divides them), so both can touch at once and each is credited with their own. A
+// touch that begins on an empty spot and slides takes the first card it reaches: that is how a
+// player takes a card from the other side, sweeping out from their own, as at a real table.
+// The keyboard plays the near side.
 import type Phaser from 'phaser';
-import { placesOf, type MatchState } from '../rules';
+import { placesOf, type MatchState, type Player } from '../rules';
 import { nextFocus, TerritoryGrid, type FocusKey } from '../view/matchLayout';
 import { COLUMN_KEYS, ROW_KEYS, type MatchField } from '../view/matchField';
 
@@ -20,8 +26,10 @@ const DRAG_THRESHOLD = 8;
 export interface MatchControls {
   readonly state: MatchState;
   readonly paused: boolean;
-  touch(card: number): void;
-  arrange(card: number, row: number, column: number): void;
+  /** Two people share the screen: a touch is the player's on whose side it began. */
+  readonly pair: boolean;
+  touch(card: number, player: Player): void;
+  arrange(card: number, row: number, column: number, player: Player): void;
   togglePause(): void;
   quit(): void;
   skip(): void;
@@ -45,7 +53,13 @@ export class MatchInput {
   /** The screen row chosen with a row key, waiting for a column key. */
   row: number | null = null;
   private rowAt = 0;
-  private press: { card: number; x: number; y: number; dragging: boolean } | null = null;
+  /** Presses on a player's own card (a tap, or a drag to another slot), by pointer. */
+  private readonly presses = new Map<
+    number,
+    { card: number; player: Player; x: number; y: number; dragging: boolean }
+  >();
+  /** Two at one screen: touches that began on an empty spot and may slide onto a card. */
+  private readonly sweeps = new Map<number, Player>();
 
   constructor(
     scene: Phaser.Scene,
@@ -58,42 +72,63 @@ export class MatchInput {
     scene.input.keyboard?.on('keydown', (e: KeyboardEvent) => this.key(e));
   }
 
+  /** Whose touch this is: the near player's, or (two at one screen) the side it began on. */
+  private sideOf(pointer: Phaser.Input.Pointer): Player {
+    if (!this.controls.pair) return 0;
+    const grid = this.field.territoryGrid();
+    return grid && pointer.y < grid.centreY ? 1 : 0;
+  }
+
   private pointerDown(pointer: Phaser.Input.Pointer): void {
     const c = this.controls;
     if (c.paused) return c.togglePause();
+    const player = this.sideOf(pointer);
     const card = this.field.cardAt(pointer.x, pointer.y);
-    if (card === null) return;
-    const own = placesOf(c.state, 0).some((p) => p.card === card);
-    // Your own card between poems can be dragged; in sending, a click still chooses the send.
-    if (own && canArrange(c.state)) {
-      this.press = { card, x: pointer.x, y: pointer.y, dragging: false };
+    if (card === null) {
+      if (c.pair) this.sweeps.set(pointer.id, player);
       return;
     }
-    c.touch(card);
+    const own = placesOf(c.state, player).some((p) => p.card === card);
+    // Your own card between poems can be dragged; in sending, a click still chooses the send.
+    if (own && canArrange(c.state)) {
+      this.presses.set(pointer.id, { card, player, x: pointer.x, y: pointer.y, dragging: false });
+      return;
+    }
+    c.touch(card, player);
   }
 
   private pointerMove(pointer: Phaser.Input.Pointer): void {
-    const press = this.press;
-    if (!press || !pointer.isDown) return;
+    if (!pointer.isDown) return;
+    const sweeper = this.sweeps.get(pointer.id);
+    if (sweeper !== undefined) {
+      const card = this.field.cardAt(pointer.x, pointer.y);
+      if (card === null || this.controls.state.phase !== 'reading') return;
+      // A sweep touches the first card it reaches, once.
+      this.sweeps.delete(pointer.id);
+      return this.controls.touch(card, sweeper);
+    }
+    const press = this.presses.get(pointer.id);
+    if (!press) return;
     if (!press.dragging && Math.hypot(pointer.x - press.x, pointer.y - press.y) < DRAG_THRESHOLD) return;
     press.dragging = true;
     this.field.drag(press.card, pointer.x, pointer.y);
   }
 
   private pointerUp(pointer: Phaser.Input.Pointer): void {
-    const press = this.press;
-    this.press = null;
+    this.sweeps.delete(pointer.id);
+    const press = this.presses.get(pointer.id);
+    this.presses.delete(pointer.id);
     if (!press) return;
     const c = this.controls;
     if (!press.dragging) {
       // A click on your own card: in sending it is the card to send; otherwise it takes focus.
-      if (c.state.phase === 'sending') c.touch(press.card);
-      else this.focus = press.card;
+      if (c.state.phase === 'sending') c.touch(press.card, press.player);
+      else if (press.player === 0) this.focus = press.card;
       return c.changed();
     }
-    const slot = this.field.slotAt(0, pointer.x, pointer.y);
-    if (slot && canArrange(c.state)) c.arrange(press.card, slot.row, slot.column);
-    this.field.endDrag(c.state);
+    const slot = this.field.slotAt(press.player, pointer.x, pointer.y);
+    if (slot && canArrange(c.state)) c.arrange(press.card, slot.row, slot.column, press.player);
+    this.field.endDrag(c.state, press.card);
     c.changed();
   }
 
@@ -156,7 +191,7 @@ export class MatchInput {
     if (!grid || !where) return;
     const column = grid.ownColumn(where.player, screenColumn);
     if (this.held !== null && where.player === 0 && canArrange(c.state)) {
-      c.arrange(this.held, where.row, column);
+      c.arrange(this.held, where.row, column, 0);
       return c.changed();
     }
     const card = placesOf(c.state, where.player).find(
@@ -164,7 +199,7 @@ export class MatchInput {
     )?.card;
     if (card === undefined) return;
     this.focus = card;
-    if (c.state.phase === 'reading' || c.state.phase === 'sending') c.touch(card);
+    if (c.state.phase === 'reading' || c.state.phase === 'sending') c.touch(card, 0);
     c.changed();
   }
 
@@ -177,7 +212,7 @@ export class MatchInput {
     if (this.focus === null) return;
     const own = placesOf(c.state, 0).some((p) => p.card === this.focus);
     if (own && canArrange(c.state) && c.state.phase !== 'sending') this.held = this.focus;
-    else c.touch(this.focus);
+    else c.touch(this.focus, 0);
     c.changed();
   }
 
@@ -192,7 +227,7 @@ export class MatchInput {
       // Your rows seen from your seat: up is towards the centre line (row 0).
       const row = place.row + (key === 'ArrowUp' ? -1 : key === 'ArrowDown' ? 1 : 0);
       const column = place.column + (key === 'ArrowLeft' ? -1 : key === 'ArrowRight' ? 1 : 0);
-      c.arrange(place.card, row, column);
+      c.arrange(place.card, row, column, 0);
       return c.changed();
     }
     this.focus = nextFocus(this.field.slotList(), this.focus, key);

@@ -8,19 +8,31 @@ import { tr, trf } from '../i18n';
 import { Reader, testSpeedFromUrl } from '../audio/reader';
 import { createOpponent, type OpponentKind } from '../opponents/registry';
 import { TransformerOpponent } from '../opponents/transformer';
-import { territoryCount, type MatchEvent, type MatchSetup, type MatchState } from '../rules';
+import { PLAYERS, territoryCount, type MatchEvent, type MatchSetup, type MatchState } from '../rules';
 import { loadSettings, SHIPPED_MODEL } from '../settings';
 import { testHooks } from '../testHooks';
 import { BeliefView } from '../view/beliefView';
 import { MatchField } from '../view/matchField';
-import { MatchPanel, PANEL_X } from '../view/matchPanel';
+import { matchScreen } from '../view/matchLayout';
+import { MatchPanel } from '../view/matchPanel';
+import { fitScene, isPortrait } from '../view/screen';
 import { loadBaseGlyphs, loadGlyphs, textStyle } from '../view/styles';
 import { homeArrangement, loadHomePlaces, saveHomePlaces } from './HomePlaces';
 import { recordMatch } from '../stats/recorder';
 import { MatchDriver } from './MatchDriver';
 import { publishMatchHooks, unpublishMatchHooks } from './MatchHooks';
 import { MatchInput } from './MatchInput';
-import { eventMessages, LEVELS, MATCH_TEXT, poemCaption, statusLine, who } from './MatchText';
+import {
+  eventMessages,
+  farStatus,
+  LEVELS,
+  MATCH_TEXT,
+  NAMED_TEXT,
+  poemCaption,
+  statusLine,
+  who,
+} from './MatchText';
+import { isPair, isSolo, sideNames, soloSeats, type SideNames, type Seats } from './seats';
 import type { ResultsData } from './ResultsScene';
 import { AttractCaption } from './AttractCaption';
 import type { Difficulty } from '../settings';
@@ -34,9 +46,11 @@ export interface MatchSceneData {
   readonly seed?: number;
   /** Default: the Transformer (settings.opponentModel's weights). */
   readonly opponent?: OpponentKind;
-  /** Who plays each side. Default: you near, the opponent far. The kiosk's attract loop seats
-   *  two listening models (the shipped checkpoints) at two levels; it plays on until a touch. */
-  readonly sides?: { readonly near: 'player' | Difficulty; readonly far?: Difficulty };
+  /** Who plays each side; default you against `opponent`. Two people: PAIR_SEATS. */
+  readonly seats?: Seats;
+  /** The kiosk's attract loop: two listening models on the shipped checkpoints, at these levels
+   *  (near, far), play each other with captions until a touch. Overrides `seats`. */
+  readonly attract?: { readonly near: Difficulty; readonly far: Difficulty };
 }
 
 /** The attract loop's two listeners. */
@@ -58,6 +72,8 @@ interface Table {
   /** The opponent's own name, for the tests. */
   readonly hookName: string;
   readonly level: string;
+  /** How messages and the results name the two sides. */
+  readonly names: SideNames;
   beliefView: BeliefView | null;
   messages: string[];
   /** Cards sent to you since the last reading: lit until the next one, so you can place them. */
@@ -76,8 +92,9 @@ export class MatchScene extends Phaser.Scene {
   private chosen: readonly number[] | undefined;
   private readUnused = false;
   private opponentKind: OpponentKind = 'transformer';
+  private seats: Seats = soloSeats();
+  private attract: MatchSceneData['attract'] | null = null;
   private seed = 0;
-  private sides: NonNullable<MatchSceneData['sides']> = { near: 'player' };
   /** Counts starts, so a create still loading when its match was quit and restarted gives up. */
   private generation = 0;
   private stopRecording: (() => void) | null = null;
@@ -95,45 +112,59 @@ export class MatchScene extends Phaser.Scene {
     this.chosen = data.cards;
     this.readUnused = data.readUnused ?? false;
     this.opponentKind = data.opponent ?? 'transformer';
-    this.sides = data.sides ?? { near: 'player' };
+    this.attract = data.attract ?? null;
+    this.seats = this.attract
+      ? [
+          { kind: 'opponent', opponent: 'transformer' },
+          { kind: 'opponent', opponent: 'transformer' },
+        ]
+      : (data.seats ?? soloSeats(this.opponentKind));
     this.seed = data.seed ?? (Number.isInteger(urlSeed) && urlSeed !== 0 ? urlSeed : Date.now() % 2 ** 31);
   }
 
   async create(): Promise<void> {
     const generation = this.generation;
+    fitScene(this, true);
+    const screen = matchScreen(isPortrait(this));
+    const centre = {
+      x: screen.field.area.x + screen.field.area.width / 2,
+      y: screen.field.area.y + screen.field.area.height / 2,
+    };
     testHooks().screen = 'loading';
     // Registered first: a quit while the opponent loads still ends this match cleanly.
     this.events.once('shutdown', () => this.teardown());
     await loadBaseGlyphs();
     void loadGlyphs(POEMS.map((p) => p.kanji + p.poet).join('') + Object.values(MATCH_TEXT).map(tr).join(''));
     const stored = loadSettings();
-    const nearModel = this.sides.near === 'player' ? null : this.sides.near;
+    const attract = this.attract;
     // Two models play on the shipped checkpoints: the visitor's own settings stay out of it.
-    const settings = nearModel
-      ? { ...stored, difficulty: this.sides.far ?? stored.difficulty, opponentModel: SHIPPED_MODEL }
-      : stored;
-    const loading = this.add.text(496, 360, tr(MATCH_TEXT.loadingOpponent), textStyle(30)).setOrigin(0.5);
-    const { opponent, notice } = await createOpponent({
-      kind: this.opponentKind,
-      difficulty: settings.difficulty,
-      seed: this.seed + 1,
-      model: settings.opponentModel,
-    });
-    const near = nearModel
-      ? (
-          await createOpponent({
-            kind: 'transformer',
-            difficulty: nearModel,
-            seed: this.seed + 2,
-            model: SHIPPED_MODEL,
-          })
-        ).opponent
-      : undefined;
+    const settings = attract ? { ...stored, difficulty: attract.far, opponentModel: SHIPPED_MODEL } : stored;
+    const loading = this.add
+      .text(centre.x, centre.y, tr(MATCH_TEXT.loadingOpponent), textStyle(30))
+      .setOrigin(0.5);
+    // One opponent per side a computer plays (none when two people share the screen).
+    const created = await Promise.all(
+      this.seats.map((seat, player) =>
+        seat.kind === 'opponent'
+          ? createOpponent({
+              kind: seat.opponent,
+              difficulty: attract && player === 0 ? attract.near : settings.difficulty,
+              seed: this.seed + 1 + player,
+              model: settings.opponentModel,
+            })
+          : null,
+      ),
+    );
     if (!this.sys.isActive() || generation !== this.generation) {
-      near?.dispose();
-      return opponent.dispose();
+      for (const c of created) c?.opponent.dispose();
+      return;
     }
     loading.destroy();
+    // The side the panel, the belief view and the history speak of: the far side's opponent.
+    const { opponent = null, notice } = created[1] ?? created[0] ?? {};
+    const names = sideNames(this.seats);
+    const pair = isPair(this.seats);
+    const solo = isSolo(this.seats);
     const setup: MatchSetup =
       this.mode === 'competitive'
         ? { mode: 'competitive', seed: this.seed }
@@ -144,8 +175,7 @@ export class MatchScene extends Phaser.Scene {
     const clips: string[] = [];
     const driver = new MatchDriver({
       setup,
-      opponent,
-      nearOpponent: near,
+      seats: [created[0]?.opponent ?? null, created[1]?.opponent ?? null],
       createReader: (order) => {
         const reader = new Reader({
           order,
@@ -158,17 +188,17 @@ export class MatchScene extends Phaser.Scene {
         reader.on('clip', (e) => clips.push(`${e.clip.poem}:${e.clip.half}`));
         return reader;
       },
-      memorizationMs: near ? ATTRACT_MEMORIZATION_MS : settings.memorizationSeconds * 1000,
+      memorizationMs: attract ? ATTRACT_MEMORIZATION_MS : settings.memorizationSeconds * 1000,
       timeScale,
       now: () => performance.now(),
     });
-    // Your 定位置 from earlier matches, before the first frame is drawn.
-    if (setup.mode !== 'chirashi' && !near) {
+    // Your 定位置 from earlier matches, before the first frame is drawn (not a visitor's).
+    if (setup.mode !== 'chirashi' && solo) {
       for (const move of homeArrangement(driver.state, loadHomePlaces())) {
         driver.arrange(move.card, move.row, move.column);
       }
     }
-    const field = new MatchField(this, driver.state);
+    const field = new MatchField(this, driver.state, screen);
     panel = new MatchPanel(
       this,
       {
@@ -180,7 +210,9 @@ export class MatchScene extends Phaser.Scene {
       },
       () => tr(driver.paused ? MATCH_TEXT.resume : MATCH_TEXT.pause),
       { skip: MATCH_TEXT.skip, quit: MATCH_TEXT.quit, belief: MATCH_TEXT.belief, help: MATCH_TEXT.help },
+      screen.panel,
     );
+    if (pair) panel.faceFarSide();
     if (notice) panel.setNotice(tr(notice));
     const modelName =
       opponent instanceof TransformerOpponent
@@ -190,23 +222,27 @@ export class MatchScene extends Phaser.Scene {
               : MATCH_TEXT.savedModel,
           )
         : '';
-    const opponentName = tr(opponent.name);
+    const opponentName = opponent ? tr(opponent.name) : '';
     const shownName = opponentName + (modelName ? `（${modelName}）` : '');
-    const level = tr(LEVELS[settings.difficulty]);
-    panel.setLevel(trf(MATCH_TEXT.level, { name: shownName, level }));
-    // Only matches someone played go into the history.
-    this.stopRecording = near
-      ? null
-      : recordMatch({
-          driver,
-          setup,
-          opponent,
-          opponentKind: this.opponentKind,
-          opponentName: shownName,
-          ...settings,
-        });
+    const level = opponent ? tr(LEVELS[settings.difficulty]) : '';
+    panel.setLevel(opponent ? trf(MATCH_TEXT.level, { name: shownName, level }) : tr(NAMED_TEXT.pair));
+    // Your history holds your matches against the computer, not two visitors' game.
+    if (solo && opponent) {
+      this.stopRecording = recordMatch({
+        driver,
+        setup,
+        opponent,
+        opponentKind: this.opponentKind,
+        opponentName: shownName,
+        ...settings,
+      });
+    }
     const pauseShade = this.add
-      .text(496, 360, '', { ...textStyle(30), backgroundColor: '#000000cc', padding: { x: 30, y: 20 } })
+      .text(centre.x, centre.y, '', {
+        ...textStyle(30),
+        backgroundColor: '#000000cc',
+        padding: { x: 30, y: 20 },
+      })
       .setOrigin(0.5)
       .setDepth(20)
       .setVisible(false);
@@ -217,8 +253,9 @@ export class MatchScene extends Phaser.Scene {
       get paused() {
         return driver.paused;
       },
-      touch: (card) => driver.humanTouch(card),
-      arrange: (card, row, column) => void driver.arrange(card, row, column),
+      touch: (card, player) => driver.humanTouch(card, player),
+      arrange: (card, row, column, player) => void driver.arrange(card, row, column, player),
+      pair,
       togglePause: () => this.togglePause(),
       quit: () => this.quit(),
       skip: () => this.skip(),
@@ -236,22 +273,20 @@ export class MatchScene extends Phaser.Scene {
       opponentName: shownName,
       hookName: opponentName,
       level,
+      names,
       beliefView: null,
       messages: [],
       received: new Set(),
       clips,
       pausedForHelp: false,
       over: false,
-      caption: near
-        ? new AttractCaption(this, {
-            near: tr(LEVELS[nearModel ?? 'intermediate']),
-            far: tr(LEVELS[settings.difficulty]),
-          })
+      caption: attract
+        ? new AttractCaption(this, { near: tr(LEVELS[attract.near]), far: tr(LEVELS[attract.far]) })
         : null,
     };
     driver.onChange((state, events) => this.onChange(state, events));
     field.layout(driver.state, false);
-    if (near) this.toggleBelief(); // the wash shows what the far listener believes
+    if (attract) this.toggleBelief(); // the wash shows what the far listener believes
     this.render();
     this.publishHooks();
   }
@@ -280,7 +315,8 @@ export class MatchScene extends Phaser.Scene {
       table.beliefView = null;
       table.panel.reserve(0);
     } else {
-      const view = new BeliefView(this, PANEL_X + 8, 0, 1280 - PANEL_X - 24);
+      const { textX, textWidth } = table.panel.frame;
+      const view = new BeliefView(this, textX, 0, textWidth - 8);
       table.beliefView = view;
       table.panel.reserve(BeliefView.height(), (y) => view.moveTo(y));
     }
@@ -290,8 +326,8 @@ export class MatchScene extends Phaser.Scene {
   private onChange(state: MatchState, events: readonly MatchEvent[]): void {
     const table = this.table;
     if (!table) return;
-    const played = !table.caption;
-    if (played && events.some((e) => e.type === 'memorizationOver') && state.mode !== 'chirashi')
+    const solo = isSolo(this.seats);
+    if (events.some((e) => e.type === 'memorizationOver') && state.mode !== 'chirashi' && solo)
       saveHomePlaces(state);
     if (events.length > 0) {
       // Each reading starts with a clean slate: last poem's messages and caption go.
@@ -301,9 +337,9 @@ export class MatchScene extends Phaser.Scene {
         table.panel.setPoem('', '');
         table.input.held = null;
       }
-      for (const e of events) if (e.type === 'sent' && e.to === 0) table.received.add(e.card);
+      for (const e of events) if (e.type === 'sent' && table.driver.isHuman(e.to)) table.received.add(e.card);
       // The attract loop's caption tells its story; these messages speak to a player ("you").
-      const lines = table.caption ? [] : eventMessages(events);
+      const lines = table.caption ? [] : eventMessages(events, table.names);
       table.messages = [...table.messages, ...lines].slice(-4);
       table.panel.setMessages(table.messages);
       if (events.some((e) => e.type === 'taken' || e.type === 'untaken' || e.type === 'karafuda')) {
@@ -315,19 +351,16 @@ export class MatchScene extends Phaser.Scene {
     this.render();
     if (events.some((e) => e.type === 'over') && !table.over) {
       table.over = true;
-      // Your arrangement at the end is what you will find next time.
-      if (!played) {
+      if (this.attract) {
         // The attract loop plays on: another match, another deal.
+        const attract = this.attract;
         this.time.delayedCall(4000, () =>
-          this.scene.restart({
-            mode: 'competitive',
-            sides: this.sides,
-            seed: (this.seed * 7 + 13) % 2 ** 31,
-          }),
+          this.scene.restart({ mode: 'competitive', attract, seed: (this.seed * 7 + 13) % 2 ** 31 }),
         );
         return;
       }
-      if (state.mode !== 'chirashi') saveHomePlaces(state);
+      // Your arrangement at the end is what you will find next time.
+      if (state.mode !== 'chirashi' && solo) saveHomePlaces(state);
       this.time.delayedCall(1600, () => this.scene.start('results', this.resultsData(state)));
     }
   }
@@ -337,11 +370,13 @@ export class MatchScene extends Phaser.Scene {
       state,
       opponent: this.table?.opponentName ?? '',
       level: this.table?.level ?? '',
+      names: this.table?.names,
       again: {
         mode: this.mode,
         cards: this.chosen,
         readUnused: this.readUnused,
         opponent: this.opponentKind,
+        seats: this.seats,
       },
     };
   }
@@ -353,6 +388,7 @@ export class MatchScene extends Phaser.Scene {
       focus: table.input.focus,
       received: table.received,
       held: table.input.held,
+      senders: PLAYERS.filter((p) => table.driver.isHuman(p)),
     });
   }
 
@@ -360,17 +396,22 @@ export class MatchScene extends Phaser.Scene {
     const table = this.table;
     if (!table) return;
     const { state } = table.driver;
+    // In the attract loop each side is named by its level.
+    const names: SideNames = table.caption
+      ? [
+          { ja: table.caption.sides[1], en: table.caption.sides[1] },
+          { ja: table.caption.sides[0], en: table.caption.sides[0] },
+        ]
+      : table.names;
     if (state.mode === 'chirashi') {
       table.panel.setCounts(
-        trf(MATCH_TEXT.takenCount, { who: who(1), n: state.taken[1].length }),
-        trf(MATCH_TEXT.takenCount, { who: who(0), n: state.taken[0].length }),
+        trf(MATCH_TEXT.takenCount, { who: who(1, names), n: state.taken[1].length }),
+        trf(MATCH_TEXT.takenCount, { who: who(0, names), n: state.taken[0].length }),
       );
     } else {
-      // In the attract loop a model plays the near side too: each side is named by its level.
-      const [far, near] = table.caption ? table.caption.sides : [who(1), who(0)];
       table.panel.setCounts(
-        trf(MATCH_TEXT.left, { who: far, n: territoryCount(state, 1) }),
-        trf(MATCH_TEXT.left, { who: near, n: territoryCount(state, 0) }),
+        trf(MATCH_TEXT.left, { who: who(1, names), n: territoryCount(state, 1) }),
+        trf(MATCH_TEXT.left, { who: who(0, names), n: territoryCount(state, 0) }),
       );
     }
     table.panel.setHeard(table.driver.heard);
@@ -385,7 +426,9 @@ export class MatchScene extends Phaser.Scene {
     if (!table) return;
     const secondsLeft = Math.ceil(table.driver.memorizationLeft(performance.now()) / 1000);
     // The status line tells a player what to press; nobody plays in the attract loop.
-    table.panel.setStatus(table.caption ? '' : statusLine(table.driver.state, secondsLeft));
+    table.panel.setStatus(table.caption ? '' : statusLine(table.driver.state, secondsLeft, table.names));
+    if (table.panel.facesFarSide)
+      table.panel.setFarStatus(farStatus(table.driver.state, secondsLeft, table.names, table.messages));
   }
 
   private togglePause(): void {

@@ -2,15 +2,19 @@
 // game for beginners, played as 源平 (10 a side, two rows of five) or scattered (散らし). A
 // switch has a five-colour game read the other 80 poems too, as karafuda (空札), for practice in
 // not touching a card that is not there.
-// Mouse, touch, or ↑ ↓ and Enter (the switch is the last item, or K); Esc goes back to the title.
+// A second switch seats two people at one screen instead of the computer opponent (T), for any of
+// these games and for a competitive match.
+// Mouse, touch, or ↑ ↓ and Enter (the switches are the last items, or K and T); Esc goes back.
 import Phaser from 'phaser';
 import { GOSHIKI_GROUPS } from '../../data/goshiki';
 import { GOSHIKI_COLORS, type GoshikiColor } from '../../data/types';
 import { tr, type Bilingual } from '../i18n';
 import { testHooks } from '../testHooks';
 import { bindText, COLORS, loadBaseGlyphs, loadGlyphs, TextButton, textStyle, WEIGHT } from '../view/styles';
+import { fitScene, isPortrait } from '../view/screen';
 import { pageBox, publishCards } from '../view/torifuda';
 import type { MatchSceneData } from './MatchScene';
+import { PAIR_SEATS } from './seats';
 
 const COLOR_NAMES: Readonly<Record<GoshikiColor, Bilingual>> = {
   桃: { ja: '桃', en: 'Pink' },
@@ -32,6 +36,11 @@ function choices(): Choice[] {
       id: 'genpei-100',
       label: { ja: '源平合戦　100 枚（50 枚ずつ）', en: 'Genpei: all 100 (50 a side)' },
       data: { mode: 'genpei' },
+    },
+    {
+      id: 'competitive',
+      label: { ja: '競技かるた（25 枚ずつ）', en: 'Competitive (25 a side)' },
+      data: { mode: 'competitive' },
     },
   ];
   for (const color of GOSHIKI_COLORS) {
@@ -56,6 +65,14 @@ function choices(): Choice[] {
   return out;
 }
 
+const PAIR_SWITCH = {
+  on: {
+    ja: '対戦：二人で（同じ画面を囲んで）(T)',
+    en: 'Players: two people at this screen (T)',
+  },
+  off: { ja: '対戦：コンピューターと (T)', en: 'Players: you against the computer (T)' },
+} as const satisfies Record<string, Bilingual>;
+
 const KARAFUDA_SWITCH = {
   on: {
     ja: '五色で空札も読む（残り 80 首）：オン (K)',
@@ -67,12 +84,36 @@ const KARAFUDA_SWITCH = {
   },
 } as const satisfies Record<string, Bilingual>;
 
+/**
+ * Where each button goes: two columns at 1280×720; one column at 720×960 (upright), where the
+ * games take a row each and the switches and 戻る follow.
+ */
+const LAYOUTS = {
+  landscape: {
+    heading: 32,
+    size: 22,
+    choice: (i: number) => ({ x: 64 + (i % 2) * 560, y: 120 + Math.floor(i / 2) * 66, width: 520 }),
+    switchRow: (k: number) => ({ x: 64, y: 120 + (6 + k) * 66, width: 1080 }),
+    back: 660,
+  },
+  portrait: {
+    heading: 24,
+    size: 19,
+    choice: (i: number) => ({ x: 40, y: 104 + i * 55, width: 640 }),
+    switchRow: (k: number) => ({ x: 40, y: 104 + (12 + k) * 55 + 8, width: 640 }),
+    back: 906,
+  },
+} as const;
+
 export class MatchSetupScene extends Phaser.Scene {
   private buttons: TextButton[] = [];
   private focus = 0;
   /** Five-colour games read the other 80 poems too (the switch). */
   private readUnused = false;
   private karafudaSwitch: TextButton | null = null;
+  /** Two people at one screen instead of the computer (the second switch). */
+  private pair = false;
+  private pairSwitch: TextButton | null = null;
 
   constructor() {
     super('match-setup');
@@ -82,52 +123,62 @@ export class MatchSetupScene extends Phaser.Scene {
     this.buttons = [];
     this.focus = 0;
     this.readUnused = false;
+    this.pair = false;
     testHooks().screen = 'loading';
     await loadBaseGlyphs();
     // The switch's other state is drawn later, without bindText: have its glyphs ready.
     void loadGlyphs(
-      Object.values(KARAFUDA_SWITCH)
-        .map((t) => t.ja + t.en)
-        .join(''),
+      [...Object.values(KARAFUDA_SWITCH), ...Object.values(PAIR_SWITCH)].map((t) => t.ja + t.en).join(''),
     );
     if (!this.sys.isActive()) return;
-    const heading = this.add.text(64, 32, '', textStyle(40, COLORS.paper, WEIGHT.card));
-    bindText(heading, { ja: '源平・五色百人一首', en: 'Genpei and five-colour games' });
+    fitScene(this, true);
+    const layout = isPortrait(this) ? LAYOUTS.portrait : LAYOUTS.landscape;
+    const heading = this.add.text(
+      layout.choice(0).x,
+      layout.heading,
+      '',
+      textStyle(40, COLORS.paper, WEIGHT.card),
+    );
+    bindText(heading, { ja: '源平・五色・二人対戦', en: 'Genpei, five colours, two players' });
     const list = choices();
     list.forEach((choice, i) => {
-      // Genpei 100 alone on the first row, then each colour's two games side by side.
-      const row = i === 0 ? 0 : Math.ceil(i / 2);
-      const column = i === 0 ? 0 : (i - 1) % 2;
-      const button = new TextButton(
-        this,
-        64 + column * 560,
-        130 + row * 78,
-        choice.label,
-        () => this.start(choice),
-        {
-          size: 22,
-          origin: 0,
-          minWidth: 520,
-        },
-      );
+      // Genpei 100 and the competitive match first, then each colour's two games.
+      const at = layout.choice(i);
+      const button = new TextButton(this, at.x, at.y, choice.label, () => this.start(choice), {
+        size: layout.size,
+        origin: 0,
+        minWidth: at.width,
+      });
       button.text.on('pointerover', () => this.setFocus(i));
       this.buttons.push(button);
     });
+    const switchAt = [layout.switchRow(0), layout.switchRow(1)] as const;
     const karafuda = new TextButton(
       this,
-      64,
-      130 + 6 * 78,
+      switchAt[0].x,
+      switchAt[0].y,
       () => this.karafudaLabel(),
       () => this.toggleReadUnused(),
-      { size: 22, origin: 0, minWidth: 1080 },
+      { size: layout.size, origin: 0, minWidth: switchAt[0].width },
     );
     karafuda.text.on('pointerover', () => this.setFocus(list.length));
     this.buttons.push(karafuda);
     this.karafudaSwitch = karafuda;
+    const pair = new TextButton(
+      this,
+      switchAt[1].x,
+      switchAt[1].y,
+      () => this.pairLabel(),
+      () => this.togglePair(),
+      { size: layout.size, origin: 0, minWidth: switchAt[1].width },
+    );
+    pair.text.on('pointerover', () => this.setFocus(list.length + 1));
+    this.buttons.push(pair);
+    this.pairSwitch = pair;
     const back = new TextButton(
       this,
-      64,
-      660,
+      layout.choice(0).x,
+      layout.back,
       { ja: '← 戻る (Esc)', en: '← Back (Esc)' },
       () => this.back(),
       {
@@ -135,12 +186,14 @@ export class MatchSetupScene extends Phaser.Scene {
       },
     );
     this.input.keyboard?.on('keydown', (event: KeyboardEvent) => {
-      if (event.key === 'ArrowDown') this.setFocus(Math.min(list.length, this.focus + 1));
+      if (event.key === 'ArrowDown') this.setFocus(Math.min(list.length + 1, this.focus + 1));
       else if (event.key === 'ArrowUp') this.setFocus(Math.max(0, this.focus - 1));
       else if (event.key === 'Enter' || event.key === ' ') {
         if (this.focus === list.length) this.toggleReadUnused();
+        else if (this.focus === list.length + 1) this.togglePair();
         else this.start(list[this.focus] as Choice);
       } else if (event.key === 'k' || event.key === 'K') this.toggleReadUnused();
+      else if (event.key === 't' || event.key === 'T') this.togglePair();
       else if (event.key === 'Escape') this.back();
     });
     this.setFocus(0);
@@ -152,6 +205,7 @@ export class MatchSetupScene extends Phaser.Scene {
         list.map((choice, i) => ({ id: choice.id, ...pageBox(this, this.buttons[i]!.text.getBounds()) })),
       back: () => pageBox(this, back.text.getBounds()),
       karafuda: () => ({ on: this.readUnused, ...pageBox(this, karafuda.text.getBounds()) }),
+      pair: () => ({ on: this.pair, ...pageBox(this, pair.text.getBounds()) }),
     };
     this.events.once('shutdown', () => delete testHooks().matchSetup);
   }
@@ -167,6 +221,16 @@ export class MatchSetupScene extends Phaser.Scene {
     this.karafudaSwitch?.setSelected(this.readUnused);
   }
 
+  private togglePair(): void {
+    this.pair = !this.pair;
+    this.pairSwitch?.text.setText(this.pairLabel());
+    this.pairSwitch?.setSelected(this.pair);
+  }
+
+  private pairLabel(): string {
+    return tr(this.pair ? PAIR_SWITCH.on : PAIR_SWITCH.off);
+  }
+
   private karafudaLabel(): string {
     return tr(this.readUnused ? KARAFUDA_SWITCH.on : KARAFUDA_SWITCH.off);
   }
@@ -174,7 +238,8 @@ export class MatchSetupScene extends Phaser.Scene {
   private start(choice: Choice): void {
     // Only the five-colour games have poems left over to read; genpei 100 has them all in play.
     const readUnused = this.readUnused && choice.data.cards !== undefined;
-    this.scene.start('match', { ...choice.data, readUnused });
+    const seats = this.pair ? { seats: PAIR_SEATS } : {};
+    this.scene.start('match', { ...choice.data, readUnused, ...seats });
   }
 
   private back(): void {

@@ -5,10 +5,9 @@ import { poemByNo } from '../../data/poems';
 import { tr, trf, type Bilingual } from '../i18n';
 import type { MatchEvent, MatchState, Player } from '../rules';
 import type { Difficulty } from '../settings';
+import { SOLO_NAMES, type SideNames } from './seats';
 
 export const MATCH_TEXT = {
-  you: { ja: 'あなた', en: 'You' },
-  opponent: { ja: '相手', en: 'Opponent' },
   nobody: { ja: 'なし', en: 'Nobody' },
   left: { ja: '{who}　残り {n} 枚', en: '{who}: {n} left' },
   takenCount: { ja: '{who}　取り札 {n} 枚', en: '{who}: {n} taken' },
@@ -56,6 +55,25 @@ export const MATCH_TEXT = {
   },
 } as const satisfies Record<string, Bilingual | Record<string, string>>;
 
+/** The messages when neither side is "you" (two people at one screen): each names its side. */
+export const NAMED_TEXT = {
+  took: { ja: '{who}が取りました', en: '{who} took it' },
+  fault: { ja: 'お手つき（{who}）', en: 'Fault ({who})' },
+  chooseSend: {
+    ja: '{who}：{to}に送る札を選んでください（{n} 枚）',
+    en: '{who}: choose a card to send to the {to} ({n})',
+  },
+  received: {
+    ja: '{to}に{card}が来ました（{who}から）。光っている札は動かせます',
+    en: '{to} received {card} from the {who}; the lit card can be moved',
+  },
+  pair: { ja: '二人対戦（同じ画面）', en: 'Two players, one screen' },
+  pairHint: {
+    ja: '自分の陣の札は触れて取る・相手の陣の札は自分の側から滑らせて取る',
+    en: 'Tap a card on your side; for one on the other side, slide from your side',
+  },
+} as const satisfies Record<string, Bilingual>;
+
 export const LEVELS: Record<Difficulty, Bilingual> = {
   beginner: { ja: '初級', en: 'Beginner' },
   intermediate: { ja: '中級', en: 'Intermediate' },
@@ -69,18 +87,24 @@ export function cardName(card: number): string {
   return trf({ ja: '{n}番「{start}」', en: 'card {n} “{start}”' }, { n: card, start });
 }
 
-export function who(player: Player): string {
-  return tr(player === 0 ? MATCH_TEXT.you : MATCH_TEXT.opponent);
+export function who(player: Player, names: SideNames = SOLO_NAMES): string {
+  return tr(names[player]);
 }
 
-/** The messages for one batch of rule events, in order. */
-export function eventMessages(events: readonly MatchEvent[]): string[] {
+/**
+ * The messages for one batch of rule events, in order. With `names` other than you and the
+ * opponent (two people at one screen), every message names its side.
+ */
+export function eventMessages(events: readonly MatchEvent[], names: SideNames = SOLO_NAMES): string[] {
   const out: string[] = [];
+  const named = names !== SOLO_NAMES;
   for (const event of events) {
     switch (event.type) {
       case 'taken':
         out.push(
-          tr(event.player === 0 ? MATCH_TEXT.youTook : MATCH_TEXT.opponentTook) +
+          (named
+            ? trf(NAMED_TEXT.took, { who: who(event.player, names) })
+            : tr(event.player === 0 ? MATCH_TEXT.youTook : MATCH_TEXT.opponentTook)) +
             (event.simultaneous ? tr(MATCH_TEXT.simultaneous) : ''),
         );
         break;
@@ -92,26 +116,36 @@ export function eventMessages(events: readonly MatchEvent[]): string[] {
         break;
       case 'fault':
         out.push(
-          tr(event.player === 0 ? MATCH_TEXT.yourFault : MATCH_TEXT.opponentFault) +
+          (named
+            ? trf(NAMED_TEXT.fault, { who: who(event.player, names) })
+            : tr(event.player === 0 ? MATCH_TEXT.yourFault : MATCH_TEXT.opponentFault)) +
             (event.count > 1 ? tr(MATCH_TEXT.double) : ''),
         );
         break;
       case 'forfeit':
-        out.push(trf(MATCH_TEXT.forfeit, { who: who(event.player), card: event.card }));
+        out.push(trf(MATCH_TEXT.forfeit, { who: who(event.player, names), card: event.card }));
         break;
       case 'sendOwed':
         out.push(
-          event.from === 0
-            ? trf(MATCH_TEXT.chooseSend, { n: event.count })
-            : trf(MATCH_TEXT.opponentSends, { n: event.count }),
+          named
+            ? sendPrompt(event.from, event.count, names)
+            : event.from === 0
+              ? trf(MATCH_TEXT.chooseSend, { n: event.count })
+              : trf(MATCH_TEXT.opponentSends, { n: event.count }),
         );
         break;
       case 'sent':
         out.push(
-          trf(event.to === 0 ? MATCH_TEXT.received : MATCH_TEXT.sent, {
-            who: who(event.from),
-            card: cardName(event.card),
-          }),
+          named
+            ? trf(NAMED_TEXT.received, {
+                who: who(event.from, names),
+                to: who(event.to, names),
+                card: cardName(event.card),
+              })
+            : trf(event.to === 0 ? MATCH_TEXT.received : MATCH_TEXT.sent, {
+                who: who(event.from),
+                card: cardName(event.card),
+              }),
         );
         break;
       case 'unmeisen':
@@ -133,17 +167,47 @@ export function eventMessages(events: readonly MatchEvent[]): string[] {
   return out;
 }
 
-/** The status line under the counts: the memorization clock, the joka, a send to choose… */
-export function statusLine(state: MatchState, memorizationSecondsLeft: number): string {
+/** Who must choose a card to send to whom, naming both sides. */
+export function sendPrompt(from: Player, count: number, names: SideNames): string {
+  return trf(NAMED_TEXT.chooseSend, { who: who(from, names), to: who(from === 0 ? 1 : 0, names), n: count });
+}
+
+/**
+ * The status line under the counts: the memorization clock, the joka, a send to choose… With
+ * other `names` than you and the opponent, a send to choose is named by side.
+ */
+export function statusLine(
+  state: MatchState,
+  memorizationSecondsLeft: number,
+  names: SideNames = SOLO_NAMES,
+): string {
   const left = memorizationSecondsLeft;
   const time = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
   if (state.phase === 'memorization')
-    return `${trf(MATCH_TEXT.memorize, { time })}\n${tr(MATCH_TEXT.arrangeKeys)}`;
+    return `${trf(MATCH_TEXT.memorize, { time })}\n${tr(names === SOLO_NAMES ? MATCH_TEXT.arrangeKeys : NAMED_TEXT.pairHint)}`;
   if (state.phase === 'joka') return tr(MATCH_TEXT.joka);
+  if (state.phase === 'sending' && state.pendingSend && names !== SOLO_NAMES)
+    return sendPrompt(state.pendingSend.from, state.pendingSend.count, names);
   if (state.phase === 'sending' && state.pendingSend?.from === 0)
     return trf(MATCH_TEXT.chooseSend, { n: state.pendingSend.count });
-  if (state.phase === 'reading') return `${tr(MATCH_TEXT.reading)}\n${tr(MATCH_TEXT.keys)}`;
+  if (state.phase === 'reading')
+    return names === SOLO_NAMES
+      ? `${tr(MATCH_TEXT.reading)}\n${tr(MATCH_TEXT.keys)}`
+      : tr(MATCH_TEXT.reading);
   return '';
+}
+
+/** What the far player of two at one screen reads, turned to face them: the status and the
+ *  last message. */
+export function farStatus(
+  state: MatchState,
+  memorizationSecondsLeft: number,
+  names: SideNames,
+  messages: readonly string[],
+): string {
+  const status = statusLine(state, memorizationSecondsLeft, names);
+  const last = messages.at(-1) ?? '';
+  return [status, last === status ? '' : last].filter(Boolean).join('\n');
 }
 
 /**

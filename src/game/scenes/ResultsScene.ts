@@ -9,6 +9,9 @@ import type { MatchState, Player } from '../rules';
 import type { MatchSceneData } from './MatchScene';
 import { MATCH_TEXT, who } from './MatchText';
 import { summarize, type CardResult } from './ResultsData';
+import { SOLO_NAMES, type SideNames } from './seats';
+import { withRomaji } from '../romaji';
+import { fitScene } from '../view/screen';
 import './results.css';
 
 export interface ResultsData {
@@ -16,6 +19,8 @@ export interface ResultsData {
   readonly opponent: string;
   /** The level played (already in the player's language). */
   readonly level?: string;
+  /** How the two sides are named (default you and the opponent). */
+  readonly names?: SideNames;
   /** How to start the same kind of game again (a new deal). */
   readonly again: MatchSceneData;
 }
@@ -50,6 +55,12 @@ const TEXT = {
   sent: { ja: '送り札', en: 'Sent' },
   karafuda: { ja: '空札', en: 'karafuda' },
   again: { ja: 'もう一度', en: 'Play again' },
+  wins: { ja: '{who}の勝ち', en: '{who} wins' },
+  marginNamed: {
+    ja: '{n} 枚差　残り札　{a} {mine} 枚・{b} {theirs} 枚',
+    en: 'Margin: {n} cards · left: {a} {mine}, {b} {theirs}',
+  },
+  pair: { ja: '二人対戦（同じ画面）', en: 'Two players, one screen' },
   title_: { ja: 'タイトルへ', en: 'Title' },
 } as const satisfies Record<string, Bilingual>;
 
@@ -59,6 +70,7 @@ export class ResultsScene extends Phaser.Scene {
   }
 
   create(data: ResultsData): void {
+    fitScene(this, true); // a DOM panel: CSS lays it out for any window
     let next: () => void = () => this.scene.start('title');
     openPanel(
       'results',
@@ -78,6 +90,8 @@ export class ResultsScene extends Phaser.Scene {
 
   private build(data: ResultsData, done: (action: 'again' | 'title') => void): HTMLElement {
     const summary = summarize(data.state);
+    const names = data.names ?? SOLO_NAMES;
+    const named = names !== SOLO_NAMES;
     const el = (tag: string, text = '', className = '') => {
       const node = document.createElement(tag);
       node.textContent = text;
@@ -85,20 +99,29 @@ export class ResultsScene extends Phaser.Scene {
       return node;
     };
     const wrap = el('div');
-    const verdict = summary.winner === 'draw' ? TEXT.draw : summary.winner === 0 ? TEXT.youWin : TEXT.youLose;
-    const heading = el('h1', tr(verdict), 'results-verdict');
+    const verdict =
+      summary.winner === 'draw' || summary.winner === null
+        ? tr(TEXT.draw)
+        : named
+          ? trf(TEXT.wins, { who: who(summary.winner, names) })
+          : tr(summary.winner === 0 ? TEXT.youWin : TEXT.youLose);
+    const heading = el('h1', verdict, 'results-verdict');
     heading.dataset.winner = String(summary.winner);
     wrap.append(heading);
     const [mine, theirs] = summary.left;
     const margin =
       data.state.mode === 'chirashi'
         ? trf(TEXT.marginChirashi, { n: summary.margin })
-        : trf(TEXT.margin, { n: summary.margin, mine, theirs });
+        : named
+          ? trf(TEXT.marginNamed, { n: summary.margin, mine, theirs, a: who(0, names), b: who(1, names) })
+          : trf(TEXT.margin, { n: summary.margin, mine, theirs });
     wrap.append(el('p', margin, 'results-margin'));
     wrap.append(
       el(
         'p',
-        trf(TEXT.against, { name: data.opponent, level: data.level || tr(TEXT.none) }),
+        data.opponent
+          ? trf(TEXT.against, { name: data.opponent, level: data.level || tr(TEXT.none) })
+          : tr(TEXT.pair),
         'results-level',
       ),
     );
@@ -108,7 +131,7 @@ export class ResultsScene extends Phaser.Scene {
         el(
           'p',
           trf(TEXT.summary, {
-            who: who(p),
+            who: who(p, names),
             taken: summary.taken[p],
             faults: summary.faults[p],
             after: after === null ? tr(TEXT.none) : trf(TEXT.sounds, { n: signed(after) }),
@@ -123,11 +146,11 @@ export class ResultsScene extends Phaser.Scene {
     const back = el('button', tr(TEXT.title_));
     back.addEventListener('click', () => done('title'));
     buttons.append(again, back);
-    wrap.append(buttons, this.table(summary.cards));
+    wrap.append(buttons, this.table(summary.cards, names));
     return wrap;
   }
 
-  private table(cards: readonly CardResult[]): HTMLElement {
+  private table(cards: readonly CardResult[], names: SideNames): HTMLElement {
     const table = document.createElement('table');
     table.className = 'results-table';
     const head = table.createTHead().insertRow();
@@ -151,27 +174,27 @@ export class ResultsScene extends Phaser.Scene {
       const poem = poemByNo(card.poem);
       const faults = ([0, 1] as const)
         .filter((p) => card.faults[p] > 0)
-        .map((p) => `${who(p)}${card.faults[p] > 1 ? ' ×' + card.faults[p] : ''}`)
+        .map((p) => `${who(p, names)}${card.faults[p] > 1 ? ' ×' + card.faults[p] : ''}`)
         .join('・');
       const side =
         card.lay === 0 || card.lay === 1
-          ? who(card.lay)
+          ? who(card.lay, names)
           : card.lay === 'field'
             ? tr(TEXT.field)
             : tr(TEXT.karafuda);
       const sends =
         card.send && card.sent.length > 0
           ? trf(TEXT.sendLine, {
-              from: who(card.send.from),
-              to: who(card.send.to),
+              from: who(card.send.from, names),
+              to: who(card.send.to, names),
               cards: card.sent.join(', '),
             })
           : tr(TEXT.none);
       const cells = [
         `${card.poem} ${poem.torifuda[0]}…${card.onField ? '' : `（${tr(TEXT.karafuda)}）`}`,
-        card.kimariji,
+        withRomaji(card.kimariji),
         side,
-        card.onField ? takerName(card.taker) : tr(TEXT.none),
+        card.onField ? takerName(card.taker, names) : tr(TEXT.none),
         card.takeMs === null ? tr(TEXT.none) : trf(TEXT.msValue, { n: Math.round(card.takeMs) }),
         card.afterKimariji === null ? tr(TEXT.none) : signed(card.afterKimariji),
         faults || tr(TEXT.none),
@@ -188,8 +211,8 @@ export class ResultsScene extends Phaser.Scene {
   }
 }
 
-function takerName(taker: Player | null): string {
-  return taker === null ? tr(MATCH_TEXT.nobody) : who(taker);
+function takerName(taker: Player | null, names: SideNames): string {
+  return taker === null ? tr(MATCH_TEXT.nobody) : who(taker, names);
 }
 
 function signed(n: number): string {

@@ -10,12 +10,35 @@ import { openPanel } from '../panels/host';
 import { loadSettings, saveSettings } from '../settings';
 import { testHooks } from '../testHooks';
 import { drawTorifuda, pageBox, publishCards } from '../view/torifuda';
+import { fitScene, isPortrait } from '../view/screen';
 import { bindText, COLORS, loadBaseGlyphs, loadGlyphs, TextButton, textStyle, WEIGHT } from '../view/styles';
 
 /** Cards fanned out beside the title: ちはやふる, せを, むらさめ. */
 const FAN = [17, 77, 87] as const;
 const LANG_ROW = MENU.length;
-const MENU_ROWS = 5;
+
+/** Where everything goes, at 1280×720 and at 720×960 (upright). */
+const LAYOUTS = {
+  landscape: {
+    title: { x: 120, y: 150, size: 120 },
+    roman: { x: 128, y: 300 },
+    tagline: { x: 128, y: 362, width: 1100 },
+    fan: { x: 930, y: 330, step: 110, width: 150 },
+    menu: { x: 128, y: 436, column: 320, row: 50, rows: 5 },
+    lang: { x: 1000, y: 660 },
+    credit: { x: 24, y: 690 },
+  },
+  portrait: {
+    title: { x: 56, y: 40, size: 110 },
+    roman: { x: 64, y: 180 },
+    tagline: { x: 64, y: 240, width: 600 },
+    fan: { x: 250, y: 420, step: 110, width: 130 },
+    menu: { x: 56, y: 560, column: 320, row: 50, rows: 6 },
+    lang: { x: 420, y: 880 },
+    credit: { x: 24, y: 934 },
+  },
+} as const;
+type TitleLayout = (typeof LAYOUTS)[keyof typeof LAYOUTS];
 const TAGLINE = {
   ja: '小倉百人一首 ― 耳で聴く相手と競技かるた',
   en: 'Hyakunin Isshu karuta, against an opponent who listens',
@@ -26,6 +49,7 @@ export class TitleScene extends Phaser.Scene {
   private langButtons = new Map<Lang, TextButton>();
   private focus = 0;
   private credit: Phaser.GameObjects.Text | undefined;
+  private layout: TitleLayout = LAYOUTS.landscape;
 
   constructor() {
     super('title');
@@ -35,6 +59,8 @@ export class TitleScene extends Phaser.Scene {
     this.buttons = [];
     this.langButtons.clear();
     loadSettings(); // applies the saved language before the first text is drawn
+    fitScene(this, true);
+    this.layout = isPortrait(this) ? LAYOUTS.portrait : LAYOUTS.landscape;
     testHooks().screen = 'loading';
     const labels = MENU.flatMap((entry) => [entry.label.ja, entry.label.en]);
     await Promise.all([loadBaseGlyphs(), loadGlyphs(labels.join('') + TAGLINE.ja)]);
@@ -52,24 +78,31 @@ export class TitleScene extends Phaser.Scene {
   }
 
   private drawTitle(): void {
-    this.add.text(120, 150, '歌かるた', textStyle(120, COLORS.paper, WEIGHT.card));
-    this.add.text(128, 300, 'utakaruta', textStyle(44, COLORS.paperDim));
-    const tagline = this.add.text(128, 362, '', textStyle(24, COLORS.paperDim));
+    const { title, roman, tagline: line } = this.layout;
+    this.add.text(title.x, title.y, '歌かるた', textStyle(title.size, COLORS.paper, WEIGHT.card));
+    this.add.text(roman.x, roman.y, 'utakaruta', textStyle(44, COLORS.paperDim));
+    const tagline = this.add.text(line.x, line.y, '', {
+      ...textStyle(24, COLORS.paperDim),
+      wordWrap: { width: line.width, useAdvancedWrap: true },
+    });
     bindText(tagline, TAGLINE);
   }
 
   private drawFan(): void {
     FAN.forEach((no, i) => {
-      const card = drawTorifuda(this, poemByNo(no), 930 + i * 110, 330 + Math.abs(i - 1) * 24, 150);
+      const { fan } = this.layout;
+      const x = fan.x + i * fan.step;
+      const card = drawTorifuda(this, poemByNo(no), x, fan.y + Math.abs(i - 1) * 24, fan.width);
       card.setAngle((i - 1) * 9);
     });
   }
 
   private drawMenu(): void {
-    // Five entries to a column; a second column opens beside the first as modes are added.
+    // A column of entries; the next column opens beside it as modes are added.
+    const { menu } = this.layout;
     MENU.forEach((entry, i) => {
-      const x = 128 + Math.floor(i / MENU_ROWS) * 320;
-      const y = 436 + (i % MENU_ROWS) * 50;
+      const x = menu.x + Math.floor(i / menu.rows) * menu.column;
+      const y = menu.y + (i % menu.rows) * menu.row;
       const button = new TextButton(this, x, y, entry.label, () => entry.open(this), {
         size: 24,
         origin: 0,
@@ -81,13 +114,13 @@ export class TitleScene extends Phaser.Scene {
   }
 
   private drawLanguageRow(): void {
-    const y = 660;
+    const { x, y } = this.layout.lang;
     const options: readonly [Lang, string][] = [
       ['ja', '日本語'],
       ['en', 'English'],
     ];
     options.forEach(([lang, name], i) => {
-      const button = new TextButton(this, 1000 + i * 140, y, { ja: name, en: name }, () =>
+      const button = new TextButton(this, x + i * 140, y, { ja: name, en: name }, () =>
         this.chooseLang(lang),
       );
       this.langButtons.set(lang, button);
@@ -97,7 +130,8 @@ export class TitleScene extends Phaser.Scene {
 
   /** The bundled font's licence asks to travel with the font: a credit that opens its text. */
   private drawFontCredit(): void {
-    const credit = this.add.text(24, 690, '', textStyle(14, COLORS.paperDim)).setOrigin(0, 0.5);
+    const { credit: at } = this.layout;
+    const credit = this.add.text(at.x, at.y, '', textStyle(14, COLORS.paperDim)).setOrigin(0, 0.5);
     this.credit = credit;
     bindText(credit, {
       ja: 'フォント：しっぽり明朝（SIL Open Font License 1.1）',
@@ -149,7 +183,8 @@ export class TitleScene extends Phaser.Scene {
             this.chooseLang(getLang() === 'ja' ? 'en' : 'ja');
             break;
           }
-          const step = event.key === 'ArrowLeft' ? -MENU_ROWS : MENU_ROWS;
+          const rows = this.layout.menu.rows;
+          const step = event.key === 'ArrowLeft' ? -rows : rows;
           const target = this.focus + step;
           if (target >= 0 && target < MENU.length) this.setFocus(target);
           break;

@@ -6,7 +6,7 @@
 import type Phaser from 'phaser';
 import { poemByNo } from '../../data/poems';
 import { gridColumns, placesOf, rowsCards, type MatchState, type Player } from '../rules';
-import { chirashiSlots, TerritoryGrid, type Slot } from './matchLayout';
+import { chirashiSlots, LANDSCAPE_MATCH, TerritoryGrid, type MatchScreen, type Slot } from './matchLayout';
 import { COLORS, textStyle } from './styles';
 import { drawTorifuda, type Torifuda } from './torifuda';
 
@@ -23,18 +23,23 @@ export class MatchField {
   private grid: TerritoryGrid | null = null;
   private readonly labels: Phaser.GameObjects.Text[] = [];
   private readonly rowMarker: Phaser.GameObjects.Graphics;
-  private dragging: number | null = null;
+  /** Cards being dragged (two people may each drag one at once). */
+  private readonly dragging = new Set<number>();
 
   constructor(
     private readonly scene: Phaser.Scene,
     state: MatchState,
+    private readonly screen: MatchScreen = LANDSCAPE_MATCH,
   ) {
-    scene.add.rectangle(8, 0, 976, 720, 0x24362c).setOrigin(0);
-    if (state.mode !== 'chirashi') scene.add.rectangle(496, 360, 960, 2, 0xf4ecd8, 0.25);
+    const { cloth, field } = screen;
+    scene.add.rectangle(cloth.x, cloth.y, cloth.width, cloth.height, 0x24362c).setOrigin(0);
+    const centre = { x: field.area.x + field.area.width / 2, y: field.area.y + field.area.height / 2 };
+    if (state.mode !== 'chirashi')
+      scene.add.rectangle(centre.x, centre.y, cloth.width - 16, 2, 0xf4ecd8, 0.25);
     this.rowMarker = scene.add.graphics().setDepth(1);
     this.chirashiLayout =
       state.mode === 'chirashi'
-        ? new Map(chirashiSlots(state.field).map((slot) => [slot.no, slot]))
+        ? new Map(chirashiSlots(state.field, field.area).map((slot) => [slot.no, slot]))
         : new Map();
   }
 
@@ -68,7 +73,7 @@ export class MatchField {
     } else {
       const columns = gridColumns(state);
       if (this.grid?.columns !== columns) {
-        this.grid = new TerritoryGrid(columns);
+        this.grid = new TerritoryGrid(columns, this.screen.field);
         this.drawKeyLabels();
       }
       slots = this.grid.slots([placesOf(state, 0), placesOf(state, 1)]);
@@ -81,7 +86,7 @@ export class MatchField {
       this.scene.tweens.killTweensOf(card);
       this.scene.tweens.add({
         targets: card,
-        y: takerBottom ? 760 : -60,
+        y: takerBottom ? this.screen.height + 40 : -60,
         alpha: 0,
         duration: 500,
         onComplete: () => card.destroy(),
@@ -102,7 +107,7 @@ export class MatchField {
       // Turned at once, never tweened: Phaser keeps angles in (−π, π], so a tween from −π to π
       // would spin the card through a full turn on its way.
       card.setRotation(rotation);
-      if (slot.no === this.dragging || (card.x === slot.x && card.y === slot.y)) continue;
+      if (this.dragging.has(slot.no) || (card.x === slot.x && card.y === slot.y)) continue;
       this.scene.tweens.killTweensOf(card);
       if (animate) this.scene.tweens.add({ targets: card, x: slot.x, y: slot.y, duration: 350 });
       else card.setPosition(slot.x, slot.y);
@@ -115,10 +120,18 @@ export class MatchField {
    */
   paintHighlights(
     state: MatchState,
-    marks: { focus: number | null; received: ReadonlySet<number>; held: number | null },
+    marks: {
+      focus: number | null;
+      received: ReadonlySet<number>;
+      held: number | null;
+      /** The sides a person plays: their sends to choose are lit. */
+      senders: readonly Player[];
+    },
   ): void {
-    const sending = state.phase === 'sending' && state.pendingSend?.from === 0;
-    const own = new Set(rowsCards(state.territories[0]));
+    // The sender's cards light up while they choose (a computer's send is chosen out of sight).
+    const sender = state.phase === 'sending' ? state.pendingSend?.from : undefined;
+    const sending = sender !== undefined && marks.senders.includes(sender);
+    const own = new Set(sender === undefined ? [] : rowsCards(state.territories[sender]));
     for (const [no, card] of this.cards) {
       const color =
         no === marks.held
@@ -131,7 +144,7 @@ export class MatchField {
                 ? COLORS.hover
                 : undefined;
       card.setHighlight(color, true);
-      const depth = no === marks.held || no === this.dragging ? 4 : 0;
+      const depth = no === marks.held || this.dragging.has(no) ? 4 : 0;
       if (card.depth !== depth) card.setDepth(depth);
     }
   }
@@ -143,7 +156,10 @@ export class MatchField {
     const row = screenRow === null ? null : TerritoryGrid.screenRow(screenRow);
     if (!grid || !row) return;
     const y = grid.centre(row.player, row.row, 0).y;
-    this.rowMarker.fillStyle(COLORS.focus, 0.25).fillRect(30, y - grid.height / 2 - 2, 948, grid.height + 4);
+    const { area } = this.screen.field;
+    this.rowMarker
+      .fillStyle(COLORS.focus, 0.25)
+      .fillRect(area.x - 4, y - grid.height / 2 - 2, area.width + 8, grid.height + 4);
   }
 
   /** The card in play under a point of the canvas, if any. */
@@ -164,13 +180,13 @@ export class MatchField {
   drag(card: number, x: number, y: number): void {
     const sprite = this.cards.get(card);
     if (!sprite) return;
-    this.dragging = card;
+    this.dragging.add(card);
     this.scene.tweens.killTweensOf(sprite);
     sprite.setPosition(x, y).setDepth(4);
   }
 
-  endDrag(state: MatchState): void {
-    this.dragging = null;
+  endDrag(state: MatchState, card: number): void {
+    this.dragging.delete(card);
     this.layout(state, true);
   }
 
@@ -192,11 +208,11 @@ export class MatchField {
       const row = TerritoryGrid.screenRow(i);
       if (!row) return;
       const { y } = grid.centre(row.player, row.row, 0);
-      this.labels.push(this.scene.add.text(20, y, key, style).setOrigin(0.5));
+      this.labels.push(this.scene.add.text(this.screen.field.area.x - 14, y, key, style).setOrigin(0.5));
     });
     for (let c = 0; c < Math.min(grid.columns, COLUMN_KEYS.length); c++) {
       const { x } = grid.centre(0, 0, c);
-      this.labels.push(this.scene.add.text(x, 360, COLUMN_KEYS[c] ?? '', style).setOrigin(0.5));
+      this.labels.push(this.scene.add.text(x, grid.centreY, COLUMN_KEYS[c] ?? '', style).setOrigin(0.5));
     }
   }
 }

@@ -39,6 +39,71 @@ export const MATCH_FIELD: TerritorySpec = {
   maxCardWidth: 80,
 };
 
+/** Where the match panel goes: its backdrop, the flowing text column, the buttons. */
+export interface PanelFrame {
+  readonly box: Box;
+  readonly textX: number;
+  readonly textWidth: number;
+  /** The far side's count band, at the top. */
+  readonly top: number;
+  /** The flowing bands end above this (the buttons, the near side's count). */
+  readonly flowBottom: number;
+  /** The first row of buttons' top-left, and how wide a row is. */
+  readonly buttons: { readonly x: number; readonly y: number; readonly width: number };
+  /** The near side's count band. */
+  readonly bottomY: number;
+}
+
+/** The match screen for one logical size: the table (cloth and territories) and the panel. */
+export interface MatchScreen {
+  readonly width: number;
+  readonly height: number;
+  readonly cloth: Box;
+  readonly field: TerritorySpec;
+  readonly panel: PanelFrame;
+}
+
+/** 1280×720: the table on the left, the panel down the right. */
+export const LANDSCAPE_MATCH: MatchScreen = {
+  width: 1280,
+  height: 720,
+  cloth: { x: 8, y: 0, width: 976, height: 720 },
+  field: MATCH_FIELD,
+  panel: {
+    box: { x: 984, y: 0, width: 296, height: 720 },
+    textX: 1000,
+    textWidth: 272,
+    top: 10,
+    flowBottom: 500,
+    buttons: { x: 1000, y: 508, width: 272 },
+    bottomY: 686,
+  },
+};
+
+/**
+ * 720×960 (a tablet held upright): the table across the top, as wide as the screen allows (twelve
+ * slots a row decide the card size), and the panel under it: text on the left, buttons on the right.
+ */
+export const PORTRAIT_MATCH: MatchScreen = {
+  width: 720,
+  height: 960,
+  cloth: { x: 8, y: 0, width: 704, height: 526 },
+  field: { ...MATCH_FIELD, area: { x: 34, y: 8, width: 672, height: 510 } },
+  panel: {
+    box: { x: 0, y: 526, width: 720, height: 434 },
+    textX: 16,
+    textWidth: 420,
+    top: 536,
+    flowBottom: 918,
+    buttons: { x: 448, y: 540, width: 260 },
+    bottomY: 928,
+  },
+};
+
+export function matchScreen(portrait: boolean): MatchScreen {
+  return portrait ? PORTRAIT_MATCH : LANDSCAPE_MATCH;
+}
+
 /** Both territories' places, player 0 first. */
 export type FieldPlaces = readonly [readonly Place[], readonly Place[]];
 
@@ -68,7 +133,8 @@ export class TerritoryGrid {
   readonly width: number;
   readonly height: number;
   private readonly centreX: number;
-  private readonly centreY: number;
+  /** The centre line between the two territories. */
+  readonly centreY: number;
 
   constructor(
     readonly columns: number,

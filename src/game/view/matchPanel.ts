@@ -4,15 +4,12 @@
 // other, so a long caption pushes the messages down instead of covering them.
 import type Phaser from 'phaser';
 import type { Bilingual } from '../i18n';
+import { LANDSCAPE_MATCH, type PanelFrame } from './matchLayout';
 import { COLORS, TextButton, textStyle, WEIGHT } from './styles';
 
-export const PANEL_X = 992;
-const WIDTH = 1280 - PANEL_X - 16;
 /** Buttons are at least this tall in game pixels: 44 CSS px when a 1024-wide tablet scales by 0.8. */
 export const TOUCH_TARGET = 56;
 const GAP = 6;
-/** The flowing bands end above the buttons. */
-const FLOW_BOTTOM = 500;
 
 export interface PanelButtons {
   readonly skip: TextButton;
@@ -44,22 +41,32 @@ export class MatchPanel {
   private readonly notice: Phaser.GameObjects.Text;
   /** Height kept free under the heard sounds for the belief list (0 when it is hidden). */
   private reserved = 0;
+  /** Two people at one screen: the top band is turned to face the far player. */
+  facesFarSide = false;
+  private farCount = '';
+  private farStatus = '';
   private placeReserved: (y: number) => void = () => {};
+  /** The text column's width. */
+  readonly width: number;
 
   constructor(
     scene: Phaser.Scene,
     handlers: PanelHandlers,
     pauseLabel: () => string,
     labels: { skip: Bilingual; quit: Bilingual; belief: Bilingual; help: Bilingual },
+    readonly frame: PanelFrame = LANDSCAPE_MATCH.panel,
   ) {
-    scene.add.rectangle(PANEL_X - 8, 0, 1280 - PANEL_X + 8, 720, COLORS.bar).setOrigin(0);
+    const { box, textX, top } = frame;
+    const WIDTH = frame.textWidth;
+    this.width = WIDTH;
+    scene.add.rectangle(box.x, box.y, box.width, box.height, COLORS.bar).setOrigin(0);
     const text = (y: number, size: number, color: string = COLORS.paper, weight: number = WEIGHT.text) =>
-      scene.add.text(PANEL_X + 8, y, '', {
+      scene.add.text(textX, y, '', {
         ...textStyle(size, color, weight),
         wordWrap: { width: WIDTH, useAdvancedWrap: true },
       });
-    this.top = text(10, 22, COLORS.paper, WEIGHT.card);
-    this.level = text(42, 14, COLORS.paperDim);
+    this.top = text(top, 22, COLORS.paper, WEIGHT.card);
+    this.level = text(top + 32, 14, COLORS.paperDim);
     this.status = text(0, 17, COLORS.focusCss);
     this.heard = text(0, 26, COLORS.paper, WEIGHT.card);
     this.poem = text(0, 15, COLORS.paper);
@@ -73,22 +80,52 @@ export class MatchPanel {
         minWidth: width,
         minHeight: TOUCH_TARGET,
       });
-    const half = (WIDTH - GAP) / 2;
-    const row = (i: number) => 508 + i * (TOUCH_TARGET + 4) + TOUCH_TARGET / 2;
+    const row0 = frame.buttons;
+    const full = row0.width;
+    const half = (full - GAP) / 2;
+    const row = (i: number) => row0.y + i * (TOUCH_TARGET + 4) + TOUCH_TARGET / 2;
     this.buttons = {
-      skip: button(PANEL_X + 8, row(0), WIDTH, labels.skip, () => handlers.skip()),
-      belief: button(PANEL_X + 8, row(0), WIDTH, labels.belief, () => handlers.belief()),
-      pause: button(PANEL_X + 8, row(1), half, pauseLabel, () => handlers.pause()),
-      help: button(PANEL_X + 8 + half + GAP, row(1), half, labels.help, () => handlers.help()),
-      quit: button(PANEL_X + 8, row(2), WIDTH, labels.quit, () => handlers.quit()),
+      skip: button(row0.x, row(0), full, labels.skip, () => handlers.skip()),
+      belief: button(row0.x, row(0), full, labels.belief, () => handlers.belief()),
+      pause: button(row0.x, row(1), half, pauseLabel, () => handlers.pause()),
+      help: button(row0.x + half + GAP, row(1), half, labels.help, () => handlers.help()),
+      quit: button(row0.x, row(2), full, labels.quit, () => handlers.quit()),
     };
-    this.bottom = text(692, 20, COLORS.paper, WEIGHT.card);
+    this.bottom = text(frame.bottomY, 20, COLORS.paper, WEIGHT.card);
     this.reflow();
   }
 
   setCounts(top: string, bottom: string): void {
-    this.top.setText(top);
+    this.farCount = top;
+    this.paintTop();
     this.bottom.setText(bottom);
+  }
+
+  /**
+   * Turns the top band half a turn, so the far player of two at one screen reads their count,
+   * and from then on what they must do (`setFarStatus`), the right way up from their seat.
+   */
+  faceFarSide(): void {
+    this.facesFarSide = true;
+    // Origin at the far corner: turned about it, the band still fills the same box on screen.
+    this.top.setOrigin(1, 1).setRotation(Math.PI).setFixedSize(this.width, 0);
+    this.paintTop();
+  }
+
+  /** What the far player is told (their send to choose, the last message), facing them. */
+  setFarStatus(text: string): void {
+    if (this.farStatus === text) return;
+    this.farStatus = text;
+    this.paintTop();
+  }
+
+  private paintTop(): void {
+    const text = this.facesFarSide
+      ? [this.farCount, this.farStatus].filter(Boolean).join('\n')
+      : this.farCount;
+    if (this.top.text === text) return;
+    this.top.setText(text);
+    if (this.facesFarSide) this.reflow();
   }
 
   /** Who the opponent is and the level being played. */
@@ -154,6 +191,7 @@ export class MatchPanel {
 
   /** Places the middle bands one under the other; the messages give way first when space runs out. */
   private reflow(): void {
+    if (this.facesFarSide) this.level.setY(this.top.y + this.top.height + GAP);
     let y = this.level.y + (this.level.text ? this.level.height : 0) + GAP;
     const place = (text: Phaser.GameObjects.Text, minHeight = 0) => {
       text.setY(y);
@@ -170,13 +208,13 @@ export class MatchPanel {
     const noticeHeight = this.notice.text ? this.notice.height + GAP : 0;
     this.messages.setY(y);
     // Drop the oldest message lines that would run into the notice or the buttons.
-    const room = FLOW_BOTTOM - noticeHeight - y;
+    const room = this.frame.flowBottom - noticeHeight - y;
     const lineHeight = 20;
     const lines = this.messages.text.split('\n');
     if (this.messages.text && lines.length * lineHeight > room) {
       this.messages.setText(lines.slice(-Math.max(0, Math.floor(room / lineHeight))).join('\n'));
     }
     y += (this.messages.text ? this.messages.height : 0) + GAP;
-    this.notice.setY(Math.max(y, FLOW_BOTTOM - noticeHeight + GAP));
+    this.notice.setY(Math.max(y, this.frame.flowBottom - noticeHeight + GAP));
   }
 }

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { toMorae } from '../../../src/data/mora';
 import { poemByNo } from '../../../src/data/poems';
 import { BaselineOpponent } from '../../../src/game/opponents/baseline';
-import { MatchDriver, TAKE_GRACE_MS, type ReadingSource } from '../../../src/game/scenes/MatchDriver';
+import {
+  MatchDriver,
+  TAKE_GRACE_MS,
+  type ReadingSource,
+  type Seats,
+} from '../../../src/game/scenes/MatchDriver';
 
 type Listener = (e: never) => void;
 
@@ -32,12 +37,15 @@ class FakeReader implements ReadingSource {
   }
 }
 
-function setupDriver(opponentMs = 500) {
+function setupDriver(opponentMs = 500, seats?: Seats) {
   const clock = { now: 0 };
   let reader!: FakeReader;
   const driver = new MatchDriver({
     setup: { mode: 'competitive', seed: 9 },
-    opponent: new BaselineOpponent({ reactionMs: opponentMs, reactionSdMs: 0, faultRate: 0 }, 1),
+    seats: seats ?? [
+      null,
+      new BaselineOpponent({ reactionMs: opponentMs, reactionSdMs: 0, faultRate: 0 }, 1),
+    ],
     createReader: (order) => (reader = new FakeReader(order)),
     memorizationMs: 1000,
     timeScale: 1,
@@ -120,7 +128,7 @@ describe('the match driver', () => {
     Object.assign(d.reader, { segments: [{ events: plan }] });
     const late = new MatchDriver({
       setup: { mode: 'competitive', seed: 9 },
-      opponent: new BaselineOpponent({ reactionMs: 400, reactionSdMs: 0, faultRate: 0 }, 1),
+      seats: [null, new BaselineOpponent({ reactionMs: 400, reactionSdMs: 0, faultRate: 0 }, 1)],
       createReader: () => d.reader,
       memorizationMs: 0,
       timeScale: 1,
@@ -160,8 +168,10 @@ describe('the match driver', () => {
     let reader!: FakeReader;
     const driver = new MatchDriver({
       setup: { mode: 'competitive', seed: 9 },
-      opponent: new BaselineOpponent({ reactionMs: 600, reactionSdMs: 0, faultRate: 0 }, 1),
-      nearOpponent: new BaselineOpponent({ reactionMs: 300, reactionSdMs: 0, faultRate: 0 }, 2),
+      seats: [
+        new BaselineOpponent({ reactionMs: 300, reactionSdMs: 0, faultRate: 0 }, 2),
+        new BaselineOpponent({ reactionMs: 600, reactionSdMs: 0, faultRate: 0 }, 1),
+      ],
       createReader: (order) => (reader = new FakeReader(order)),
       memorizationMs: 0,
       timeScale: 1,
@@ -184,5 +194,89 @@ describe('the match driver', () => {
     expect(takers.filter((t) => t.player === 1).length).toBeGreaterThan(0);
     // A touch from the page is ignored: nobody plays the near side by hand.
     expect(driver.arrange(driver.state.territories[0][0]![0]!, 0, 0)).toBe(false);
+  });
+
+  /** Reads poems until one lies in `player`'s territory (that poem is next). */
+  async function untilNextIn(d: ReturnType<typeof setupDriver>, player: 0 | 1): Promise<number> {
+    for (let i = 0; i < 100; i++) {
+      const poem = d.driver.state.queue[0] as number;
+      if (d.driver.fieldView(player).own.includes(poem)) return poem;
+      await readUpperHalf(d, 12000);
+    }
+    throw new Error('no card of that side in 100 readings');
+  }
+
+  it('credits each of two people at one screen with their own touch', async () => {
+    const d = setupDriver(0, [null, null]);
+    d.driver.endMemorization();
+    const near = await untilNextIn(d, 0);
+    // The far player reaches the near player's card first: a take from the other side.
+    await readUpperHalf(d, 12000, (t) => {
+      if (t === 300) d.driver.humanTouch(near, 1);
+      if (t === 450) d.driver.humanTouch(near, 0);
+    });
+    const outcome = d.driver.state.readings.at(-1)?.outcome;
+    expect(outcome).toMatchObject({ taker: 1, takeMs: 300, simultaneous: false });
+    // Taking from the other side sends one card: the far player chooses it, by touch.
+    expect(d.driver.state.phase).toBe('sending');
+    expect(d.driver.state.pendingSend).toMatchObject({ from: 1, to: 0, count: 1 });
+    const own = d.driver.fieldView(1).own[0] as number;
+    d.driver.humanTouch(own, 0); // not the near player's send
+    expect(d.driver.state.phase).toBe('sending');
+    d.driver.humanTouch(own, 1);
+    expect(d.driver.state.phase).toBe('between');
+    expect(d.driver.fieldView(0).own).toContain(own);
+  });
+
+  it('gives a simultaneous touch by two people to the owner of the card', async () => {
+    const d = setupDriver(0, [null, null]);
+    d.driver.endMemorization();
+    const far = await untilNextIn(d, 1);
+    await readUpperHalf(d, 12000, (t) => {
+      if (t === 300) {
+        d.driver.humanTouch(far, 0);
+        d.driver.humanTouch(far, 1);
+      }
+    });
+    expect(d.driver.state.readings.at(-1)?.outcome).toMatchObject({ taker: 1, simultaneous: true });
+  });
+
+  it('lets the far person arrange their own cards and nobody move the other side', () => {
+    const d = setupDriver(0, [null, null]);
+    const card = d.driver.fieldView(1).own[0] as number;
+    expect(d.driver.arrange(card, 2, 11, 0)).toBe(false);
+    expect(d.driver.arrange(card, 2, 11, 1)).toBe(true);
+    expect(d.driver.state.columns?.[card]).toBe(11);
+  });
+
+  it('never takes a touch for a side an opponent plays', async () => {
+    const d = setupDriver(60_000);
+    d.driver.endMemorization();
+    const card = d.driver.fieldView(1).own[0] as number;
+    await readUpperHalf(d, 1000, (t) => {
+      if (t === 300) {
+        d.driver.humanTouch(card, 1);
+        d.driver.humanTouch(card, 0);
+      }
+    });
+    expect(d.driver.state.readings.at(-1)?.touches.map((t) => t.player)).toEqual([0]);
+  });
+
+  it('runs two opponents against each other, each taking for its own side', async () => {
+    const fast = new BaselineOpponent({ reactionMs: 200, reactionSdMs: 0, faultRate: 0 }, 1);
+    const slow = new BaselineOpponent({ reactionMs: 900, reactionSdMs: 0, faultRate: 0 }, 2);
+    const d = setupDriver(0, [fast, slow]);
+    d.driver.endMemorization();
+    const takers: (number | null | undefined)[] = [];
+    for (let i = 0; i < 30; i++) {
+      await readUpperHalf(d, 12000);
+      const reading = d.driver.state.readings.at(-1);
+      if (reading?.lay !== null) takers.push(reading?.outcome?.taker);
+      // The slow side owes cards after the fast side's takes from it: it sends by itself.
+      for (let k = 0; k < 10 && d.driver.state.phase === 'sending'; k++) await Promise.resolve();
+      if (d.driver.state.phase === 'over') break;
+    }
+    expect(takers.length).toBeGreaterThan(3);
+    expect(takers.every((t) => t === 0)).toBe(true);
   });
 });

@@ -5,7 +5,8 @@ import { kimariji } from '../../../src/data/kimariji';
 import { poemByNo } from '../../../src/data/poems';
 import { setLang } from '../../../src/game/i18n';
 import { apply, createMatch, type Action, type MatchState } from '../../../src/game/rules';
-import { eventMessages, poemCaption, statusLine } from '../../../src/game/scenes/MatchText';
+import { eventMessages, farStatus, poemCaption, statusLine } from '../../../src/game/scenes/MatchText';
+import { PAIR_NAMES } from '../../../src/game/scenes/seats';
 
 function step(state: MatchState, action: Action): MatchState {
   const result = apply(state, action);
@@ -65,5 +66,35 @@ describe('eventMessages', () => {
     expect(eventMessages([{ type: 'sent', from: 1, to: 0, card: 76 }])[0]).toMatch(
       /^Opponent sent you card 76 “わたのはら”/,
     );
+  });
+});
+
+describe('two people at one screen', () => {
+  it('names each side in the messages and the send prompt, and tells the far player once', () => {
+    setLang('ja');
+    expect(
+      eventMessages(
+        [
+          { type: 'taken', player: 1, card: 5, from: 0, simultaneous: false },
+          { type: 'fault', player: 0, count: 1 },
+          { type: 'sendOwed', from: 1, to: 0, count: 2 },
+        ],
+        PAIR_NAMES,
+      ),
+    ).toEqual([
+      '奥の人が取りました',
+      'お手つき（手前の人）',
+      '奥の人：手前の人に送る札を選んでください（2 枚）',
+    ]);
+    setLang('en');
+    expect(eventMessages([{ type: 'sent', from: 0, to: 1, card: 76 }], PAIR_NAMES)).toEqual([
+      'Far player received card 76 “わたのはら” from the Near player; the lit card can be moved',
+    ]);
+    const sending = { ...createMatch({ mode: 'competitive', seed: 3 }), phase: 'sending' as const };
+    const owed = { ...sending, pendingSend: { from: 1 as const, to: 0 as const, count: 1 } };
+    const prompt = statusLine(owed, 0, PAIR_NAMES);
+    expect(prompt).toBe('Far player: choose a card to send to the Near player (1)');
+    expect(farStatus(owed, 0, PAIR_NAMES, [prompt])).toBe(prompt);
+    expect(farStatus(owed, 0, PAIR_NAMES, ['Fault (Near player)'])).toBe(`${prompt}\nFault (Near player)`);
   });
 });

@@ -3,6 +3,7 @@
 // heat map, and the distribution of error types. Plain DOM/SVG/canvas; no model code.
 import { toRomaji } from 'wanakana';
 import { getLang, tr, type Bilingual } from '../../i18n';
+import { withRomaji } from '../../romaji';
 import { el as domEl } from '../settings/dom';
 import type { Intended, SpeechError } from '../../../speech/annotate';
 import { ERROR_TYPES_ORDER, type ErrorTally } from '../../../speech/tally';
@@ -26,7 +27,7 @@ export function errorLabel(e: SpeechError): string {
   ]
     .map((b: Bilingual) => tr(b))
     .filter((s) => s.length > 0);
-  return `${parts.join(' · ')}: ${e.intendedText || '∅'} → ${e.spokenText || '∅'}`;
+  return `${parts.join(' · ')}: ${withRomaji(e.intendedText || '∅')} → ${withRomaji(e.spokenText || '∅')}`;
 }
 
 /** The two sentences, errors marked, labels listed, arrows drawn once laid out. */

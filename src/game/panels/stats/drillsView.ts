@@ -1,6 +1,7 @@
 // The drills: 札流し (a card face flipped, pick its kimariji against the clock), 聞き分け (hear an
 // upper half up to its kimariji, pick the card among its 友札) and the weak-cards game (a chirashi
 // dealt from the player's weakest cards). Dealers are seeded (src/game/stats/drills.ts).
+import { withRomaji } from '../../romaji';
 import { staticKimariji } from '../../../data/kimariji';
 import { poemByNo } from '../../../data/poems';
 import { WebAudioBackend, type PlayingClip } from '../../audio/backend';
@@ -134,7 +135,7 @@ function runNagashi(stage: HTMLElement, hooks: StatsHooks, focus: readonly numbe
       timer = setTimeout(show, FEEDBACK_MS);
     };
     flip.choices.forEach((text, i) => {
-      const b = el('button', { type: 'button', class: 'kana', 'data-choice': i }, text);
+      const b = el('button', { type: 'button', class: 'kana', 'data-choice': i }, withRomaji(text));
       b.addEventListener('click', () => finish(i));
       choices.append(b);
     });

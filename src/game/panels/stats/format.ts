@@ -1,4 +1,5 @@
 // Small formatting helpers shared by the statistics views.
+import { withRomaji } from '../../romaji';
 import { toMorae } from '../../../data/mora';
 import { poemByNo } from '../../../data/poems';
 import { getLang, tr, trf } from '../../i18n';
@@ -31,8 +32,9 @@ export function percentText(x: number | null): string {
 }
 
 /** The first `k` sounds of a poem's upper half as heard (the kimariji at that moment). */
+/** The opening sounds up to the kimariji (with romaji in English). */
 export function openingText(poem: number, k: number): string {
-  return toMorae(poemByNo(poem).kami.reading).slice(0, Math.max(1, k)).join('');
+  return withRomaji(toMorae(poemByNo(poem).kami.reading).slice(0, Math.max(1, k)).join(''));
 }
 
 export function cardLabel(poem: number): string {

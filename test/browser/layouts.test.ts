@@ -1,0 +1,194 @@
+// Every screen at the window sizes the game meets: a laptop (1280×720), a tablet either way up
+// (1024×768, 768×1024, 810×1080) and a projector (1920×1080). Upright windows get the portrait
+// layout (720×960), not a letterboxed landscape one. At each size: screenshots of the title, the
+// setup, a match, the results and every panel; no text, on the canvas or in a panel, wraps one
+// character per line; canvas text stays on the screen; the match table fits the screen.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openGame, type GamePage } from './harness';
+import { clickBox, openMode, playToResults, setupChoice, type Box } from './matchHelpers';
+
+const SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1024, height: 768 },
+  { width: 768, height: 1024 },
+  { width: 810, height: 1080 },
+  { width: 1920, height: 1080 },
+] as const;
+
+const PANELS = [
+  { id: 'settings', tabs: ['settings', 'training', 'models'] },
+  { id: 'stats', tabs: ['cards', 'history', 'coach', 'drills'] },
+  { id: 'listen', tabs: [] },
+  { id: 'speech', tabs: [] },
+  { id: 'dell', tabs: [] },
+  { id: 'how-to-play', tabs: [] },
+] as const;
+
+interface CanvasText extends Box {
+  text: string;
+  lines: string[];
+}
+
+/** A text split so that (nearly) every line holds one character: 「正/確」. */
+function oneCharPerLine(lines: readonly string[]): boolean {
+  const shown = lines.map((l) => l.trim()).filter(Boolean);
+  return shown.length >= 2 && shown.filter((l) => [...l].length === 1).length >= 2;
+}
+
+async function canvasProblems(page: Page): Promise<string[]> {
+  const { texts, canvas } = await page.evaluate(() => {
+    const rect = document.querySelector('canvas')!.getBoundingClientRect();
+    return {
+      texts: (window.__utakaruta?.texts as () => CanvasText[])(),
+      canvas: { x: rect.left, y: rect.top, width: rect.width, height: rect.height },
+    };
+  });
+  const problems: string[] = [];
+  for (const t of texts) {
+    if (oneCharPerLine(t.lines)) problems.push(`one character per line: ${JSON.stringify(t.text)}`);
+    const off =
+      t.x < canvas.x - 2 ||
+      t.y < canvas.y - 2 ||
+      t.x + t.width > canvas.x + canvas.width + 2 ||
+      t.y + t.height > canvas.y + canvas.height + 2;
+    if (off) problems.push(`off the screen: ${JSON.stringify(t.text.slice(0, 40))}`);
+  }
+  return problems;
+}
+
+/** Text nodes in the open panel laid out one character per line (measured by their line boxes). */
+async function panelProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(
+      document.querySelector('#panels') ?? document.body,
+      NodeFilter.SHOW_TEXT,
+    );
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const chars = [...(node.textContent ?? '').replace(/\s/g, '')];
+      if (chars.length < 2) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const tops = new Set(
+        [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)),
+      );
+      if (tops.size >= 2 && tops.size >= chars.length) out.push(node.textContent ?? '');
+    }
+    return out;
+  });
+}
+
+const portrait = (size: { width: number; height: number }) => size.height > size.width;
+
+describe.each(SIZES)('at $width×$height', (size) => {
+  const name = `${size.width}x${size.height}`;
+  let browser: Browser;
+  let game: GamePage;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    game = await openGame(browser, { ...size, path: '?testSpeed=16&seed=7' });
+    await game.page.waitForFunction(() => window.__utakaruta?.screen === 'title', null, { timeout: 60_000 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('lays out the title and the setup screen for the window, every label whole', async () => {
+    const { page } = game;
+    const logical = await page.evaluate(() => {
+      const canvas = document.querySelector('canvas')!;
+      const rect = canvas.getBoundingClientRect();
+      return { width: canvas.width, height: canvas.height, shown: { w: rect.width, h: rect.height } };
+    });
+    // Upright windows get the 3:4 layout, which fills a 3:4 tablet edge to edge.
+    expect(logical.width / logical.height).toBeCloseTo(portrait(size) ? 720 / 960 : 1280 / 720, 2);
+    if (portrait(size)) expect(logical.shown.w).toBeGreaterThanOrEqual(size.width - 1);
+    await game.screenshot(`layout-${name}-title`);
+    expect(await canvasProblems(page)).toEqual([]);
+    await openMode(game, 'casual', 'match-setup');
+    await game.screenshot(`layout-${name}-setup`);
+    expect(await canvasProblems(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => window.__utakaruta?.screen === 'title');
+  }, 120_000);
+
+  it('fits the match table on the screen, and plays to results that fit', async () => {
+    const { page } = game;
+    await openMode(game, 'casual', 'match-setup');
+    await clickBox(page, await setupChoice(page, 'genpei-青'));
+    await page.waitForFunction(() => window.__utakaruta?.screen === 'match', null, { timeout: 60_000 });
+    await page.waitForFunction(() => (window.__utakaruta?.cards?.length ?? 0) === 20);
+    const fit = await page.evaluate(() => {
+      const rect = document.querySelector('canvas')!.getBoundingClientRect();
+      const match = window.__utakaruta?.match as {
+        buttons: () => Record<string, Box>;
+        bands: () => Record<string, Box>;
+      };
+      return { cards: window.__utakaruta?.cards ?? [], buttons: match.buttons(), bands: match.bands(), rect };
+    });
+    const inside = (b: Box) =>
+      b.x >= Math.max(0, fit.rect.left) - 1 &&
+      b.y >= Math.max(0, fit.rect.top) - 1 &&
+      b.x + b.width <= Math.min(size.width, fit.rect.right) + 1 &&
+      b.y + b.height <= Math.min(size.height, fit.rect.bottom) + 1;
+    for (const card of fit.cards) expect(inside(card), `card ${card.no}`).toBe(true);
+    for (const [key, box] of Object.entries({ ...fit.buttons, ...fit.bands }))
+      if (box.width > 0) expect(inside(box), key).toBe(true);
+    // Cards big enough to read and touch: at least 40 CSS px wide on every screen.
+    expect(Math.min(...fit.cards.map((c) => c.width))).toBeGreaterThanOrEqual(40);
+    await game.screenshot(`layout-${name}-match`);
+    expect(await canvasProblems(page)).toEqual([]);
+    await playToResults(
+      game,
+      (view) => view.readings % 2 === 0,
+      () => 3,
+      async (readings) => {
+        if (readings === 3) {
+          await game.screenshot(`layout-${name}-match-reading`);
+          expect(await canvasProblems(page)).toEqual([]);
+        }
+      },
+    );
+    await page.waitForSelector('[data-panel="results"]');
+    await game.screenshot(`layout-${name}-results`);
+    expect(await panelProblems(page)).toEqual([]);
+    const wide = await page.evaluate(() => {
+      const panel = document.querySelector('[data-panel="results"]')!;
+      return { scroll: panel.scrollWidth, client: panel.clientWidth };
+    });
+    expect(wide.scroll).toBeLessThanOrEqual(wide.client + 1);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => window.__utakaruta?.screen === 'title', null, { timeout: 30_000 });
+  }, 300_000);
+
+  it.each(PANELS)(
+    'opens the $id panel with no label one character per line',
+    async (panel) => {
+      const { page } = game;
+      const entry = await page.evaluate(
+        (id) =>
+          (window.__utakaruta?.title as { menu: () => ({ id: string } & Box)[] })
+            .menu()
+            .find((m) => m.id === id),
+        panel.id,
+      );
+      await clickBox(page, entry!);
+      await page.waitForSelector(`[data-panel="${panel.id}"]`, { timeout: 60_000 });
+      await page.waitForTimeout(1500);
+      const tabs = panel.tabs.length > 0 ? panel.tabs : [''];
+      for (const tab of tabs) {
+        if (tab) {
+          await page.click(`[data-panel="${panel.id}"] [data-tab="${tab}"]`);
+          await page.waitForTimeout(800);
+        }
+        await game.screenshot(`layout-${name}-${panel.id}${tab ? '-' + tab : ''}`);
+        expect(await panelProblems(page), `${panel.id} ${tab}`).toEqual([]);
+      }
+      await page.keyboard.press('Escape');
+      await page.waitForSelector(`[data-panel="${panel.id}"]`, { state: 'detached', timeout: 10_000 });
+      await page.waitForFunction(() => window.__utakaruta?.screen === 'title', null, { timeout: 30_000 });
+    },
+    180_000,
+  );
+});
