@@ -281,7 +281,11 @@ export class MatchScene extends Phaser.Scene {
       pausedForHelp: false,
       over: false,
       caption: attract
-        ? new AttractCaption(this, { near: tr(LEVELS[attract.near]), far: tr(LEVELS[attract.far]) })
+        ? new AttractCaption(
+            this,
+            { near: tr(LEVELS[attract.near]), far: tr(LEVELS[attract.far]) },
+            screen.field.area,
+          )
         : null,
     };
     driver.onChange((state, events) => this.onChange(state, events));
