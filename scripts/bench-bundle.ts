@@ -11,8 +11,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
-import { preview } from 'vite';
 import { chromium } from 'playwright-core';
+import { servePreview } from './preview';
 import { TITLE_INTERACTIVE_MARK } from '../src/game/marks';
 
 export const FIRST_LOAD_BUDGET_BYTES = 450_000;
@@ -59,14 +59,8 @@ interface BrowserRun {
 }
 
 async function browserFirstLoad(dist: string, runs: number): Promise<BrowserRun[]> {
-  const server = await preview({
-    logLevel: 'warn',
-    build: { outDir: dist },
-    preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false },
-  });
-  const address = server.httpServer.address();
-  if (address === null || typeof address === 'string') throw new Error('preview server has no port');
-  const url = `http://127.0.0.1:${address.port}/`;
+  const server = await servePreview(dist, 'warn');
+  const { url } = server;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -105,7 +99,7 @@ async function browserFirstLoad(dist: string, runs: number): Promise<BrowserRun[
     return results;
   } finally {
     await browser.close();
-    await new Promise<void>((done) => server.httpServer.close(() => done()));
+    await server.close();
   }
 }
 

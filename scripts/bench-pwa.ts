@@ -13,8 +13,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build, preview } from 'vite';
+import { build } from 'vite';
 import { chromium } from 'playwright-core';
+import { servePreview } from './preview';
 import { TITLE_INTERACTIVE_MARK } from '../src/game/marks';
 import { MEDIA_CACHE, tierOf, type Tier } from '../src/pwa/tiers';
 import { median } from './audio/metrics';
@@ -50,14 +51,8 @@ async function main(): Promise<void> {
       tier.files++;
       tier.bytes += statSync(join(dist, url)).size;
     }
-    const server = await preview({
-      logLevel: 'error',
-      build: { outDir: dist },
-      preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false },
-    });
-    const address = server.httpServer.address();
-    if (address === null || typeof address === 'string') throw new Error('no port');
-    const url = `http://127.0.0.1:${address.port}/`;
+    const server = await servePreview(dist, 'error');
+    const { url } = server;
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
@@ -106,7 +101,7 @@ async function main(): Promise<void> {
       withCopy.push(await visit('allow'));
     }
     await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await server.close();
     const ms = (xs: (number | null)[]) => Math.round(median(xs.filter((x): x is number => x !== null)));
     const report = {
       precache: {
