@@ -38,3 +38,11 @@ export function testHooks(): TestHooks {
   window.__utakaruta ??= {};
   return window.__utakaruta;
 }
+
+/** The ?testSpeed=N factor of the page URL; 1 when absent or not a positive number, and always
+ * 1 outside the test build. */
+export function testSpeedFromUrl(search: string = globalThis.location?.search ?? ''): number {
+  if (!TEST_BUILD) return 1;
+  const value = Number(new URLSearchParams(search).get('testSpeed'));
+  return Number.isFinite(value) && value > 0 ? value : 1;
+}

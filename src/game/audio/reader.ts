@@ -28,7 +28,7 @@
 // `timeScale` (default: ?testSpeed=N in the URL, else 1) runs the whole timeline N times faster,
 // silently, keeping the order and relative timing of every event: for tests only.
 import type { Bilingual } from '../i18n';
-import { TEST_BUILD } from '../testHooks';
+import { testSpeedFromUrl } from '../testHooks';
 import {
   AUDIO_NOTICES,
   WebAudioBackend,
@@ -67,14 +67,6 @@ export interface ReaderOptions {
   /** Wall clock, ms; default performance.now. */
   readonly now?: () => number;
   readonly timings?: TimingLookup;
-}
-
-/** The ?testSpeed=N factor of the page URL; 1 when absent or not a positive number, and always
- * 1 outside the test build. */
-export function testSpeedFromUrl(search: string = globalThis.location?.search ?? ''): number {
-  if (!TEST_BUILD) return 1;
-  const value = Number(new URLSearchParams(search).get('testSpeed'));
-  return Number.isFinite(value) && value > 0 ? value : 1;
 }
 
 type Step = TimelineEvent;

@@ -5,12 +5,12 @@
 import Phaser from 'phaser';
 import { POEMS } from '../../data/poems';
 import { tr, trf } from '../i18n';
-import { Reader, testSpeedFromUrl } from '../audio/reader';
+import { Reader } from '../audio/reader';
 import { createOpponent, type OpponentKind } from '../opponents/registry';
 import { TransformerOpponent } from '../opponents/transformer';
 import { PLAYERS, territoryCount, type MatchEvent, type MatchSetup, type MatchState } from '../rules';
 import { loadSettings, SHIPPED_MODEL } from '../settings';
-import { testHooks } from '../testHooks';
+import { testHooks, testSpeedFromUrl } from '../testHooks';
 import { BeliefView } from '../view/beliefView';
 import { MatchField } from '../view/matchField';
 import { matchScreen } from '../view/matchLayout';

@@ -1,13 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AudioBackend, AudioProblem, PlayingClip } from '../../../src/game/audio/backend';
-import {
-  Reader,
-  SCHEDULE_AHEAD_MS as AHEAD,
-  testSpeedFromUrl,
-  type ReaderEvents,
-} from '../../../src/game/audio/reader';
+import { Reader, SCHEDULE_AHEAD_MS as AHEAD, type ReaderEvents } from '../../../src/game/audio/reader';
 import type { Rhythm } from '../../../src/game/audio/schedule';
 import type { ClipRef, ClipTiming } from '../../../src/game/audio/timings';
+import { testSpeedFromUrl } from '../../../src/game/testHooks';
 
 // Clips of 3 morae at 100/400/700 ms, speech over at 1000; lower halves hold to 5000.
 function fakeTiming(ref: ClipRef): ClipTiming {
