@@ -249,3 +249,34 @@ describe('a panel whose code is still loading', () => {
     expect(game.errors).toEqual([]);
   });
 });
+
+describe('a key pressed and released between two frames', () => {
+  let browser: Browser;
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('acts once on the title, as a busy machine or a waking loop delivers it', async () => {
+    browser = await launchBrowser();
+    const game = await openGame(browser, { width: 1280, height: 800 });
+    const { page } = game;
+    await page.waitForFunction(() => window.__utakaruta?.screen === 'title', null, { timeout: 60_000 });
+    const before = (await underneath(page)).focus ?? 0;
+    // Esc's release (the key that closed a panel), then ↓ down and up, in one task: no frame can
+    // run between them, as when frames are slow. Phaser hands the scene its whole queue again
+    // with every event, and its duplicate check only compares the event just before: with
+    // another event ahead of it, ↓'s keydown came round a second time with its keyup.
+    await page.evaluate(() => {
+      const events: [string, string, number][] = [
+        ['keyup', 'Escape', 27],
+        ['keydown', 'ArrowDown', 40],
+        ['keyup', 'ArrowDown', 40],
+      ];
+      for (const [type, key, keyCode] of events)
+        window.dispatchEvent(new KeyboardEvent(type, { key, code: key, keyCode }));
+    });
+    await page.waitForTimeout(300);
+    expect((await underneath(page)).focus).toBe(before + 1);
+    expect(game.errors).toEqual([]);
+  });
+});

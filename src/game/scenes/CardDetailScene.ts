@@ -11,6 +11,7 @@ import { moraePrefixLength } from '../view/layout';
 import { bindText, COLORS, loadGlyphs, TextButton, textStyle } from '../view/styles';
 import { drawTorifuda, pageBox, publishCards, type Torifuda } from '../view/torifuda';
 import { kimarijiLength, kimarijiText, tomofudaOf } from './GalleryData';
+import { onKeyDown } from '../view/keys';
 
 export interface CardDetailData {
   readonly no: number;
@@ -65,7 +66,7 @@ export class CardDetailScene extends Phaser.Scene {
     const hint = this.add.text(PANEL.x + 40, hintY, '', textStyle(16, COLORS.paperDim));
     bindText(hint, TEXTS.hint);
     this.content = this.add.container(0, 0);
-    this.input.keyboard?.on('keydown', (event: KeyboardEvent) => {
+    onKeyDown(this, (event) => {
       if (event.key === 'Escape' || event.key === 'Backspace') this.close();
       else if (event.key === 'ArrowLeft') this.step(-1);
       else if (event.key === 'ArrowRight') this.step(1);

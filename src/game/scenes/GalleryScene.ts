@@ -21,6 +21,7 @@ import { bindText, COLORS, loadBaseGlyphs, loadGlyphs, TextButton, textStyle } f
 import { drawTorifuda, pageBox, publishCards, type Torifuda } from '../view/torifuda';
 import { GALLERY_SORTS, galleryOrder, kimarijiText, type GallerySort } from './GalleryData';
 import type { CardDetailData } from './CardDetailScene';
+import { onKeyDown } from '../view/keys';
 
 const BAR_HEIGHT = 92;
 const AREA = { x: 24, y: BAR_HEIGHT, width: 1232, height: 720 - BAR_HEIGHT };
@@ -144,7 +145,7 @@ export class GalleryScene extends Phaser.Scene {
       const index = cardAt(this.grid, pointer.x, pointer.y, remembered.scroll);
       if (index !== undefined) this.open(index);
     });
-    this.input.keyboard?.on('keydown', (event: KeyboardEvent) => {
+    onKeyDown(this, (event) => {
       const move = KEY_MOVES[event.key];
       if (move) {
         event.preventDefault();

@@ -17,6 +17,7 @@ import type Phaser from 'phaser';
 import { placesOf, type MatchState, type Player } from '../rules';
 import { nextFocus, TerritoryGrid, type FocusKey } from '../view/matchLayout';
 import { COLUMN_KEYS, ROW_KEYS, type MatchField } from '../view/matchField';
+import { onKeyDown } from '../view/keys';
 
 /** A row key waits this long (wall ms) for its column key. */
 const ROW_KEY_WAIT_MS = 2500;
@@ -69,7 +70,7 @@ export class MatchInput {
     scene.input.on('pointerdown', (p: Phaser.Input.Pointer) => this.pointerDown(p));
     scene.input.on('pointermove', (p: Phaser.Input.Pointer) => this.pointerMove(p));
     scene.input.on('pointerup', (p: Phaser.Input.Pointer) => this.pointerUp(p));
-    scene.input.keyboard?.on('keydown', (e: KeyboardEvent) => this.key(e));
+    onKeyDown(scene, (e) => this.key(e));
   }
 
   /** Whose touch this is: the near player's, or (two at one screen) the side it began on. */

@@ -15,6 +15,7 @@ import { fitScene, isPortrait } from '../view/screen';
 import { pageBox, publishCards } from '../view/torifuda';
 import type { MatchSceneData } from './MatchScene';
 import { PAIR_SEATS } from './seats';
+import { onKeyDown } from '../view/keys';
 
 const COLOR_NAMES: Readonly<Record<GoshikiColor, Bilingual>> = {
   桃: { ja: '桃', en: 'Pink' },
@@ -185,7 +186,7 @@ export class MatchSetupScene extends Phaser.Scene {
         origin: 0,
       },
     );
-    this.input.keyboard?.on('keydown', (event: KeyboardEvent) => {
+    onKeyDown(this, (event) => {
       if (event.key === 'ArrowDown') this.setFocus(Math.min(list.length + 1, this.focus + 1));
       else if (event.key === 'ArrowUp') this.setFocus(Math.max(0, this.focus - 1));
       else if (event.key === 'Enter' || event.key === ' ') {

@@ -12,6 +12,7 @@ import { testHooks } from '../testHooks';
 import { drawTorifuda, pageBox, publishCards } from '../view/torifuda';
 import { fitScene, isPortrait } from '../view/screen';
 import { bindText, COLORS, loadBaseGlyphs, loadGlyphs, TextButton, textStyle, WEIGHT } from '../view/styles';
+import { onKeyDown } from '../view/keys';
 
 /** Cards fanned out beside the title: ちはやふる, せを, むらさめ. */
 const FAN = [17, 77, 87] as const;
@@ -168,7 +169,7 @@ export class TitleScene extends Phaser.Scene {
   }
 
   private bindKeys(): void {
-    this.input.keyboard?.on('keydown', (event: KeyboardEvent) => {
+    onKeyDown(this, (event) => {
       if (document.querySelector('#panels .panel')) return; // a DOM panel has the keyboard
       switch (event.key) {
         case 'ArrowUp':
