@@ -21,7 +21,9 @@ import { createLatestRunner, type RunOutcome } from '../../../speech/dell/runner
 import { drawBarChart, svgEl } from './chart';
 import { createFittingSection } from './fitting';
 import { CATEGORY_NAMES, T } from './text';
+import { dellTour } from './tour';
 import { createTrialViewer } from './trialViewer';
+import { mountTour, type MountedTour } from '../tour/tourView';
 
 export const DELL_PANEL_KEY = 'dell';
 export { MENU_LABEL as DELL_MENU_LABEL } from './text';
@@ -162,7 +164,7 @@ export function openDellLab(onClose?: () => void): PanelHandle {
         return fixed;
       };
 
-      const normal = texts.text('button', T.normalWeights, { type: 'button' });
+      const normal = texts.text('button', T.normalWeights, { type: 'button', 'data-testid': 'dell-normal' });
       normal.addEventListener('click', () => {
         s.set(NORMAL_PARAMS.s);
         p.set(NORMAL_PARAMS.p);
@@ -179,6 +181,7 @@ export function openDellLab(onClose?: () => void): PanelHandle {
       const runLine = el('p', { class: 'dell-note', 'data-testid': 'dell-run-line' });
       let freshSeed = CHANGE_SEED;
       let lastRun: RunOutcome | undefined;
+      const runListeners = new Set<() => void>();
       const describeRun = (): string => {
         if (!lastRun) return tr(T.chartRunning);
         const r = lastRun.params;
@@ -216,6 +219,7 @@ export function openDellLab(onClose?: () => void): PanelHandle {
           };
           texts.bind(runLine, runText(outcome.trials, outcome.ms));
           drawChart();
+          for (const listener of [...runListeners]) listener();
         },
         (message) => {
           runLine.textContent = message;
@@ -274,13 +278,30 @@ export function openDellLab(onClose?: () => void): PanelHandle {
       langButton.addEventListener('click', () => setLang(getLang() === 'ja' ? 'en' : 'ja'));
       paintLang();
 
+      // The guided tour presses this lab's own controls and reads back what they drew.
+      const tour: MountedTour = mountTour(
+        root,
+        dellTour(
+          {
+            root,
+            lastRun: () => lastRun,
+            onRun: (listener) => {
+              runListeners.add(listener);
+              return () => runListeners.delete(listener);
+            },
+            showing: () => viewer.showing(),
+          },
+          () => tour.refresh(),
+        ),
+      );
+
       root.classList.add('dell-lab');
       root.append(
         el(
           'header',
           { class: 'dell-header' },
           texts.text('h1', T.title),
-          el('div', {}, langButton, ' ', back),
+          el('div', {}, tour.button, ' ', langButton, ' ', back),
         ),
         texts.text('p', T.intro, { class: 'dell-intro' }),
         el(
@@ -326,6 +347,7 @@ export function openDellLab(onClose?: () => void): PanelHandle {
         fitting.relabel();
       });
       return () => {
+        tour.dispose();
         window.clearTimeout(changeTimer);
         runner.dispose();
         stopLang();

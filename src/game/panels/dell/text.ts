@@ -17,6 +17,19 @@ export const CATEGORY_NAMES: Readonly<Record<Category, Bilingual>> = {
   unrelated: { ja: '無関連', en: 'Unrelated' },
 };
 
+/** Each kind of response in plain words, with its example from this six-word lexicon. */
+export const CATEGORY_GLOSS: Readonly<Record<Category, Bilingual>> = {
+  correct: { ja: '目標の語 CAT を正しく言えた', en: 'the target, cat, said right' },
+  semantic: { ja: '意味の似た語（CAT の代わりに DOG）', en: 'a word related in meaning (dog for cat)' },
+  formal: { ja: '音の似た語（MAT など）', en: 'a word that sounds alike (mat for cat)' },
+  nonword: { ja: '単語にならない音の並び（/kɒt/ など）', en: 'sounds that make no word (like /kɒt/ “kot”)' },
+  mixed: {
+    ja: '意味も音も似た語（混合試行の RAT）',
+    en: 'a word alike in both meaning and sound (rat, on trials where it shares meaning with cat)',
+  },
+  unrelated: { ja: '意味も音も関係のない語（FOG・LOG）', en: 'a word related in neither (fog, log)' },
+};
+
 export const APHASIA_NAMES: Readonly<Record<AphasiaType, Bilingual>> = {
   wernicke: { ja: 'ウェルニッケ失語', en: 'Wernicke’s' },
   anomic: { ja: '失名詞失語', en: 'Anomic' },
