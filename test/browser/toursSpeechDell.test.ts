@@ -301,3 +301,48 @@ describe('the lexical-access tour', () => {
     }
   });
 });
+
+describe('the lexical-access lab for an English visitor', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  for (const [width, height] of [
+    [1280, 720],
+    [768, 1024],
+  ] as const) {
+    it(`opens at ${width}×${height} with a result and a trial to look at, every label in English`, async () => {
+      const game = await openGame(browser, { width, height });
+      const { page } = game;
+      try {
+        await toEnglish(page);
+        await openFromMenu(page, 'dell');
+        await page.waitForFunction(
+          () => (window.__utakaruta?.dell as { runs: number } | undefined)?.runs === 1,
+        );
+        await page.waitForTimeout(400);
+        await game.screenshot(`dell-first-visit-en-${width}x${height}`);
+        // No Japanese a visitor cannot read: every text but the language switch is English.
+        const japanese = await page.evaluate(() => {
+          const panel = document.querySelector('[data-panel="dell"]')!;
+          const found: string[] = [];
+          const walker = document.createTreeWalker(panel, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const text = node.textContent ?? '';
+            if (node.parentElement?.closest('.dell-lang')) continue;
+            if (/[\u3040-\u30ff\u4e00-\u9fff]/.test(text)) found.push(text.trim());
+          }
+          return found;
+        });
+        expect(japanese).toEqual([]);
+        expect(game.errors).toEqual([]);
+      } finally {
+        await game.context.close();
+      }
+    });
+  }
+});

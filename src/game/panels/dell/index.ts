@@ -7,7 +7,7 @@ import { getLang, onLangChange, setLang, tr, trf, type Bilingual } from '../../i
 import { openPanel, type PanelHandle } from '../host';
 import { el, LiveTexts } from '../settings/dom';
 import { testHooks } from '../../testHooks';
-import type { Category } from '../../../speech/dell/classify';
+import { CATEGORIES, type Category } from '../../../speech/dell/classify';
 import type { FixedParams } from '../../../speech/dell/fit';
 import {
   NORMAL_PARAMS,
@@ -20,7 +20,7 @@ import { CONTROLS } from '../../../speech/dell/patients';
 import { createLatestRunner, type RunOutcome } from '../../../speech/dell/runner';
 import { drawBarChart, svgEl } from './chart';
 import { createFittingSection } from './fitting';
-import { CATEGORY_NAMES, T } from './text';
+import { CATEGORY_GLOSS, CATEGORY_NAMES, T } from './text';
 import { dellTour } from './tour';
 import { createTrialViewer } from './trialViewer';
 import { mountTour, type MountedTour } from '../tour/tourView';
@@ -78,6 +78,18 @@ function slider(
       shown.textContent = v.toFixed(digits);
     },
   };
+}
+
+/** The six kinds of response in plain words, under the chart that counts them. */
+function glossary(texts: LiveTexts): HTMLElement {
+  return el(
+    'dl',
+    { class: 'dell-gloss', 'data-testid': 'dell-gloss' },
+    ...CATEGORIES.filter((c) => c !== 'correct').flatMap((c) => [
+      texts.text('dt', CATEGORY_NAMES[c]),
+      texts.text('dd', CATEGORY_GLOSS[c]),
+    ]),
+  );
 }
 
 export function openDellLab(onClose?: () => void): PanelHandle {
@@ -329,6 +341,7 @@ export function openDellLab(onClose?: () => void): PanelHandle {
               texts.text('h2', T.distribution),
               chartParams,
               chart,
+              glossary(texts),
               texts.text('p', T.autoRun, { class: 'dell-note' }),
             ),
           ),

@@ -172,7 +172,7 @@ export function weakenedCaption(weak: Profile, normal: Profile | undefined): Bil
     : EMPTY;
   return {
     ja: `s = ${TOUR_LOW_S.toFixed(4)} では誤りが ${pct(errorShare(weak))} に増えた${was.ja}。いちばん増えたのは「${CATEGORY_NAMES[rise].ja}」: ${pct(weak[rise])}${riseWas.ja}。`,
-    en: `At s = ${TOUR_LOW_S.toFixed(4)} errors rise to ${pct(errorShare(weak))}${was.en}. The most risen: ${CATEGORY_NAMES[rise].en.toLowerCase()}, ${pct(weak[rise])}${riseWas.en}.`,
+    en: `At s = ${TOUR_LOW_S.toFixed(4)} errors rise to ${pct(errorShare(weak))}${was.en}. The biggest rise: ${CATEGORY_NAMES[rise].en.toLowerCase()}, ${pct(weak[rise])}${riseWas.en}.`,
   };
 }
 

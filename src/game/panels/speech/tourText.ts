@@ -2,19 +2,13 @@
 // sentence it was given, whether it said it back whole, and each slip with where its intruder
 // came from (「か → あ: the あ of あかまきがみ came in early」). Pure: it reads the annotator's
 // labels and the intended sentence, and the English side spells every kana in romaji.
-import { toRomaji } from 'wanakana';
 import type { Bilingual } from '../../i18n';
+import { kanaWithRomaji } from '../../romaji';
 import type { Intended, SpeechError, Span } from '../../../speech/annotate';
 import { moraSound } from '../../../speech/phonology';
 import type { SpeakMode } from '../../../speech/speaker';
 
-/** 「か」 → "か (ka)": kana with its romaji, for the English captions. */
-function en(kana: string): string {
-  if (kana === '' || kana === '∅') return '∅';
-  const romaji = toRomaji(kana);
-  return romaji === kana ? kana : `${kana} (${romaji})`;
-}
-
+const en = kanaWithRomaji;
 const ja = (kana: string): string => (kana === '' ? '∅' : kana);
 
 /** The intended word that holds mora `at`, as kana. */
@@ -121,7 +115,7 @@ export function slipSentence(e: SpeechError, intended: Intended): Bilingual {
       const consonant = moraSound(said).consonant;
       return line(
         `${ofWord.ja}の子音 ${consonant} が${earlier ? 'もう一度' : '先に'}出た — ${from.ja}`,
-        `the consonant ${consonant} of ${ofWord.en.replace(/^the /, '')} ${earlier ? 'came back' : 'came in early'} — ${from.en}`,
+        `the consonant ${consonant} of ${word === sourceText ? en(word) : `the ${en(sourceText)} in ${en(word)}`} ${earlier ? 'came back' : 'came in early'} — ${from.en}`,
       );
     }
     return line(
