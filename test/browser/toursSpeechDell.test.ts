@@ -339,6 +339,11 @@ describe('the lexical-access lab for an English visitor', () => {
           return found;
         });
         expect(japanese).toEqual([]);
+        // The jargon in plain words: the kinds of response under the chart, the lemma on the network.
+        const gloss = page.locator('[data-testid="dell-gloss"]');
+        expect(await gloss.isVisible()).toBe(true);
+        expect(await gloss.textContent()).toContain('a word related in meaning (dog for cat)');
+        expect(await page.locator('.dell-network').textContent()).toContain('lemmas');
         expect(game.errors).toEqual([]);
       } finally {
         await game.context.close();

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { annotate } from '../../../src/speech/annotate';
 import { parseAnnotated } from '../../../src/speech/corpus';
 import { toMorae } from '../../../src/data/mora';
+import { explainError } from '../../../src/game/panels/speech/text';
 import {
   repetitionResult,
   slipResult,
@@ -29,6 +30,10 @@ describe('the tongue-twister tour in plain words', () => {
     expect(text.en).toMatch(/^た \(ta\) → が \(ga\): the consonant g /);
     expect(text.en).toContain('g of the ご (go) in なまたまご (namatamago) came in early');
     expect(text.en).toContain('an intruder from later in the sentence');
+    // The lab's own plain-word line spells the kana too.
+    expect(explainError(error!).en).toBe(
+      'た (ta) became が (ga): its consonant was carried over from elsewhere in the sentence.',
+    );
   });
 
   it('says an anticipated mora came in early, from later in the sentence', () => {

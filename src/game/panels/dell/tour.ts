@@ -245,7 +245,7 @@ export function dellTour(lab: DellTourLab, refresh: () => void): TourScript {
     steps: [
       {
         caption: DELL_TOUR_TEXT.intro,
-        holdMs: 5000,
+        holdMs: 4500,
         target: () => lab.root.querySelector('.dell-params'),
         act: async (signal) => {
           normalRun = await nextRun(isNormal, signal, () => q<HTMLButtonElement>('dell-normal').click());
@@ -256,12 +256,12 @@ export function dellTour(lab: DellTourLab, refresh: () => void): TourScript {
           const run = lab.lastRun();
           return run ? runSummary(run.proportions) : EMPTY;
         },
-        holdMs: 6500,
+        holdMs: 6000,
         target: () => lab.root.querySelector('.dell-dist'),
       },
       {
         caption: DELL_TOUR_TEXT.oneTrial,
-        holdMs: 4000,
+        holdMs: 3500,
         target: () => lab.root.querySelector('.dell-trial'),
         act: () => {
           q<HTMLButtonElement>('dell-play-trial').click();
@@ -274,7 +274,7 @@ export function dellTour(lab: DellTourLab, refresh: () => void): TourScript {
           const frame = trial?.frames[trial.index];
           return frame && frame.phase === 'spread-to-words' ? spreadCaption(frame) : EMPTY;
         },
-        holdMs: 2500,
+        holdMs: 2000,
         target: () => lab.root.querySelector('.dell-network'),
         act: async (signal) => {
           scrubTo(1);
@@ -287,7 +287,7 @@ export function dellTour(lab: DellTourLab, refresh: () => void): TourScript {
           const trial = lab.showing();
           return trial ? selectionCaption(trial) : EMPTY;
         },
-        holdMs: 5500,
+        holdMs: 5000,
         target: () => lab.root.querySelector('.dell-network'),
         act: () => scrubTo(frameIndex(showing(), 'word-jolt', 0)),
       },
@@ -296,7 +296,7 @@ export function dellTour(lab: DellTourLab, refresh: () => void): TourScript {
           const trial = lab.showing();
           return trial && trial.index === trial.frames.length - 1 ? verdictCaption(trial) : EMPTY;
         },
-        holdMs: 6000,
+        holdMs: 5500,
         target: () => lab.root.querySelector('.dell-network'),
         act: async (signal) => {
           await stepTo(showing().frames.length - 1, signal);
@@ -307,7 +307,7 @@ export function dellTour(lab: DellTourLab, refresh: () => void): TourScript {
         get caption() {
           return searchCaption(kind());
         },
-        holdMs: 5000,
+        holdMs: 4500,
         target: () => lab.root.querySelector('[data-testid="dell-find-error"]'),
         act: () => {
           const pick = q<HTMLSelectElement>('dell-error-kind');
@@ -325,7 +325,7 @@ export function dellTour(lab: DellTourLab, refresh: () => void): TourScript {
           const chosen = selectionCaption(trial);
           return { ja: `${found.ja}${chosen.ja}`, en: `${found.en} ${chosen.en}` };
         },
-        holdMs: 6500,
+        holdMs: 6000,
         target: () => lab.root.querySelector('.dell-network'),
         act: () => scrubTo(frameIndex(showing(), 'word-jolt', 0)),
       },
@@ -334,7 +334,7 @@ export function dellTour(lab: DellTourLab, refresh: () => void): TourScript {
           const trial = lab.showing();
           return trial && trial.index === trial.frames.length - 1 ? verdictCaption(trial) : EMPTY;
         },
-        holdMs: 6500,
+        holdMs: 6000,
         target: () => lab.root.querySelector('.dell-network'),
         act: async (signal) => {
           await stepTo(showing().frames.length - 1, signal);
@@ -343,7 +343,7 @@ export function dellTour(lab: DellTourLab, refresh: () => void): TourScript {
       },
       {
         caption: lowerSCaption(NORMAL_PARAMS.s),
-        holdMs: 5000,
+        holdMs: 4000,
         target: () => lab.root.querySelector('.dell-params'),
         act: async (signal) => {
           lab.root.scrollTo({ top: 0, behavior: scale > 1 ? 'auto' : 'smooth' });
@@ -364,7 +364,7 @@ export function dellTour(lab: DellTourLab, refresh: () => void): TourScript {
           const run = lab.lastRun();
           return run ? weakenedCaption(run.proportions, normalRun) : EMPTY;
         },
-        holdMs: 7000,
+        holdMs: 6500,
         target: () => lab.root.querySelector('.dell-dist'),
       },
     ],
