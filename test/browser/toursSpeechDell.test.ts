@@ -169,6 +169,9 @@ describe('the tongue-twister tour', () => {
     // An error-free saying is said so before the tour asks again.
     const retried = entries.filter((e) => /誤りなし|でした: /.test(e.caption));
     for (const r of retried) expect((r.lab as { speech: SpeechHooks }).speech.spoken).toBeDefined();
+    await until(page, 2, 3);
+    await page.waitForFunction(() => /→/.test((window.__utakaruta?.tour as TourHooks).caption));
+    await game.screenshot('tour-speech-ja-1280x720');
     expect(game.errors).toEqual([]);
   });
 

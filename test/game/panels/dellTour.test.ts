@@ -49,7 +49,9 @@ describe('the lexical-access tour in plain words', () => {
     const trial = find('correct');
     const frame = trial.frames.find((f) => f.phase === 'spread-to-words' && f.step === 8)!;
     const text = spreadCaption(frame);
-    expect(text.en).toMatch(/step 8 of 8\): cat \d\.\d\d, \w+ \d\.\d\d/);
+    expect(text.en).toMatch(
+      /step 8 of 8\): cat \d\.\d\d, dog \d\.\d\d \(it shares 3 meaning features with cat\)/,
+    );
   });
 
   it('calls the chosen word the lemma, and says when the wrong one was chosen', () => {

@@ -65,14 +65,24 @@ function ranked(frame: Frame): Word[] {
   return [...WORDS].sort((a, b) => activation(frame, b) - activation(frame, a));
 }
 
-/** While meaning spreads to the words: the two leaders with their real activations. */
+/**
+ * While meaning spreads to the words: cat and dog (its meaning neighbour) with their real
+ * activations, and a sound neighbour when it runs ahead of dog (fed back through shared sounds).
+ */
 export function spreadCaption(frame: Frame): Bilingual {
-  const [first = 'CAT', second = 'DOG'] = ranked(frame);
-  const a = activation(frame, first).toFixed(2);
-  const b = activation(frame, second).toFixed(2);
+  const cat = activation(frame, 'CAT').toFixed(2);
+  const dog = activation(frame, 'DOG').toFixed(2);
+  const ahead = ranked(frame).find((w) => w !== 'CAT' && w !== 'DOG');
+  const sound =
+    ahead && activation(frame, ahead) > activation(frame, 'DOG')
+      ? {
+          ja: `${WORD_GLOSS[ahead].ja} も ${activation(frame, ahead).toFixed(2)}（CAT と共有する音から活性が戻る）。`,
+          en: ` ${WORD_GLOSS[ahead].en[0]?.toUpperCase()}${WORD_GLOSS[ahead].en.slice(1)} is at ${activation(frame, ahead).toFixed(2)}, fed back through the sounds it shares with cat.`,
+        }
+      : EMPTY;
   return {
-    ja: `意味から単語へ活性化が広がる（${frame.step}/8 歩）: ${WORD_GLOSS[first].ja} ${a}、${WORD_GLOSS[second].ja} ${b}。DOG は CAT と意味特徴を 3 つ共有している。`,
-    en: `Activation spreads from meaning to words (step ${frame.step} of 8): ${WORD_GLOSS[first].en} ${a}, ${WORD_GLOSS[second].en} ${b}. Dog shares 3 meaning features with cat.`,
+    ja: `意味から単語へ活性化が広がる（${frame.step}/8 歩）: ${WORD_GLOSS.CAT.ja} ${cat}、意味特徴を 3 つ共有する ${WORD_GLOSS.DOG.ja} ${dog}。${sound.ja}`,
+    en: `Activation spreads from meaning to words (step ${frame.step} of 8): cat ${cat}, dog ${dog} (it shares 3 meaning features with cat).${sound.en}`,
   };
 }
 
