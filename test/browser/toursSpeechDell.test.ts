@@ -204,8 +204,13 @@ describe('the tongue-twister tour', () => {
       // Romaji beside the kana: "た (ta) → が (ga)".
       expect(caption).toMatch(/\([a-z]+\)/);
       await other.screenshot('tour-speech-en-1280x720');
+      // On a portrait tablet, the next slip step scrolls its result above the caption bar.
       await page.setViewportSize({ width: 768, height: 1024 });
-      await page.waitForTimeout(300);
+      await until(page, 1, 5);
+      await page.waitForFunction(() => /→/.test((window.__utakaruta?.tour as TourHooks).caption), null, {
+        timeout: 30_000,
+      });
+      await page.waitForTimeout(400);
       await other.screenshot('tour-speech-en-768x1024');
       await page.keyboard.press('Escape');
       await page.waitForSelector('[data-panel="speech"]', { state: 'detached' });
