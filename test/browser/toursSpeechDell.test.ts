@@ -359,3 +359,37 @@ describe('the lexical-access lab for an English visitor', () => {
     });
   }
 });
+
+describe('the tours in kiosk mode', () => {
+  it('start by themselves when a visitor opens the lab from the kiosk’s title', async () => {
+    const browser = await launchBrowser();
+    const game = await openGame(browser, { path: '?kiosk=90&testSpeed=6&seed=3' });
+    const { page } = game;
+    try {
+      // The attract loop first; a tap starts a match, Esc goes back to the kiosk's title.
+      await page.waitForFunction(
+        () => (window.__utakaruta?.match as { attract?: boolean })?.attract === true,
+        null,
+        {
+          timeout: 90_000,
+        },
+      );
+      await page.mouse.click(640, 400);
+      await page.waitForFunction(() => window.__utakaruta?.screen === 'match', null, { timeout: 60_000 });
+      await page.keyboard.press('Escape');
+      for (const lab of ['dell', 'speech']) {
+        await openFromMenu(page, lab);
+        await record(page, []);
+        await until(page, 1, 1);
+        expect((await tour(page))?.id).toBe(lab);
+        await page.keyboard.press('Escape');
+        await page.waitForSelector(`[data-panel="${lab}"]`, { state: 'detached' });
+        await staysStill(page);
+      }
+      expect(game.errors).toEqual([]);
+    } finally {
+      await game.context.close();
+      await browser.close();
+    }
+  }, 240_000);
+});
