@@ -15,3 +15,11 @@ export function withRomaji(kana: string): string {
   const romaji = romajiFor(kana);
   return romaji ? `${kana} (${romaji})` : kana;
 }
+
+/** 「か (ka)」 whatever the language: for the English side of a bilingual text built ahead. */
+export function kanaWithRomaji(kana: string): string {
+  const trimmed = kana.trim();
+  if (trimmed === '') return '∅';
+  const romaji = toRomaji(trimmed);
+  return romaji === trimmed ? kana : `${kana} (${romaji})`;
+}

@@ -7,7 +7,7 @@ import { getLang, onLangChange, setLang, tr, trf, type Bilingual } from '../../i
 import { openPanel, type PanelHandle } from '../host';
 import { el, LiveTexts } from '../settings/dom';
 import { testHooks } from '../../testHooks';
-import type { Category } from '../../../speech/dell/classify';
+import { CATEGORIES, type Category } from '../../../speech/dell/classify';
 import type { FixedParams } from '../../../speech/dell/fit';
 import {
   NORMAL_PARAMS,
@@ -20,8 +20,10 @@ import { CONTROLS } from '../../../speech/dell/patients';
 import { createLatestRunner, type RunOutcome } from '../../../speech/dell/runner';
 import { drawBarChart, svgEl } from './chart';
 import { createFittingSection } from './fitting';
-import { CATEGORY_NAMES, T } from './text';
+import { CATEGORY_GLOSS, CATEGORY_NAMES, T } from './text';
+import { dellTour } from './tour';
 import { createTrialViewer } from './trialViewer';
+import { mountTour, type MountedTour } from '../tour/tourView';
 
 export const DELL_PANEL_KEY = 'dell';
 export { MENU_LABEL as DELL_MENU_LABEL } from './text';
@@ -76,6 +78,18 @@ function slider(
       shown.textContent = v.toFixed(digits);
     },
   };
+}
+
+/** The six kinds of response in plain words, under the chart that counts them. */
+function glossary(texts: LiveTexts): HTMLElement {
+  return el(
+    'dl',
+    { class: 'dell-gloss', 'data-testid': 'dell-gloss' },
+    ...CATEGORIES.filter((c) => c !== 'correct').flatMap((c) => [
+      texts.text('dt', CATEGORY_NAMES[c]),
+      texts.text('dd', CATEGORY_GLOSS[c]),
+    ]),
+  );
 }
 
 export function openDellLab(onClose?: () => void): PanelHandle {
@@ -162,7 +176,7 @@ export function openDellLab(onClose?: () => void): PanelHandle {
         return fixed;
       };
 
-      const normal = texts.text('button', T.normalWeights, { type: 'button' });
+      const normal = texts.text('button', T.normalWeights, { type: 'button', 'data-testid': 'dell-normal' });
       normal.addEventListener('click', () => {
         s.set(NORMAL_PARAMS.s);
         p.set(NORMAL_PARAMS.p);
@@ -179,6 +193,7 @@ export function openDellLab(onClose?: () => void): PanelHandle {
       const runLine = el('p', { class: 'dell-note', 'data-testid': 'dell-run-line' });
       let freshSeed = CHANGE_SEED;
       let lastRun: RunOutcome | undefined;
+      const runListeners = new Set<() => void>();
       const describeRun = (): string => {
         if (!lastRun) return tr(T.chartRunning);
         const r = lastRun.params;
@@ -216,6 +231,7 @@ export function openDellLab(onClose?: () => void): PanelHandle {
           };
           texts.bind(runLine, runText(outcome.trials, outcome.ms));
           drawChart();
+          for (const listener of [...runListeners]) listener();
         },
         (message) => {
           runLine.textContent = message;
@@ -274,13 +290,30 @@ export function openDellLab(onClose?: () => void): PanelHandle {
       langButton.addEventListener('click', () => setLang(getLang() === 'ja' ? 'en' : 'ja'));
       paintLang();
 
+      // The guided tour presses this lab's own controls and reads back what they drew.
+      const tour: MountedTour = mountTour(
+        root,
+        dellTour(
+          {
+            root,
+            lastRun: () => lastRun,
+            onRun: (listener) => {
+              runListeners.add(listener);
+              return () => runListeners.delete(listener);
+            },
+            showing: () => viewer.showing(),
+          },
+          () => tour.refresh(),
+        ),
+      );
+
       root.classList.add('dell-lab');
       root.append(
         el(
           'header',
           { class: 'dell-header' },
           texts.text('h1', T.title),
-          el('div', {}, langButton, ' ', back),
+          el('div', {}, tour.button, ' ', langButton, ' ', back),
         ),
         texts.text('p', T.intro, { class: 'dell-intro' }),
         el(
@@ -308,6 +341,7 @@ export function openDellLab(onClose?: () => void): PanelHandle {
               texts.text('h2', T.distribution),
               chartParams,
               chart,
+              glossary(texts),
               texts.text('p', T.autoRun, { class: 'dell-note' }),
             ),
           ),
@@ -326,6 +360,7 @@ export function openDellLab(onClose?: () => void): PanelHandle {
         fitting.relabel();
       });
       return () => {
+        tour.dispose();
         window.clearTimeout(changeTimer);
         runner.dispose();
         stopLang();

@@ -17,6 +17,19 @@ export const CATEGORY_NAMES: Readonly<Record<Category, Bilingual>> = {
   unrelated: { ja: '無関連', en: 'Unrelated' },
 };
 
+/** Each kind of response in plain words, with its example from this six-word lexicon. */
+export const CATEGORY_GLOSS: Readonly<Record<Category, Bilingual>> = {
+  correct: { ja: '目標の語 CAT を正しく言えた', en: 'the target, cat, said right' },
+  semantic: { ja: '意味の似た語（CAT の代わりに DOG）', en: 'a word related in meaning (dog for cat)' },
+  formal: { ja: '音の似た語（MAT など）', en: 'a word that sounds alike (mat for cat)' },
+  nonword: { ja: '単語にならない音の並び（/kɒt/ など）', en: 'sounds that make no word (like /kɒt/ “kot”)' },
+  mixed: {
+    ja: '意味も音も似た語（混合試行の RAT）',
+    en: 'a word alike in both meaning and sound (rat, on trials where it shares meaning with cat)',
+  },
+  unrelated: { ja: '意味も音も関係のない語（FOG・LOG）', en: 'a word related in neither (fog, log)' },
+};
+
 export const APHASIA_NAMES: Readonly<Record<AphasiaType, Bilingual>> = {
   wernicke: { ja: 'ウェルニッケ失語', en: 'Wernicke’s' },
   anomic: { ja: '失名詞失語', en: 'Anomic' },
@@ -34,8 +47,8 @@ export const PHASE_TEXT: Readonly<Record<Phase, Bilingual>> = {
     en: 'Activation spreads from meaning to words ({step}/8). DOG shares 3 features with CAT',
   },
   'word-jolt': {
-    ja: '最も活性の高い単語 {word} を選び、100 を与える',
-    en: 'The most active word, {word}, is selected and jolted with 100',
+    ja: '最も活性の高い単語 {word} を選び（レンマ: 音より前に選ばれる語）、100 を与える',
+    en: 'The most active word, {word}, is selected — the lemma, the word chosen before its sounds — and jolted with 100',
   },
   'spread-to-phonemes': {
     ja: '単語から音素へ（{step}/8）。音素から単語へも戻り、MAT・RAT が活性化する',
@@ -56,8 +69,8 @@ export const T = {
   parameters: { ja: 'パラメータ', en: 'Parameters' },
   sLabel: { ja: 's 意味↔単語の重み', en: 's  meaning↔word weight' },
   pLabel: { ja: 'p 単語↔音素の重み', en: 'p  word↔phoneme weight' },
-  qLabel: { ja: 'q 減衰率', en: 'q  decay' },
-  noiseLabel: { ja: '雑音 SD2', en: 'Noise SD2' },
+  qLabel: { ja: 'q 減衰率（活性が消える速さ）', en: 'q  decay (how fast activation fades)' },
+  noiseLabel: { ja: '雑音 SD2（ゆらぎ）', en: 'Noise SD2 (random jitter)' },
   noiseForm: { ja: '雑音の形', en: 'Noise form' },
   sdForm: { ja: 'SD = √(SD1² + (SD2·A)²)', en: 'SD = √(SD1² + (SD2·A)²)' },
   varForm: { ja: '分散 = SD1² + SD2²·A', en: 'variance = SD1² + SD2²·A' },
@@ -114,17 +127,24 @@ export const T = {
     ja: '{word} が選ばれましたが、音は目標の /kæt/ に戻りました。発話は目標どおりなので正答です。',
     en: '{word} was selected, but the sounds came back to the target /kæt/. What was said is the target, so it is scored correct.',
   },
-  semanticLayer: { ja: '意味特徴', en: 'Semantic features' },
-  wordLayer: { ja: '単語', en: 'Words' },
+  semanticLayer: {
+    ja: '意味特徴（語の意味のかけら。CAT と DOG は 3 つを共有）',
+    en: 'Semantic features (pieces of meaning; cat and dog share 3)',
+  },
+  wordLayer: {
+    ja: '単語（レンマ: 音より前に選ばれる語）',
+    en: 'Words (lemmas: a word as chosen, before its sounds)',
+  },
   phonemeLayer: {
     ja: '音素（頭子音・母音・尾子音）　æ は cat の a、ɒ は dog の o',
-    en: 'Sounds: onset, vowel, coda (æ is the a of “cat”, ɒ the o of “dog”)',
+    en: 'Sounds: onset (first), vowel, coda (last); æ is the a of “cat”, ɒ the o of “dog”',
   },
+  glossTitle: { ja: '応答の種類', en: 'Kinds of response' },
   mixedTrial: { ja: '混合試行：RAT も CAT と意味を共有', en: 'Mixed trial: RAT shares meaning with CAT' },
   patients: { ja: '患者 23 名へのあてはめ', en: 'Fits to 23 patients' },
   patientsIntro: {
-    ja: 'Dell ら (1997) の流暢性失語 23 名の呼称データ。(s, p) の地図の中で RMSD が最小の点を選びます。「その他」の応答は除き、6 分類を合計 1 に直して比べます。',
-    en: 'Naming data of 23 fluent aphasic patients (Dell et al. 1997). The fit is the (s, p) map point with the smallest RMSD. “All other” responses are set aside and the six proportions renormalised to sum to 1.',
+    ja: 'Dell ら (1997) の流暢性失語 23 名の呼称データ。(s, p) の地図の中で RMSD（6 分類の割合の差の二乗平均平方根。0 なら完全に一致）が最小の点を選びます。「その他」の応答は除き、6 分類を合計 1 に直して比べます。',
+    en: 'Naming data of 23 fluent aphasic patients (Dell et al. 1997). The fit is the (s, p) map point with the smallest RMSD (root-mean-square difference between the six proportions: 0 is a perfect match). “All other” responses are set aside and the six proportions renormalised to sum to 1.',
   },
   patient: { ja: '患者', en: 'Patient' },
   type: { ja: 'タイプ', en: 'Type' },

@@ -29,8 +29,20 @@ export interface DellTrialHook {
   rescored: boolean;
 }
 
+/** The trial on the network, as the guided tour reads it. */
+export interface ShownTrial {
+  readonly result: TrialResult;
+  readonly frames: readonly Frame[];
+  /** The frame showing. */
+  readonly index: number;
+  /** Trials the error search ran to find it (undefined for "Name it once"). */
+  readonly foundAt?: number;
+}
+
 export interface TrialViewer {
   readonly root: HTMLElement;
+  /** What the network shows now; undefined before the first trial. */
+  showing(): ShownTrial | undefined;
   relabel(): void;
   dispose(): void;
 }
@@ -42,6 +54,7 @@ export function createTrialViewer(texts: LiveTexts, params: () => DellParams): T
   let timer: number | undefined;
   let seed = 1;
   let trialNote: (() => string) | undefined;
+  let foundAt: number | undefined;
 
   const view = createNetworkView();
   const caption = el('p', { class: 'dell-caption', 'data-testid': 'dell-caption', 'aria-live': 'polite' });
@@ -136,8 +149,14 @@ export function createTrialViewer(texts: LiveTexts, params: () => DellParams): T
     paint();
   };
 
-  const show = (rng: FastRng, mixed: boolean, noteText: (() => string) | undefined): void => {
+  const show = (
+    rng: FastRng,
+    mixed: boolean,
+    noteText: (() => string) | undefined,
+    searched?: number,
+  ): void => {
     frames = [];
+    foundAt = searched;
     result = createSimulator(params()).trial(rng, mixed, frames);
     testHooks().dellTrial = {
       selected: result.selectedWord,
@@ -167,7 +186,7 @@ export function createTrialViewer(texts: LiveTexts, params: () => DellParams): T
       const saved = rng.state();
       const mixed = isMixedTrial(i, params().mixedFraction);
       if (simulator.trial(rng, mixed).category === wanted) {
-        show(new FastRng(saved), mixed, () => trf(T.foundAt, { n: (i + 1).toLocaleString() }));
+        show(new FastRng(saved), mixed, () => trf(T.foundAt, { n: (i + 1).toLocaleString() }), i + 1);
         return;
       }
     }
@@ -211,6 +230,7 @@ export function createTrialViewer(texts: LiveTexts, params: () => DellParams): T
 
   return {
     root,
+    showing: () => (result ? { result, frames, index, foundAt } : undefined),
     relabel() {
       fillPick();
       if (result) {

@@ -15,8 +15,10 @@ import { onLangChange, tr, trf } from '../../i18n';
 import { testHooks } from '../../testHooks';
 import { openDellLab } from '../dell';
 import { openPanel, type PanelHandle } from '../host';
+import { mountTour, type MountedTour } from '../tour/tourView';
 import { el, renderDistribution, renderHeatmap, renderUtterance } from './render';
 import { MODE_LABELS, T, kanjiReadText, problemText } from './text';
+import { speechTour, type Said } from './tour';
 export const SPEECH_PANEL_KEY = 'speech';
 export const SPEECH_MENU_LABEL = T.menu;
 
@@ -58,6 +60,7 @@ export function openSpeechPanel(): PanelHandle {
       rng: createRng(2023),
     };
     let speaker: Speaker | undefined;
+    let lastSaid: Said | undefined;
 
     // Layout
     const header = el('header', 'speech-header');
@@ -308,6 +311,7 @@ export function openSpeechPanel(): PanelHandle {
       if (state.mode !== 'intact') hooks.timings.push(ms);
       hooks.lastMs = ms;
       timing.textContent = trf(T.timing, { ms: ms.toFixed(1) });
+      lastSaid = { sentence: state.sentence, mode: state.mode, spoken: said.spoken, errors: said.errors };
       renderUtterance(result, state.sentence, said.spoken, said.errors);
       renderHeatmap(
         heat,
@@ -345,6 +349,20 @@ export function openSpeechPanel(): PanelHandle {
     let disposed = false;
     // Other modes may prefer another tfjs backend: the session hands it back when the panel closes.
     const session = openSpeaker();
+    // The guided tour presses this lab's own controls once the speaker is ready.
+    const tour: MountedTour = mountTour(
+      root,
+      speechTour(
+        {
+          root,
+          ready: session.ready,
+          twisters: corpus.all.filter((s) => s.source === 'twister'),
+          last: () => lastSaid,
+        },
+        () => tour.refresh(),
+      ),
+    );
+    header.insertBefore(tour.button, dellButton);
     session.ready
       .then(({ speaker: s, backend }) => {
         if (disposed) return;
@@ -367,6 +385,7 @@ export function openSpeechPanel(): PanelHandle {
     });
     return () => {
       disposed = true;
+      tour.dispose();
       unsubscribe();
       if (speaker) speaker.decoding = DEFAULT_DECODING;
       session.release();

@@ -1,5 +1,6 @@
 // Every text of the tongue-twister panel, in Japanese and English.
 import type { Bilingual } from '../../i18n';
+import { kanaWithRomaji as rj } from '../../romaji';
 import type { Direction, ErrorClass, ErrorType, ErrorUnit, SpeechError } from '../../../speech/annotate';
 import type { InputProblem } from '../../../speech/input';
 import type { KanjiProblem } from '../../../speech/kanji';
@@ -153,52 +154,52 @@ export function explainError(e: SpeechError): Bilingual {
     const [a = meant, b = said] = e.intendedText.split('…');
     return {
       ja: `「${a}」と「${b}」が入れ替わった（文の中の要素どうしの交換）。`,
-      en: `"${a}" and "${b}" swapped places (an exchange within the sentence).`,
+      en: `${rj(a)} and ${rj(b)} swapped places (an exchange within the sentence).`,
     };
   }
   if (e.type === 'omission')
     return e.class === 'horizontal'
       ? {
           ja: `「${meant}」が抜けた。同じ音が文の別の場所にある。`,
-          en: `"${meant}" was left out; the same sounds occur elsewhere in the sentence.`,
+          en: `${rj(meant)} was left out; the same sounds occur elsewhere in the sentence.`,
         }
-      : { ja: `「${meant}」が抜けた。`, en: `"${meant}" was left out.` };
+      : { ja: `「${meant}」が抜けた。`, en: `${rj(meant)} was left out.` };
   if (e.class === 'horizontal') {
     if (e.unit === 'phoneme')
       return {
         ja: `「${meant}」が「${said}」に: 子音が文の別の場所から持ち込まれた。`,
-        en: `"${meant}" became "${said}": its consonant was carried over from elsewhere in the sentence.`,
+        en: `${rj(meant)} became ${rj(said)}: its consonant was carried over from elsewhere in the sentence.`,
       };
     if (e.type === 'shift')
       return {
         ja: `「${meant}」が文の中で場所を移った。`,
-        en: `"${meant}" moved to another place in the sentence.`,
+        en: `${rj(meant)} moved to another place in the sentence.`,
       };
     return e.direction === 'perseveration'
       ? {
           ja: `前に言った「${said}」がもう一度出た（保続）。`,
-          en: `"${said}", said earlier in the sentence, came back (perseveration).`,
+          en: `${rj(said)}, said earlier in the sentence, came back (perseveration).`,
         }
       : {
           ja: `後で言うはずの「${said}」が先に出た（予測）。`,
-          en: `"${said}", which comes later in the sentence, was said too early (anticipation).`,
+          en: `${rj(said)}, which comes later in the sentence, was said too early (anticipation).`,
         };
   }
   switch (e.relation) {
     case 'same-category':
       return {
         ja: `同じ意味カテゴリの語「${said}」が「${meant}」の位置を取った（文の外の競合語）。`,
-        en: `"${said}", a word of the same kind as "${meant}", took its slot (a competitor from outside the sentence: same category).`,
+        en: `${rj(said)}, a word of the same kind as ${rj(meant)}, took its slot (a competitor from outside the sentence: same category).`,
       };
     case 'similar-mora':
       return {
         ja: `「${meant}」に似た音の「${said}」が勝った（文の外から: 似た音）。`,
-        en: `"${said}" sounds like "${meant}" and won instead (from outside the sentence: similar sound).`,
+        en: `${rj(said)} sounds like ${rj(meant)} and won instead (from outside the sentence: similar sound).`,
       };
     default:
       return {
         ja: `文にない「${said}」が「${meant}」の代わりに出た。`,
-        en: `"${said}", which is not in the sentence, came out instead of "${meant}".`,
+        en: `${rj(said)}, which is not in the sentence, came out instead of ${rj(meant)}.`,
       };
   }
 }

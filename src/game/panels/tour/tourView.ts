@@ -42,6 +42,8 @@ export interface MountedTour {
   readonly runner: TourRunner;
   /** Starts the tour from its first step. */
   play(): void;
+  /** Repaints the caption: for a step whose caption (a getter) changes while its action runs. */
+  refresh(): void;
   /** Stops the tour and removes its caption bar and listeners; call from the panel's dispose. */
   dispose(): void;
 }
@@ -169,6 +171,7 @@ export function mountTour(root: HTMLElement, script: TourScript): MountedTour {
     button,
     runner,
     play,
+    refresh: () => paint(),
     dispose: () => {
       runner.stop('stopped');
       for (const type of HANDOVER_EVENTS) window.removeEventListener(type, onVisitor, { capture: true });
