@@ -198,15 +198,26 @@ describe("listening practice: the opponent's ear and its tour", () => {
   });
 
   it('?tour=listen starts it on opening, in a portrait window too; Esc closes the lab and the tour stops', async () => {
-    for (const [width, height] of [
-      [768, 1024],
-      [1280, 720],
+    for (const [width, height, lang] of [
+      [768, 1024, 'en'],
+      [1280, 720, 'ja'],
     ] as const) {
       const game = await openGame(browser, { path: '?tour=listen&testSpeed=4', width, height });
       const { page } = game;
+      if (lang === 'en') {
+        await page.evaluate(() => localStorage.setItem('utakaruta.lang', 'en'));
+        await page.reload();
+      }
       await openListen(game);
       const hooks = await waitForStep(page, 1, 6);
-      expect(hooks.caption).toContain('決まり字');
+      // English visitors read the kimariji in romaji.
+      expect(hooks.caption).toContain(
+        lang === 'en'
+          ? 'at the 6th sound (100 %) — the kimariji きみがためは (kimigatameha)'
+          : '決まり字「きみがためは」',
+      );
+      if (lang === 'en')
+        expect(await page.textContent('[data-testid="ear-top"] li')).toContain('wagakoromodeni');
       await game.screenshot(`tour-listen-autostart-${width}x${height}`);
       await page.keyboard.press('Escape');
       await page.waitForSelector('[data-panel="listen"]', { state: 'detached' });

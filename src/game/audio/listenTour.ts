@@ -4,7 +4,8 @@
 // caption says what the ear shows, read from the model's real belief; then a one-sound card
 // (87, む…) for contrast. It presses the lab's own controls: Stop, the order menu, Start, Pause.
 import type { Bilingual } from '../i18n';
-import { abortableWait, throwIfStopped, TourAborted, type TourScript } from '../panels/tour/runner';
+import { throwIfStopped, TourAborted, type TourScript } from '../panels/tour/runner';
+import { liveCaption, waitUntil } from '../panels/tour/live';
 import type { ReaderState } from './reader';
 import { kanaWithRomaji, ordinal, verdictText, type EarMoment, type EarVerdict } from './ear';
 import type { EarView } from './earView';
@@ -32,9 +33,7 @@ export interface ListenLab {
 
 const POLL_MS = 40;
 
-async function until(condition: () => boolean, signal: AbortSignal): Promise<void> {
-  while (!condition()) await abortableWait(POLL_MS, signal);
-}
+const until = (condition: () => boolean, signal: AbortSignal) => waitUntil(condition, signal, POLL_MS);
 
 function setChecked(input: HTMLInputElement, checked: boolean): void {
   if (input.checked === checked) return;
@@ -64,15 +63,8 @@ export function listenTour(lab: ListenLab): TourScript {
     const kana = moment(sounds)?.heard.join('') ?? '';
     return { ja: `「${kana}」`, en: kanaWithRomaji(kana) };
   };
-  // Captions are read when their step comes up, from what the ear showed at that moment.
-  const live = (make: () => Bilingual): Bilingual => ({
-    get ja() {
-      return make().ja;
-    },
-    get en() {
-      return make().en;
-    },
-  });
+  // Captions are made when their step comes up, from what the lab shows then.
+  const live = liveCaption;
 
   /** Stops any reading, puts `poem` first in the order, no 序歌, and waits for the ear's model. */
   const prepare = async (poem: number, signal: AbortSignal) => {

@@ -5,8 +5,9 @@
 // from the run's real epoch reports. It sets the tab's own inputs (dispatching input/change as
 // typing would) and presses its Start button; autosave is switched off so a looping tour fills
 // no storage. A run it started and the visitor took over stays theirs (Pause, Cancel, Save).
-import { tr, type Bilingual } from '../../i18n';
-import { abortableWait, throwIfStopped, type TourScript, type TourStep } from '../tour/runner';
+import { tr } from '../../i18n';
+import { throwIfStopped, type TourScript, type TourStep } from '../tour/runner';
+import { liveCaption, waitUntil } from '../tour/live';
 import type { StoredEpoch } from '../../storage/models';
 import type { TrainingLab } from './trainingSection';
 
@@ -25,9 +26,7 @@ export interface TrainingTourLab extends TrainingLab {
   showTab(): void;
 }
 
-async function until(condition: () => boolean, signal: AbortSignal): Promise<void> {
-  while (!condition()) await abortableWait(POLL_MS, signal);
-}
+const until = (condition: () => boolean, signal: AbortSignal) => waitUntil(condition, signal, POLL_MS);
 
 const percent = (x: number | undefined) =>
   x === undefined || !Number.isFinite(x) ? '—' : `${Math.round(x * 100)} %`;
@@ -65,15 +64,8 @@ export function trainingTour(lab: TrainingTourLab): TourScript {
     if (!active()) throw new Error(tr({ ja: '学習を始められませんでした', en: 'training could not start' }));
     await until(() => lab.epochs().length >= 1 || over(), signal);
   };
-  // Captions are made when their step comes up, from the reports that have arrived by then.
-  const live = (make: () => Bilingual): Bilingual => ({
-    get ja() {
-      return make().ja;
-    },
-    get en() {
-      return make().en;
-    },
-  });
+  // Captions are made when their step comes up, from what the lab shows then.
+  const live = liveCaption;
   const epochSteps = (kind: 'talk' | 'honest', epochs: number): TourStep[] =>
     Array.from({ length: epochs }, (_, i) => ({
       caption: live(() => {
