@@ -3,7 +3,7 @@
 // the tour pauses the reading at each stage (first sound, five sounds, the decision) while its
 // caption says what the ear shows, read from the model's real belief; then a one-sound card
 // (87, む…) for contrast. It presses the lab's own controls: Stop, the order menu, Start, Pause.
-import type { Bilingual } from '../i18n';
+import { tr, type Bilingual } from '../i18n';
 import { throwIfStopped, TourAborted, type TourScript } from '../panels/tour/runner';
 import { liveCaption, waitUntil } from '../panels/tour/live';
 import type { ReaderState } from './reader';
@@ -73,7 +73,7 @@ export function listenTour(lab: ListenLab): TourScript {
     choose(lab.firstPoem, String(poem));
     ear = await lab.ear();
     throwIfStopped(signal);
-    if (!ear) throw new Error('the model could not be loaded');
+    if (!ear) throw new Error(tr({ ja: 'モデルを読み込めませんでした', en: 'the model could not be loaded' }));
   };
   const read = async (poem: number, signal: AbortSignal) => {
     throwIfStopped(signal);
