@@ -73,7 +73,8 @@ export function listenTour(lab: ListenLab): TourScript {
     choose(lab.firstPoem, String(poem));
     ear = await lab.ear();
     throwIfStopped(signal);
-    if (!ear) throw new Error(tr({ ja: 'モデルを読み込めませんでした', en: 'the model could not be loaded' }));
+    if (!ear)
+      throw new Error(tr({ ja: 'モデルを読み込めませんでした', en: 'the model could not be loaded' }));
   };
   const read = async (poem: number, signal: AbortSignal) => {
     throwIfStopped(signal);
