@@ -1,5 +1,6 @@
 // A small line plot on a canvas: one or more series over a shared x axis, redrawn on demand.
-// Enough for live training curves without a chart library.
+// Enough for live training curves without a chart library. The previous run's curves can be kept
+// beside the new ones, faded and dashed, so two runs compare on one chart.
 
 export interface Series {
   readonly color: string;
@@ -16,6 +17,8 @@ export interface PlotOptions {
 export class LinePlot {
   readonly canvas: HTMLCanvasElement;
   readonly series: Series[];
+  /** The previous run's curves, drawn faded and dashed under the current ones. */
+  readonly previous: Series[];
   private frame = 0;
   /** The x axis runs to at least this (the run's epoch count), so a curve grows across it. */
   xMax = 1;
@@ -33,6 +36,7 @@ export class LinePlot {
     this.canvas.style.width = `${width}px`;
     this.canvas.style.height = `${height}px`;
     this.series = colors.map((color) => ({ color, points: [] }));
+    this.previous = colors.map((color) => ({ color, points: [] }));
     this.draw();
   }
 
@@ -40,6 +44,19 @@ export class LinePlot {
     if (!Number.isFinite(y)) return;
     this.series[seriesIndex]?.points.push({ x, y });
     this.schedule();
+  }
+
+  /** The curves drawn now become the previous run's (replacing any older one). */
+  keepAsPrevious(): void {
+    this.series.forEach((s, i) => {
+      const kept = this.previous[i];
+      kept?.points.splice(0, kept.points.length, ...s.points);
+    });
+    this.schedule();
+  }
+
+  get hasPrevious(): boolean {
+    return this.previous.some((s) => s.points.length > 0);
   }
 
   clear(xMax = 1): void {
@@ -70,7 +87,7 @@ export class LinePlot {
     const bottom = h - 22;
     const top = 8;
     const right = w - 8;
-    const all = this.series.flatMap((s) => s.points);
+    const all = [...this.series, ...this.previous].flatMap((s) => s.points);
     const xMax = Math.max(this.xMax, ...all.map((p) => p.x));
     const yMin = this.options.yMin ?? Math.min(0, ...all.map((p) => p.y));
     const yMaxData = all.length ? Math.max(...all.map((p) => p.y)) : 1;
@@ -100,8 +117,14 @@ export class LinePlot {
     ctx.textAlign = 'right';
     ctx.fillText(String(Math.round(xMax)), right, bottom + 5);
 
-    for (const s of this.series) {
+    const drawn = [
+      ...this.previous.map((s) => ({ s, faded: true })),
+      ...this.series.map((s) => ({ s, faded: false })),
+    ];
+    for (const { s, faded } of drawn) {
       if (s.points.length === 0) continue;
+      ctx.globalAlpha = faded ? 0.4 : 1;
+      ctx.setLineDash(faded ? [5, 4] : []);
       ctx.strokeStyle = s.color;
       ctx.fillStyle = s.color;
       ctx.lineWidth = 2;
@@ -116,6 +139,8 @@ export class LinePlot {
         }
       }
     }
+    ctx.globalAlpha = 1;
+    ctx.setLineDash([]);
   }
 
   dispose(): void {

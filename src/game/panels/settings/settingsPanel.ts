@@ -10,6 +10,8 @@ import { buildSettingsForm } from './settingsForm';
 import { buildTrainingSection } from './trainingSection';
 import { buildModelsSection } from './modelsSection';
 import { ModelLibrary } from './library';
+import { mountTour } from '../tour/tourView';
+import { trainingTour } from './trainingTour';
 import type { Bilingual } from '../../i18n';
 
 export const SETTINGS_PANEL_KEY = 'settings';
@@ -100,6 +102,16 @@ export function openSettingsPanel(
         disposers.push(training.dispose);
         leaveGuard = training.confirmLeave;
         bodies.training.replaceChildren(training.root);
+        // The training tab's guided tour ("watch it learn"); ?tour=training starts it on opening.
+        const tour = mountTour(
+          root,
+          trainingTour({
+            ...training.lab,
+            showTab: () => tabBar.querySelector<HTMLButtonElement>('[data-tab="training"]')?.click(),
+          }),
+        );
+        header.insertBefore(tour.button, close);
+        disposers.push(tour.dispose);
         const models = buildModelsSection(texts, library, playAgainst, (model) => {
           select('training');
           void training.continueFrom(model);

@@ -104,8 +104,30 @@ export interface LatestModel {
   readonly startedAt: Date;
 }
 
+/** What the training tour (trainingTour.ts) presses and reads: the tab's own controls and state. */
+export interface TrainingLab {
+  readonly root: HTMLElement;
+  readonly form: HTMLFieldSetElement;
+  readonly plots: HTMLElement;
+  readonly legend: HTMLElement;
+  readonly start: HTMLButtonElement;
+  readonly fromScratch: HTMLButtonElement;
+  readonly autosave: HTMLInputElement;
+  /** The run's state: 'idle', 'running', 'paused', 'done', 'cancelled', 'failed', 'diverged'. */
+  state(): RunState;
+  /** Every epoch report of the run under way (or the last run), in order. */
+  epochs(): readonly StoredEpoch[];
+  /** The recipe of the run under way (or the last run). */
+  runRecipe(): TrainingRecipe | undefined;
+  /** True while a saved model is being continued. */
+  continuing(): boolean;
+}
+
+export type { RunState };
+
 export interface TrainingSection {
   readonly root: HTMLElement;
+  readonly lab: TrainingLab;
   /** True when nothing is running or the player agreed to stop the run (which is then ended). */
   confirmLeave(): boolean;
   /** Sets the form up to train `model` further (its sizes and objective fixed). */
@@ -247,6 +269,26 @@ export function buildTrainingSection(
   });
   const plotBox = (plot: LinePlot, title: Bilingual, id: string) =>
     el('figure', { class: 'plot', 'data-testid': id }, texts.text('figcaption', title), plot.canvas);
+  // Two runs on one chart: the previous run's curves stay, faded and dashed, with this legend.
+  const legend = el('p', { class: 'plot-legend', 'data-testid': 'plot-legend', hidden: true });
+  const objectiveName = (r: TrainingRecipe): Bilingual =>
+    r.objective === 'talk'
+      ? { ja: '2023年の発表の目的関数', en: "the 2023 talk's objective" }
+      : { ja: '正直な目的関数', en: 'the honest objective' };
+  let thisRun: TrainingRecipe | undefined;
+  let previousRun: TrainingRecipe | undefined;
+  const legendText = (): string => {
+    if (!thisRun || !previousRun) return '';
+    const now = thisRun;
+    const before = previousRun;
+    return tr({
+      ja: `濃い実線：今回（${objectiveName(now).ja}、${now.epochs} エポック）\u3000薄い点線：前回（${objectiveName(before).ja}、${before.epochs} エポック）`,
+      en: `Solid: this run (${objectiveName(now).en}, ${now.epochs} epochs)   Faded, dashed: the previous run (${objectiveName(before).en}, ${before.epochs} epochs)`,
+    });
+  };
+  texts.bind(legend, legendText);
+  /** This run's epoch reports (a continued model's earlier epochs not among them). */
+  let runEpochs: StoredEpoch[] = [];
   const plots = el(
     'div',
     { class: 'plots' },
@@ -258,6 +300,8 @@ export function buildTrainingSection(
       'plot-exact',
     ),
   );
+  // The legend above the charts, so the two runs are named where the eye starts.
+  const charts = el('div', { class: 'training-charts', 'data-testid': 'charts' }, legend, plots);
   const poems = new PoemView(texts);
 
   // ---- saving ----
@@ -409,7 +453,7 @@ export function buildTrainingSection(
         saveBox,
       ),
     ),
-    plots,
+    charts,
     poems.root,
   );
 
@@ -474,6 +518,7 @@ export function buildTrainingSection(
           },
         ];
         latest = { report, artifacts: message.artifacts, metrics, recipe, startedAt: runStartedAt };
+        runEpochs = [...runEpochs.filter((m) => m.epoch < report.epoch), metrics.at(-1)!];
         if (report.good) lastGood = latest;
         progress = { ...progress, epoch: report.epoch };
         epochsDone = report.epoch;
@@ -542,6 +587,18 @@ export function buildTrainingSection(
     stopWorker();
     const first = base?.epochs ?? 0;
     span = { first, last: first + recipe.epochs };
+    // The run shown until now stays on the charts, faded, beside the new one.
+    const shown = [lossPlot, accuracyPlot, exactPlot].some((plot) =>
+      plot.series.some((s) => s.points.length),
+    );
+    if (shown && thisRun) {
+      for (const plot of [lossPlot, accuracyPlot, exactPlot]) plot.keepAsPrevious();
+      previousRun = thisRun;
+    }
+    thisRun = recipe;
+    runEpochs = [];
+    legend.hidden = !previousRun;
+    texts.bind(legend, legendText);
     for (const plot of [lossPlot, accuracyPlot, exactPlot]) plot.clear(span.last);
     // A continued model's curve so far, so the new epochs carry it on.
     for (const m of base?.summary.metrics ?? []) {
@@ -700,6 +757,19 @@ export function buildTrainingSection(
   refresh();
   return {
     root,
+    lab: {
+      root,
+      form,
+      plots: charts,
+      legend,
+      start,
+      fromScratch,
+      autosave,
+      state: () => state,
+      epochs: () => runEpochs,
+      runRecipe: () => thisRun,
+      continuing: () => Boolean(base),
+    },
     confirmLeave,
     continueFrom,
     dispose() {

@@ -101,7 +101,9 @@ export function mountTour(root: HTMLElement, script: TourScript): MountedTour {
     const playing = frame.state === 'playing';
     button.textContent = tr(playing ? TOUR_TEXT.stop : TOUR_TEXT.start);
     button.setAttribute('aria-pressed', String(playing));
-    root.classList.toggle('touring', playing);
+    // The room kept for the bar stays after a handover: taking it away would scroll the panel
+    // under the visitor's finger between its pointerdown and its click, and the click would miss.
+    if (playing) root.classList.add('touring');
     bar.hidden = !playing && frame.state !== 'failed';
     bar.classList.toggle('failed', frame.state === 'failed');
     title.textContent = tr(script.title);
