@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openGame, type GamePage } from './harness';
+import { tourHooks, waitForStep, type TourHooks } from './tourHelpers';
 import { expectClean } from './settingsHelpers';
 
 interface Box {
@@ -13,15 +14,6 @@ interface Box {
   y: number;
   width: number;
   height: number;
-}
-interface TourHooks {
-  id: string;
-  state: string;
-  step: number;
-  count: number;
-  pass: number;
-  caption: string;
-  error?: string;
 }
 interface EarMoment {
   heard: string[];
@@ -36,7 +28,6 @@ interface EarHooks {
   verdict: { poem: number; right: boolean; atSound: number; kimariji: number; p: number } | null;
 }
 
-const tourHooks = (page: Page) => page.evaluate(() => window.__utakaruta?.tour as TourHooks | undefined);
 const earHooks = (page: Page) => page.evaluate(() => window.__utakaruta?.ear as EarHooks | undefined);
 
 async function openListen(game: GamePage): Promise<void> {
@@ -47,22 +38,6 @@ async function openListen(game: GamePage): Promise<void> {
   expect(entry).toBeDefined();
   await page.mouse.click(entry!.x + entry!.width / 2, entry!.y + entry!.height / 2);
   await page.waitForSelector('[data-panel="listen"]');
-}
-
-/** Waits until the tour shows (pass, step), and returns its hooks then. */
-async function waitForStep(page: Page, pass: number, step: number, timeout = 60_000): Promise<TourHooks> {
-  await page.waitForFunction(
-    ([p, s]) => {
-      const t = window.__utakaruta?.tour as TourHooks | undefined;
-      return t !== undefined && (t.state !== 'playing' || t.pass > p! || (t.pass === p && t.step >= s!));
-    },
-    [pass, step],
-    { timeout },
-  );
-  const hooks = (await tourHooks(page))!;
-  expect(hooks.error).toBeUndefined();
-  expect(hooks.state).toBe('playing');
-  return hooks;
 }
 
 describe("listening practice: the opponent's ear and its tour", () => {

@@ -6,16 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openGame, type GamePage } from './harness';
+import type { TourHooks } from './tourHelpers';
 
-interface TourHooks {
-  id: string;
-  state: string;
-  step: number;
-  count: number;
-  pass: number;
-  caption: string;
-  error?: string;
-}
 interface Logged extends TourHooks {
   /** What the lab showed when this caption came up. */
   lab: unknown;

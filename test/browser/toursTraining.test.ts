@@ -4,36 +4,10 @@
 // caption from the real epoch reports; it loops, a real click hands over with the run still
 // going (the visitor can cancel it), and Esc closes the panel and stops it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser, openGame } from './harness';
+import { tourHooks, waitForStep, type TourHooks } from './tourHelpers';
 import { expectClean, hook, openSettingsFromTitle, storedModels, type StoredEpoch } from './settingsHelpers';
-
-interface TourHooks {
-  id: string;
-  state: string;
-  step: number;
-  count: number;
-  pass: number;
-  caption: string;
-  error?: string;
-}
-
-const tourHooks = (page: Page) => page.evaluate(() => window.__utakaruta?.tour as TourHooks | undefined);
-
-async function waitForStep(page: Page, pass: number, step: number, timeout = 120_000): Promise<TourHooks> {
-  await page.waitForFunction(
-    ([p, s]) => {
-      const t = window.__utakaruta?.tour as TourHooks | undefined;
-      return t !== undefined && (t.state !== 'playing' || t.pass > p! || (t.pass === p && t.step >= s!));
-    },
-    [pass, step],
-    { timeout },
-  );
-  const hooks = (await tourHooks(page))!;
-  expect(hooks.error).toBeUndefined();
-  expect(hooks.state).toBe('playing');
-  return hooks;
-}
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 
@@ -54,11 +28,11 @@ describe('the training tour', () => {
     expect(await page.textContent('[data-testid="tour"]')).toContain('ガイドツアー');
     const passStarted = Date.now();
     await page.click('[data-testid="tour"]');
-    const first = await waitForStep(page, 1, 0);
+    const first = await waitForStep(page, 1, 0, 120_000);
     expect(first.id).toBe('training');
     const count = first.count;
     // The tour showed the training tab and set its form.
-    await waitForStep(page, 1, 1);
+    await waitForStep(page, 1, 1, 120_000);
     expect(await hook(page, 'settingsTab')).toBe('training');
     expect(await page.inputValue('select[name=preset]')).toBe('talk');
     expect(await page.isChecked('input[name=objective][value=talk]')).toBe(true);
@@ -66,14 +40,14 @@ describe('the training tour', () => {
 
     // The talk's objective, epoch by epoch (steps 2–3), captions from the reports.
     for (let epoch = 1; epoch <= 2; epoch++) {
-      const hooks = await waitForStep(page, 1, 1 + epoch);
+      const hooks = await waitForStep(page, 1, 1 + epoch, 120_000);
       const reports = await hook<StoredEpoch[]>(page, 'trainingEpochs');
       const e = reports.find((r) => r.epoch === epoch)!;
       expect(hooks.caption).toContain(`エポック ${epoch} / 2`);
       expect(hooks.caption).toContain(`教師強制の正解率 ${pct(e.teacherForcedAccuracy)}`);
       expect(hooks.caption).toContain(`${e.exactMatch} / 100`);
     }
-    const copying = await waitForStep(page, 1, 4);
+    const copying = await waitForStep(page, 1, 4, 120_000);
     const talk = (await hook<StoredEpoch[]>(page, 'trainingEpochs')).at(-1)!;
     expect(talk.teacherForcedAccuracy).toBeGreaterThanOrEqual(0.995);
     expect(talk.exactMatch).toBe(0);
@@ -82,7 +56,7 @@ describe('the training tour', () => {
     expect(copying.caption).toContain('これは写しです');
 
     // The honest objective on the same chart: the talk's run kept, faded, with a legend.
-    await waitForStep(page, 1, 6);
+    await waitForStep(page, 1, 6, 120_000);
     expect(await page.isChecked('input[name=objective][value=honest]')).toBe(true);
     const legend = await page.textContent('[data-testid=plot-legend]');
     expect(legend).toContain('今回（正直な目的関数、8 エポック）');
@@ -115,7 +89,7 @@ describe('the training tour', () => {
     expect(await storedModels(page)).toHaveLength(0);
 
     // Mid-run of pass 2, a real click on the page hands over; the run goes on and is theirs.
-    await waitForStep(page, 2, 7);
+    await waitForStep(page, 2, 7, 120_000);
     expect(await hook(page, 'trainingState')).toBe('running');
     await page.mouse.click(1000, 30);
     await page.waitForFunction(() => (window.__utakaruta?.tour as TourHooks).state === 'handed-over');
@@ -144,7 +118,7 @@ describe('the training tour', () => {
         await page.reload();
       }
       await openSettingsFromTitle(page);
-      const hooks = await waitForStep(page, 1, 3);
+      const hooks = await waitForStep(page, 1, 3, 120_000);
       expect(hooks.caption).toContain(lang === 'en' ? 'epoch 2 of 2' : 'エポック 2 / 2');
       expect(await hook(page, 'settingsTab')).toBe('training');
       await game.screenshot(`tour-training-autostart-${width}x${height}`);
