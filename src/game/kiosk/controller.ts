@@ -10,10 +10,12 @@ import { closePanel, openPanelKey } from '../panels/host';
 import { loadPlayScenes } from '../scenes/loadPlayScenes';
 import { ATTRACT_SIDES } from '../scenes/MatchScene';
 import { testHooks } from '../testHooks';
+import { watchKioskExit } from './exit';
 
 const CHECK_EVERY_MS = 500;
 
 export function startKiosk(game: Phaser.Game, idleSeconds: number): void {
+  watchKioskExit();
   let lastInput = performance.now();
   let attract = false;
   let starting = false;

@@ -7,7 +7,8 @@ import { getLang, tr, type Lang } from '../i18n';
 import { TITLE_INTERACTIVE_MARK } from '../marks';
 import { MENU } from '../menu';
 import { openPanel } from '../panels/host';
-import { loadSettings, saveSettings } from '../settings';
+import { loadSettings, saveSettings, type Display } from '../settings';
+import { displayTheme, projectorCanvas } from '../view/display';
 import { testHooks } from '../testHooks';
 import { drawTorifuda, pageBox, publishCards } from '../view/torifuda';
 import { fitScene, isPortrait } from '../view/screen';
@@ -37,6 +38,17 @@ const LAYOUTS = {
     lang: { x: 420, y: 880 },
     credit: { x: 24, y: 934 },
   },
+  // The projector preset's larger text (display.ts): a shorter head, the menu in two taller
+  // columns, the fan moved right to make room.
+  projector: {
+    title: { x: 64, y: 36, size: 110 },
+    roman: { x: 72, y: 176 },
+    tagline: { x: 72, y: 240, width: 1100 },
+    fan: { x: 1010, y: 300, step: 95, width: 120 },
+    menu: { x: 64, y: 330, column: 440, row: 62, rows: 6 },
+    lang: { x: 1000, y: 660 },
+    credit: { x: 24, y: 700 },
+  },
 } as const;
 type TitleLayout = (typeof LAYOUTS)[keyof typeof LAYOUTS];
 const TAGLINE = {
@@ -50,9 +62,20 @@ export class TitleScene extends Phaser.Scene {
   private focus = 0;
   private credit: Phaser.GameObjects.Text | undefined;
   private layout: TitleLayout = LAYOUTS.landscape;
+  private drawnFor: Display = 'normal';
 
   constructor() {
     super('title');
+  }
+
+  init(): void {
+    // The display preset chosen in the settings panel above: drawn anew when the panel closes.
+    this.events.off('resume', this.redrawForDisplay, this);
+    this.events.on('resume', this.redrawForDisplay, this);
+  }
+
+  private redrawForDisplay(): void {
+    if (displayTheme().display !== this.drawnFor) this.scene.restart();
   }
 
   async create(): Promise<void> {
@@ -60,7 +83,12 @@ export class TitleScene extends Phaser.Scene {
     this.langButtons.clear();
     loadSettings(); // applies the saved language before the first text is drawn
     fitScene(this, true);
-    this.layout = isPortrait(this) ? LAYOUTS.portrait : LAYOUTS.landscape;
+    this.layout = isPortrait(this)
+      ? LAYOUTS.portrait
+      : projectorCanvas()
+        ? LAYOUTS.projector
+        : LAYOUTS.landscape;
+    this.drawnFor = displayTheme().display;
     testHooks().screen = 'loading';
     const labels = MENU.flatMap((entry) => [entry.label.ja, entry.label.en]);
     await Promise.all([loadBaseGlyphs(), loadGlyphs(labels.join('') + TAGLINE.ja)]);
@@ -111,6 +139,9 @@ export class TitleScene extends Phaser.Scene {
       button.text.on('pointerover', () => this.setFocus(i));
       this.buttons.push(button);
     });
+    // One width for the whole menu: the widest label, in either language.
+    const widest = Math.max(...this.buttons.map((button) => button.text.width));
+    for (const button of this.buttons) button.widen(widest);
   }
 
   private drawLanguageRow(): void {

@@ -84,12 +84,15 @@ export class MatchPanel {
     const full = row0.width;
     const half = (full - GAP) / 2;
     const row = (i: number) => row0.y + i * (TOUCH_TARGET + 4) + TOUCH_TARGET / 2;
+    const stacked = frame.buttonPerRow === true;
     this.buttons = {
       skip: button(row0.x, row(0), full, labels.skip, () => handlers.skip()),
       belief: button(row0.x, row(0), full, labels.belief, () => handlers.belief()),
-      pause: button(row0.x, row(1), half, pauseLabel, () => handlers.pause()),
-      help: button(row0.x + half + GAP, row(1), half, labels.help, () => handlers.help()),
-      quit: button(row0.x, row(2), full, labels.quit, () => handlers.quit()),
+      pause: button(row0.x, row(1), stacked ? full : half, pauseLabel, () => handlers.pause()),
+      help: stacked
+        ? button(row0.x, row(2), full, labels.help, () => handlers.help())
+        : button(row0.x + half + GAP, row(1), half, labels.help, () => handlers.help()),
+      quit: button(row0.x, row(stacked ? 3 : 2), full, labels.quit, () => handlers.quit()),
     };
     this.bottom = text(frame.bottomY, 20, COLORS.paper, WEIGHT.card);
     this.reflow();
@@ -191,7 +194,9 @@ export class MatchPanel {
 
   /** Places the middle bands one under the other; the messages give way first when space runs out. */
   private reflow(): void {
+    // Under the count, however tall the display preset draws it.
     if (this.facesFarSide) this.level.setY(this.top.y + this.top.height + GAP);
+    else this.level.setY(this.frame.top + Math.max(32, this.top.height));
     let y = this.level.y + (this.level.text ? this.level.height : 0) + GAP;
     const place = (text: Phaser.GameObjects.Text, minHeight = 0) => {
       text.setY(y);
@@ -209,10 +214,11 @@ export class MatchPanel {
     this.messages.setY(y);
     // Drop the oldest message lines that would run into the notice or the buttons.
     const room = this.frame.flowBottom - noticeHeight - y;
-    const lineHeight = 20;
-    const lines = this.messages.text.split('\n');
-    if (this.messages.text && lines.length * lineHeight > room) {
-      this.messages.setText(lines.slice(-Math.max(0, Math.floor(room / lineHeight))).join('\n'));
+    // Measured, not counted: a long message wraps, and the display preset sets the line height.
+    let lines = this.messages.text.split('\n');
+    while (this.messages.text && this.messages.height > room) {
+      lines = lines.slice(1);
+      this.messages.setText(lines.join('\n'));
     }
     y += (this.messages.text ? this.messages.height : 0) + GAP;
     this.notice.setY(Math.max(y, this.frame.flowBottom - noticeHeight + GAP));
