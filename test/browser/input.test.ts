@@ -37,7 +37,7 @@ const PANELS = [
 
 /**
  * Controls the sweep leaves alone: those that leave the panel on purpose (close, play a match,
- * open the Dell lab from the speech panel), start minutes of work (training, a 26×26 map), or
+ * open the Dell lab from the speech panel, reload into kiosk mode), start minutes of work (training, a 26×26 map), or
  * open a native picker (file, select) that would swallow the next clicks.
  */
 const SKIP = [
@@ -49,6 +49,7 @@ const SKIP = [
   '[data-testid="start"]',
   '[data-testid="delete"]',
   '[data-testid="dell-make-map"]',
+  '[data-testid="kiosk-start"]',
   'input[type="file"]',
   'select',
 ].join(', ');

@@ -322,14 +322,10 @@ function buildKioskSection(
       idle,
       texts.text('span', { ja: '秒', en: 'seconds idle' }, { class: 'settings-value' }),
     ),
-    texts.text(
-      'p',
-      {
-        ja: '全画面で、自動対戦の案内を流し、触れると対戦が始まります。設定・学習・保存したモデル・履歴の消去などは使えなくなります。再読み込みしても続きます。終了するには、画面の左上の角を 3 秒押し続け、確認で「展示モードを終了する」を選びます。',
-        en: 'Full screen, an attract loop of two models playing, a touch starts a match. Settings, training, saved models and erasing the history are locked. It stays on after a reload. To leave it, hold the top-left corner of the screen for 3 seconds and confirm “Leave kiosk mode”.',
-      },
-      { class: 'settings-note' },
-    ),
+    texts.text('p', {
+      ja: '全画面で、自動対戦の案内を流し、触れると対戦が始まります。設定・学習・保存したモデル・履歴の消去などは使えなくなります。再読み込みしても続きます。終了するには、画面の左上の角を 3 秒押し続け、確認で「展示モードを終了する」を選びます。',
+      en: 'Full screen, an attract loop of two models playing, a touch starts a match. Settings, training, saved models and erasing the history are locked. It stays on after a reload. To leave it, hold the top-left corner of the screen for 3 seconds and confirm “Leave kiosk mode”.',
+    }),
     el('div', { class: 'settings-actions' }, start),
   );
   return section;
