@@ -177,6 +177,21 @@ describe('kiosk mode as a stored setting', () => {
     await kioskTitle(page);
     expect(await kiosk(page)).toMatchObject({ idleSeconds: 60 });
     expect(await menuIds(page)).not.toContain('settings');
+    // A visitor's language is theirs for the visit: shown at once, not stored.
+    const langButton = (lang: string) =>
+      page.evaluate(
+        (wanted) =>
+          (window.__utakaruta?.title as { lang: () => ({ lang: string } & Box)[] })
+            .lang()
+            .find((l) => l.lang === wanted)!,
+        lang,
+      );
+    await clickBox(page, await langButton('en'));
+    await page.waitForFunction(() =>
+      (window.__utakaruta?.texts as () => { text: string }[])().some((t) => t.text === 'Competitive match'),
+    );
+    expect(await storedSettings(page)).toMatchObject({ lang: 'ja' });
+    await clickBox(page, await langButton('ja'));
     const locked = await reachable(game, 'kiosk');
     expect(locked.visible).toEqual([]);
     expect(locked.notes).toHaveLength(3); // history controls, damaged-record delete, map building

@@ -6,6 +6,8 @@
 // when nobody is playing.
 import type Phaser from 'phaser';
 import { offlineCopy } from '../../pwa/client';
+import { setLang } from '../i18n';
+import { loadSettings } from '../settings';
 import { closePanel, openPanelKey } from '../panels/host';
 import { loadPlayScenes } from '../scenes/loadPlayScenes';
 import { ATTRACT_SIDES } from '../scenes/MatchScene';
@@ -39,6 +41,8 @@ export function startKiosk(game: Phaser.Game, idleSeconds: number): void {
       return copy.applyUpdate();
     }
     for (let i = 0; i < 5 && openPanelKey(); i++) closePanel();
+    // The next visitor meets the organiser's language, not the last visitor's.
+    setLang(loadSettings().lang);
     await loadPlayScenes(game);
     for (const scene of game.scene.getScenes(false)) {
       const key = scene.sys.settings.key;

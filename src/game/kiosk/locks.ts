@@ -2,7 +2,8 @@
 // Settings (and with them training, saved models, model import and delete) are off the title
 // menu; the progress panel's export, import, erase and damaged-record delete, and the Dell lab's
 // map building (it writes to the map store) are replaced by a short note saying why; a visitor's
-// match is not written to the history, and their arrangement is not kept as the 定位置.
+// match is not written to the history, their arrangement is not kept as the 定位置, and the
+// language they pick on the title lasts until the attract loop returns.
 import { tr, type Bilingual } from '../i18n';
 import { KIOSK } from './param';
 

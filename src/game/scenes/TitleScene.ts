@@ -3,7 +3,8 @@
 import Phaser from 'phaser';
 import { poemByNo } from '../../data/poems';
 import FONT_LICENCE from '@fontsource/shippori-mincho/LICENSE?raw';
-import { getLang, tr, type Lang } from '../i18n';
+import { getLang, setLang, tr, type Lang } from '../i18n';
+import { KIOSK_LOCKED } from '../kiosk/locks';
 import { TITLE_INTERACTIVE_MARK } from '../marks';
 import { MENU } from '../menu';
 import { openPanel } from '../panels/host';
@@ -188,8 +189,10 @@ export class TitleScene extends Phaser.Scene {
   }
 
   private chooseLang(lang: Lang): void {
-    // The settings store persists the choice ('utakaruta.lang' too) and calls setLang.
-    saveSettings({ lang });
+    // The settings store persists the choice ('utakaruta.lang' too) and calls setLang. A kiosk
+    // visitor's choice lasts until the attract loop comes back (the organiser's stays stored).
+    if (KIOSK_LOCKED) setLang(lang);
+    else saveSettings({ lang });
     this.paintLanguage();
   }
 
