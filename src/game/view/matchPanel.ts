@@ -84,16 +84,22 @@ export class MatchPanel {
     const full = row0.width;
     const half = (full - GAP) / 2;
     const row = (i: number) => row0.y + i * (TOUCH_TARGET + 4) + TOUCH_TARGET / 2;
-    const stacked = frame.buttonPerRow === true;
     this.buttons = {
       skip: button(row0.x, row(0), full, labels.skip, () => handlers.skip()),
       belief: button(row0.x, row(0), full, labels.belief, () => handlers.belief()),
-      pause: button(row0.x, row(1), stacked ? full : half, pauseLabel, () => handlers.pause()),
-      help: stacked
-        ? button(row0.x, row(2), full, labels.help, () => handlers.help())
-        : button(row0.x + half + GAP, row(1), half, labels.help, () => handlers.help()),
-      quit: button(row0.x, row(stacked ? 3 : 2), full, labels.quit, () => handlers.quit()),
+      pause: button(row0.x, row(1), half, pauseLabel, () => handlers.pause()),
+      help: button(row0.x + half + GAP, row(1), half, labels.help, () => handlers.help()),
+      quit: button(row0.x, row(2), full, labels.quit, () => handlers.quit()),
     };
+    // Pause and help share a row while both fit in it; a longer label (English "How to play",
+    // the projector's larger text) puts each on a row of its own.
+    const { pause, help, quit } = this.buttons;
+    if (frame.buttonPerRow || pause.text.width > half + 0.5 || help.text.width > half + 0.5) {
+      pause.widen(full);
+      help.widen(full);
+      help.text.setPosition(row0.x, row(2));
+      quit.text.setY(row(3));
+    }
     this.bottom = text(frame.bottomY, 20, COLORS.paper, WEIGHT.card);
     this.reflow();
   }

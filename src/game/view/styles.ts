@@ -160,13 +160,14 @@ export class TextButton {
       })
       .setOrigin(options.origin ?? 0.5, 0.5);
     // A label longer than `minWidth` (English, or the projector's larger text) widens the button
-    // rather than being cut off: the width fits the longer of the two languages.
-    // (Within its padding a label may run: that is how the title's menu always drew.)
+    // rather than being cut off, by no more than it needs: the longer language's text and a few
+    // pixels either side. (Into its padding a label may run: layouts were drawn to that width.)
     if (options.minWidth && typeof label !== 'function') {
       this.text.setFixedSize(0, 0);
       const widest = Math.max(...[label.ja, label.en].map((t) => this.text.setText(t).width));
-      const grow = widest - 2 * padX > options.minWidth;
-      this.text.setFixedSize(grow ? Math.ceil(widest) : options.minWidth, 0);
+      const textOnly = widest - 2 * padX;
+      const needed = Math.ceil(textOnly + 2 * Math.min(padX, 6));
+      this.text.setFixedSize(textOnly > options.minWidth ? needed : options.minWidth, 0);
     }
     bindText(this.text, label);
     // Grow the padding, not the font, until the button is as tall as asked.
