@@ -2,10 +2,12 @@ import Phaser from 'phaser';
 import { attachPanels } from './panels/host';
 import { TitleScene } from './scenes/TitleScene';
 import { testHooks } from './testHooks';
+import { displayTheme } from './view/display';
 import { followOrientation, windowSize } from './view/screen';
 import { pageBox } from './view/torifuda';
 
 export function startGame(parent: HTMLElement): Phaser.Game {
+  displayTheme(); // marks <html> with the display preset before anything is drawn
   const game = new Phaser.Game({
     type: Phaser.AUTO,
     parent,
@@ -43,7 +45,14 @@ export function startGame(parent: HTMLElement): Phaser.Game {
       scene.children.list.flatMap((object) => {
         if (!(object instanceof Phaser.GameObjects.Text) || !object.visible || object.text === '') return [];
         const lines = object.getWrappedText(object.text);
-        return [{ text: object.text, lines, ...pageBox(scene, object.getBounds()) }];
+        return [
+          {
+            text: object.text,
+            lines,
+            fontSize: parseFloat(String(object.style.fontSize)),
+            ...pageBox(scene, object.getBounds()),
+          },
+        ];
       }),
     );
   return game;

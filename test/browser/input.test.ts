@@ -37,8 +37,9 @@ const PANELS = [
 
 /**
  * Controls the sweep leaves alone: those that leave the panel on purpose (close, play a match,
- * open the Dell lab from the speech panel), start minutes of work (training, a 26×26 map, a
- * guided tour, which trains or reads by itself: toursListen/toursTraining test those), or
+ * open the Dell lab from the speech panel, reload into kiosk mode), start minutes of work
+ * (training, a 26×26 map, a guided tour, which trains or reads by itself: the tours tests test
+ * those), or
  * open a native picker (file, select) that would swallow the next clicks.
  */
 const SKIP = [
@@ -51,6 +52,7 @@ const SKIP = [
   '[data-testid="tour"]',
   '[data-testid="delete"]',
   '[data-testid="dell-make-map"]',
+  '[data-testid="kiosk-start"]',
   'input[type="file"]',
   'select',
 ].join(', ');

@@ -1,11 +1,14 @@
 // Every screen at the window sizes the game meets: a laptop (1280×720), a tablet either way up
 // (1024×768, 768×1024, 810×1080) and a projector (1920×1080). Upright windows get the portrait
 // layout (720×960), not a letterboxed landscape one. At each size: screenshots of the title, the
-// setup, a match, the results and every panel; no text, on the canvas or in a panel, wraps one
-// character per line; canvas text stays on the screen; the match table fits the screen.
+// setup, a match, the results, the gallery, a card detail and every panel; no text, on the canvas
+// or in a panel, wraps one character per line; canvas text stays on the screen (and, in the
+// gallery and the detail, clear of other text); the match table fits the screen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser, openGame, type GamePage } from './harness';
+import { tomofudaOf } from '../../src/game/scenes/GalleryData';
+import { canvasProblems, panelProblems } from './layoutChecks';
 import { clickBox, openMode, playToResults, setupChoice, type Box } from './matchHelpers';
 
 const SIZES = [
@@ -24,60 +27,6 @@ const PANELS = [
   { id: 'dell', tabs: [] },
   { id: 'how-to-play', tabs: [] },
 ] as const;
-
-interface CanvasText extends Box {
-  text: string;
-  lines: string[];
-}
-
-/** A text split so that (nearly) every line holds one character: 「正/確」. */
-function oneCharPerLine(lines: readonly string[]): boolean {
-  const shown = lines.map((l) => l.trim()).filter(Boolean);
-  return shown.length >= 2 && shown.filter((l) => [...l].length === 1).length >= 2;
-}
-
-async function canvasProblems(page: Page): Promise<string[]> {
-  const { texts, canvas } = await page.evaluate(() => {
-    const rect = document.querySelector('canvas')!.getBoundingClientRect();
-    return {
-      texts: (window.__utakaruta?.texts as () => CanvasText[])(),
-      canvas: { x: rect.left, y: rect.top, width: rect.width, height: rect.height },
-    };
-  });
-  const problems: string[] = [];
-  for (const t of texts) {
-    if (oneCharPerLine(t.lines)) problems.push(`one character per line: ${JSON.stringify(t.text)}`);
-    const off =
-      t.x < canvas.x - 2 ||
-      t.y < canvas.y - 2 ||
-      t.x + t.width > canvas.x + canvas.width + 2 ||
-      t.y + t.height > canvas.y + canvas.height + 2;
-    if (off) problems.push(`off the screen: ${JSON.stringify(t.text.slice(0, 40))}`);
-  }
-  return problems;
-}
-
-/** Text nodes in the open panel laid out one character per line (measured by their line boxes). */
-async function panelProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    const walker = document.createTreeWalker(
-      document.querySelector('#panels') ?? document.body,
-      NodeFilter.SHOW_TEXT,
-    );
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const chars = [...(node.textContent ?? '').replace(/\s/g, '')];
-      if (chars.length < 2) continue;
-      const range = document.createRange();
-      range.selectNodeContents(node);
-      const tops = new Set(
-        [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)),
-      );
-      if (tops.size >= 2 && tops.size >= chars.length) out.push(node.textContent ?? '');
-    }
-    return out;
-  });
-}
 
 const portrait = (size: { width: number; height: number }) => size.height > size.width;
 
@@ -111,6 +60,52 @@ describe.each(SIZES)('at $width×$height', (size) => {
     expect(await canvasProblems(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => window.__utakaruta?.screen === 'title');
+  }, 120_000);
+
+  it('lays out the gallery and the card detail for the window, every label whole', async () => {
+    const { page } = game;
+    await openMode(game, 'gallery', 'gallery');
+    await page.waitForTimeout(500);
+    const shape = await page.evaluate(() => {
+      const canvas = document.querySelector('canvas')!;
+      const rect = canvas.getBoundingClientRect();
+      return { width: canvas.width, height: canvas.height, left: rect.left, right: rect.right };
+    });
+    // Upright windows get the 3:4 gallery, edge to edge, not a letterboxed 16:9 one.
+    expect(shape.width / shape.height).toBeCloseTo(portrait(size) ? 720 / 960 : 1280 / 720, 2);
+    const cards = await page.evaluate(() => window.__utakaruta?.cards ?? []);
+    expect(cards.length).toBeGreaterThanOrEqual(portrait(size) ? 15 : 20);
+    for (const card of cards) {
+      expect(card.x).toBeGreaterThanOrEqual(Math.max(0, shape.left) - 1);
+      expect(card.x + card.width).toBeLessThanOrEqual(Math.min(size.width, shape.right) + 1);
+    }
+    // Cards big enough to read on a tablet: at least 80 CSS px wide.
+    expect(Math.min(...cards.map((c) => c.width))).toBeGreaterThanOrEqual(portrait(size) ? 80 : 60);
+    await game.screenshot(`layout-${name}-gallery`);
+    expect(await canvasProblems(page, { overlaps: true })).toEqual([]);
+    // The detail of the card with the most tomofuda (the most chips to lay out), in both languages.
+    const crowded = Array.from({ length: 100 }, (_, i) => i + 1).sort(
+      (a, b) => tomofudaOf(b).length - tomofudaOf(a).length,
+    )[0]!;
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => window.__utakaruta?.screen === 'card', null, { timeout: 30_000 });
+    for (let no = 1; no < crowded; no++) await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(
+      (wanted) => (window.__utakaruta?.detail as { no: number } | undefined)?.no === wanted,
+      crowded,
+      { timeout: 30_000 },
+    );
+    await page.waitForTimeout(800);
+    const chips = await page.evaluate(() =>
+      (window.__utakaruta?.detail as { tomofuda: () => Box[] }).tomofuda(),
+    );
+    expect(chips).toHaveLength(tomofudaOf(crowded).length);
+    await game.screenshot(`layout-${name}-card-detail`);
+    expect(await canvasProblems(page, { overlaps: true })).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => window.__utakaruta?.screen === 'gallery', null, { timeout: 30_000 });
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => window.__utakaruta?.screen === 'title', null, { timeout: 30_000 });
   }, 120_000);
 
   it('fits the match table on the screen, and plays to results that fit', async () => {

@@ -6,14 +6,18 @@
 // when nobody is playing.
 import type Phaser from 'phaser';
 import { offlineCopy } from '../../pwa/client';
+import { setLang } from '../i18n';
+import { loadSettings } from '../settings';
 import { closePanel, openPanelKey } from '../panels/host';
 import { loadPlayScenes } from '../scenes/loadPlayScenes';
 import { ATTRACT_SIDES } from '../scenes/MatchScene';
 import { testHooks } from '../testHooks';
+import { watchKioskExit } from './exit';
 
 const CHECK_EVERY_MS = 500;
 
 export function startKiosk(game: Phaser.Game, idleSeconds: number): void {
+  watchKioskExit();
   let lastInput = performance.now();
   let attract = false;
   let starting = false;
@@ -37,6 +41,8 @@ export function startKiosk(game: Phaser.Game, idleSeconds: number): void {
       return copy.applyUpdate();
     }
     for (let i = 0; i < 5 && openPanelKey(); i++) closePanel();
+    // The next visitor meets the organiser's language, not the last visitor's.
+    setLang(loadSettings().lang);
     await loadPlayScenes(game);
     for (const scene of game.scene.getScenes(false)) {
       const key = scene.sys.settings.key;

@@ -8,6 +8,8 @@ import { poemByNo } from '../../data/poems';
 import { getLang, trf, type Bilingual } from '../i18n';
 import { testHooks } from '../testHooks';
 import { moraePrefixLength } from '../view/layout';
+import { displayPx, projectorCanvas } from '../view/display';
+import { isPortrait } from '../view/screen';
 import { bindText, COLORS, loadGlyphs, TextButton, textStyle } from '../view/styles';
 import { drawTorifuda, pageBox, publishCards, type Torifuda } from '../view/torifuda';
 import { kimarijiLength, kimarijiText, tomofudaOf } from './GalleryData';
@@ -21,8 +23,60 @@ export interface CardDetailData {
   readonly onClose: (no: number) => void;
 }
 
-const PANEL = { x: 40, y: 24, width: 1200, height: 672 };
-const TEXT_X = 470;
+/**
+ * Where the detail goes. Wide (1280×720): the card on the left, the texts in a column beside it,
+ * the arrows at the sides. Upright (720×960): the card at the top left with its number and poet
+ * beside it, the poem across the panel under it, the arrows at the bottom. The texts flow one
+ * under the other by their drawn height, so the projector's larger text pushes rather than
+ * overlaps; there (and upright) the kimariji block moves to the room beside the poem.
+ */
+interface DetailLayout {
+  readonly panel: { x: number; y: number; width: number; height: number };
+  readonly card: { x: number; y: number; width: number };
+  /** The number, poet and poet's kana: beside the card. */
+  readonly head: { x: number; y: number };
+  /** The poem, its readings and (unless `kimarijiUnderCard`) the kimariji and tomofuda. */
+  readonly body: { x: number; y: number | 'under-head' | 'under-card' };
+  readonly arrowsY: number;
+  readonly hint: { x: number; y: number };
+  /**
+   * The kimariji block: after the poem with the tomofuda beside it, or in the room under the
+   * card or under the head, the tomofuda then after the poem, across.
+   */
+  readonly kimariji: 'after-body' | 'under-card' | 'under-head';
+}
+
+const WIDE: DetailLayout = {
+  panel: { x: 40, y: 24, width: 1200, height: 672 },
+  card: { x: 260, y: 330, width: 260 },
+  head: { x: 470, y: 52 },
+  body: { x: 470, y: 'under-head' },
+  arrowsY: 360,
+  hint: { x: 80, y: 660 },
+  kimariji: 'after-body',
+};
+
+const UPRIGHT: DetailLayout = {
+  panel: { x: 16, y: 16, width: 688, height: 928 },
+  card: { x: 150, y: 206, width: 220 },
+  head: { x: 290, y: 48 },
+  body: { x: 48, y: 'under-card' },
+  arrowsY: 900,
+  hint: { x: 100, y: 888 },
+  kimariji: 'under-head',
+};
+
+const WIDE_PROJECTOR: DetailLayout = {
+  ...WIDE,
+  card: { x: 230, y: 250, width: 220 },
+  head: { x: 420, y: 40 },
+  body: { x: 420, y: 'under-head' },
+  hint: { x: 80, y: 652 },
+  kimariji: 'under-card',
+};
+
+/** Space between the blocks of the flow (poem, historical kana, reading, kimariji). */
+const BLOCK_GAP = 12;
 const TEXTS = {
   hint: { ja: '← → 前後の札　Esc 閉じる', en: '← → previous / next   Esc close' },
   number: { ja: '第{no}番', en: 'No. {no}' },
@@ -41,6 +95,7 @@ export class CardDetailScene extends Phaser.Scene {
   private content!: Phaser.GameObjects.Container;
   private card: Torifuda | undefined;
   private chips: { no: number; button: TextButton }[] = [];
+  private shape: DetailLayout = WIDE;
 
   constructor() {
     super('card');
@@ -48,7 +103,11 @@ export class CardDetailScene extends Phaser.Scene {
 
   create(data: CardDetailData): void {
     this.detail = data;
-    const backdrop = this.add.rectangle(0, 0, 1280, 720, 0x000000, 0.6).setOrigin(0);
+    this.shape = isPortrait(this) ? UPRIGHT : projectorCanvas() ? WIDE_PROJECTOR : WIDE;
+    const PANEL = this.shape.panel;
+    const backdrop = this.add
+      .rectangle(0, 0, this.scale.width, this.scale.height, 0x000000, 0.6)
+      .setOrigin(0);
     backdrop.setInteractive().on('pointerup', () => this.close());
     this.add
       .rectangle(PANEL.x, PANEL.y, PANEL.width, PANEL.height, 0x22322a)
@@ -58,12 +117,12 @@ export class CardDetailScene extends Phaser.Scene {
     new TextButton(this, PANEL.x + PANEL.width - 16, PANEL.y + 34, { ja: '×', en: '×' }, () =>
       this.close(),
     ).text.setOrigin(1, 0.5);
-    new TextButton(this, PANEL.x + 30, 360, { ja: '‹', en: '‹' }, () => this.step(-1), { size: 34 });
-    new TextButton(this, PANEL.x + PANEL.width - 30, 360, { ja: '›', en: '›' }, () => this.step(1), {
+    const arrowsY = this.shape.arrowsY;
+    new TextButton(this, PANEL.x + 30, arrowsY, { ja: '‹', en: '‹' }, () => this.step(-1), { size: 34 });
+    new TextButton(this, PANEL.x + PANEL.width - 30, arrowsY, { ja: '›', en: '›' }, () => this.step(1), {
       size: 34,
     });
-    const hintY = PANEL.y + PANEL.height - 36;
-    const hint = this.add.text(PANEL.x + 40, hintY, '', textStyle(16, COLORS.paperDim));
+    const hint = this.add.text(this.shape.hint.x, this.shape.hint.y, '', textStyle(16, COLORS.paperDim));
     bindText(hint, TEXTS.hint);
     this.content = this.add.container(0, 0);
     onKeyDown(this, (event) => {
@@ -98,63 +157,109 @@ export class CardDetailScene extends Phaser.Scene {
       return object;
     };
     type Body = string | Bilingual | (() => string);
+    const shape = this.shape;
     const text = (x: number, y: number, body: Body, size: number, color?: string) => {
       const object = add(this.add.text(x, y, '', textStyle(size, color)));
       return typeof body === 'string' ? object.setText(body) : bindText(object, body);
     };
+    /** A column of texts, each under the one before by its drawn height. */
+    const column = (x: number, y: number) => {
+      let cursor = y;
+      return {
+        row: (body: Body, size: number, color?: string, indent = 0) => {
+          const object = text(x + indent, cursor, body, size, color);
+          cursor += object.height;
+          return object;
+        },
+        gap: (px = BLOCK_GAP) => (cursor += px),
+        get y() {
+          return cursor;
+        },
+      };
+    };
 
-    this.card = add(drawTorifuda(this, poem, 260, 330, 260, { label: kimarijiText(no) }));
-    text(TEXT_X, 52, () => trf(TEXTS.number, { no }), 24, COLORS.paperDim);
-    text(TEXT_X, 86, poem.poet, 34);
+    this.card = add(
+      drawTorifuda(this, poem, shape.card.x, shape.card.y, shape.card.width, { label: kimarijiText(no) }),
+    );
+    const head = column(shape.head.x, shape.head.y);
+    head.row(() => trf(TEXTS.number, { no }), 24, COLORS.paperDim);
+    head.row(poem.poet, 34);
     const poetKana = () =>
       getLang() === 'en' ? `${poem.poetKana} · ${toRomaji(poem.poetKana)}` : poem.poetKana;
-    text(TEXT_X, 136, poetKana, 18, COLORS.paperDim);
+    head.row(poetKana, 18, COLORS.paperDim);
+    head.gap();
+    // Under the card and its red kimariji label.
+    const cardBottom = this.card.getBounds().bottom + 12;
+    const bodyY =
+      shape.body.y === 'under-head'
+        ? head.y
+        : shape.body.y === 'under-card'
+          ? Math.max(head.y, cardBottom)
+          : shape.body.y;
+    const body = column(shape.body.x, bodyY);
     const [k1 = '', k2 = '', k3 = '', s1 = '', s2 = ''] = poem.kanji.split(' ');
-    text(TEXT_X, 176, `${k1} ${k2} ${k3}`, 30);
-    text(TEXT_X + 60, 220, `${s1} ${s2}`, 30);
-
-    text(TEXT_X, 284, TEXTS.historical, 16, COLORS.paperDim);
-    text(TEXT_X, 306, poem.kami.kana, 22);
-    text(TEXT_X + 60, 340, poem.shimo.kana, 22);
-
-    text(TEXT_X, 386, TEXTS.reading, 16, COLORS.paperDim);
+    body.row(`${k1} ${k2} ${k3}`, 30);
+    body.row(`${s1} ${s2}`, 30, undefined, 60);
+    body.gap();
+    body.row(TEXTS.historical, 16, COLORS.paperDim);
+    body.row(poem.kami.kana, 22);
+    body.row(poem.shimo.kana, 22, undefined, 60);
+    body.gap();
+    body.row(TEXTS.reading, 16, COLORS.paperDim);
     const cut = moraePrefixLength(poem.kami.reading, kimarijiLength(no));
-    const head = text(TEXT_X, 408, poem.kami.reading.slice(0, cut), 22, COLORS.kimariji);
-    text(TEXT_X + head.width, 408, poem.kami.reading.slice(cut), 22);
-    text(TEXT_X + 60, 442, poem.shimo.reading, 22);
+    const readingY = body.y;
+    const first = text(shape.body.x, readingY, poem.kami.reading.slice(0, cut), 22, COLORS.kimariji);
+    text(shape.body.x + first.width, readingY, poem.kami.reading.slice(cut), 22);
+    body.gap(first.height);
+    body.row(poem.shimo.reading, 22, undefined, 60);
     const romaji = () => (getLang() === 'en' ? toRomaji(`${poem.kami.reading} / ${poem.shimo.reading}`) : '');
-    text(TEXT_X, 478, romaji, 16, COLORS.paperDim);
+    if (getLang() === 'en') body.row(romaji, 16, COLORS.paperDim);
+    body.gap();
 
-    text(TEXT_X, 506, TEXTS.kimariji, 16, COLORS.paperDim);
+    // The kimariji, with the tomofuda beside it after the poem, or on its own where there is room.
+    const at =
+      shape.kimariji === 'under-card'
+        ? { x: shape.card.x - shape.card.width / 2, y: cardBottom + 4 }
+        : shape.kimariji === 'under-head'
+          ? { x: shape.head.x, y: head.y }
+          : { x: shape.body.x, y: body.y };
+    const block = column(at.x, at.y);
+    block.row(TEXTS.kimariji, 16, COLORS.paperDim);
     const sounds = kimarijiLength(no);
-    text(TEXT_X, 528, kimarijiText(no), 30, COLORS.kimariji);
+    block.row(kimarijiText(no), 30, COLORS.kimariji);
     const soundsText = sounds === 1 ? TEXTS.oneSound : TEXTS.sounds;
-    text(TEXT_X, 576, () => trf(soundsText, { n: sounds }), 18);
-    this.drawTomofuda(no);
+    block.row(() => trf(soundsText, { n: sounds }), 18);
+    const tomofuda =
+      shape.kimariji === 'after-body'
+        ? { x: at.x + Math.max(230, displayPx(200)), y: at.y }
+        : { x: shape.body.x, y: body.y };
+    this.drawTomofuda(no, tomofuda);
     this.publishHooks();
   }
 
-  private drawTomofuda(no: number): void {
-    // Up to fifteen (the あ cards): rows of chips right of the kimariji, clear of the panel edge.
-    const x0 = TEXT_X + 230;
-    const label = this.add.text(x0, 506, '', textStyle(16, COLORS.paperDim));
+  private drawTomofuda(no: number, at: { x: number; y: number }): void {
+    // Up to fifteen (the あ cards): rows of chips, clear of the panel edge.
+    const PANEL = this.shape.panel;
+    const x0 = at.x;
+    const label = this.add.text(x0, at.y, '', textStyle(16, COLORS.paperDim));
     this.content.add(bindText(label, TEXTS.tomofuda));
     const others = tomofudaOf(no);
     if (others.length === 0) {
-      const none = this.add.text(x0, 536, '', textStyle(18, COLORS.paperDim));
+      const none = this.add.text(x0, at.y + label.height + 6, '', textStyle(18, COLORS.paperDim));
       this.content.add(bindText(none, TEXTS.noTomofuda));
     }
     let x = x0;
-    let y = 546;
+    let y = at.y + label.height + 6;
     for (const other of others) {
       const name = () => `${other} ${kimarijiText(other)}`;
       const chip = new TextButton(this, x, y, name, () => void this.show(other), {
         size: 16,
         origin: 0,
       });
+      chip.text.setOrigin(0, 0);
       if (x + chip.text.width > PANEL.x + PANEL.width - 70) {
         x = x0;
-        y += 36;
+        y += chip.text.height + 6;
         chip.text.setPosition(x, y);
       }
       x += chip.text.width + 8;

@@ -2,7 +2,8 @@
 // demand. Wheel, drag or swipe to scroll; tap or click a card for its detail; the keyboard moves
 // a focus ring (arrows, Page Up/Down, Home/End), Enter opens, K toggles kimariji, Esc goes back.
 import Phaser from 'phaser';
-import { fitScene } from '../view/screen';
+import { fitScene, isPortrait } from '../view/screen';
+import { projectorCanvas } from '../view/display';
 import { poemByNo } from '../../data/poems';
 import { onLangChange, type Bilingual } from '../i18n';
 import { testHooks } from '../testHooks';
@@ -17,15 +18,47 @@ import {
   type FocusMove,
   type Grid,
 } from '../view/layout';
+import { displayPx } from '../view/display';
 import { bindText, COLORS, loadBaseGlyphs, loadGlyphs, TextButton, textStyle } from '../view/styles';
 import { drawTorifuda, pageBox, publishCards, type Torifuda } from '../view/torifuda';
 import { GALLERY_SORTS, galleryOrder, kimarijiText, type GallerySort } from './GalleryData';
 import type { CardDetailData } from './CardDetailScene';
 import { onKeyDown } from '../view/keys';
 
-const BAR_HEIGHT = 92;
-const AREA = { x: 24, y: BAR_HEIGHT, width: 1232, height: 720 - BAR_HEIGHT };
 const DRAG_THRESHOLD = 8;
+
+/**
+ * The bar over the grid and the grid's shape. Wide (1280×720): one row of buttons, the heading
+ * under Back, ten columns. Tall (720×960 upright, or the projector's larger text): Back and the
+ * kimariji toggle on the first row, the sorts on the second, the heading on the third; five
+ * columns upright.
+ */
+interface GalleryLayout {
+  readonly width: number;
+  readonly height: number;
+  readonly bar: number;
+  readonly columns: number;
+  /** Rows of the bar (y of each centre) and where the sorts start. */
+  readonly buttonsY: number;
+  readonly sortsY: number;
+  readonly sortsX: number;
+  readonly headingY: number;
+}
+
+function galleryLayout(width: number, height: number, tall: boolean): GalleryLayout {
+  if (!tall)
+    return { width, height, bar: 92, columns: 10, buttonsY: 42, sortsY: 42, sortsX: 560, headingY: 60 };
+  return {
+    width,
+    height,
+    bar: 176,
+    columns: width < height ? 5 : 10,
+    buttonsY: 36,
+    sortsY: 100,
+    sortsX: 24,
+    headingY: 134,
+  };
+}
 const KEY_MOVES: Readonly<Record<string, FocusMove>> = {
   ArrowLeft: 'left',
   ArrowRight: 'right',
@@ -54,6 +87,8 @@ const remembered = { sort: 'number' as GallerySort, kimariji: false, scroll: 0, 
 
 export class GalleryScene extends Phaser.Scene {
   private grid!: Grid;
+  private shape: GalleryLayout = galleryLayout(1280, 720, false);
+  private area = { x: 24, y: 92, width: 1232, height: 628 };
   private order: number[] = [];
   private cards = new Map<number, Torifuda>();
   private sortButtons = new Map<GallerySort, TextButton>();
@@ -68,19 +103,27 @@ export class GalleryScene extends Phaser.Scene {
   }
 
   async create(): Promise<void> {
-    // No portrait layout yet: the gallery keeps 1280×720, letterboxed on an upright screen.
-    fitScene(this, false);
+    fitScene(this, true);
+    const { width, height } = this.scale;
+    this.shape = galleryLayout(width, height, isPortrait(this) || projectorCanvas());
+    this.area = { x: 24, y: this.shape.bar, width: width - 48, height: height - this.shape.bar };
     this.cards.clear();
     this.sortButtons.clear();
     testHooks().screen = 'loading';
     const texts = Object.values(TEXTS).map((text) => text.ja);
     await Promise.all([loadBaseGlyphs(), loadGlyphs(texts.join(''))]);
     if (!this.sys.isActive()) return;
-    this.grid = galleryGrid(100, { area: AREA, columns: 10, gapX: 16, gapY: 14, labelHeight: 24 });
+    this.grid = galleryGrid(100, {
+      area: this.area,
+      columns: this.shape.columns,
+      gapX: 16,
+      gapY: 14,
+      labelHeight: displayPx(24),
+    });
     for (let no = 1; no <= 100; no++) {
       this.cards.set(no, drawTorifuda(this, poemByNo(no), 0, 0, this.grid.cardWidth));
     }
-    this.scrollbar = this.add.rectangle(1270, AREA.y, 5, 40, 0xffffff, 0.35).setOrigin(0.5, 0);
+    this.scrollbar = this.add.rectangle(width - 10, this.area.y, 5, 40, 0xffffff, 0.35).setOrigin(0.5, 0);
     this.drawBar();
     this.bindInput();
     this.setSort(remembered.sort);
@@ -92,13 +135,20 @@ export class GalleryScene extends Phaser.Scene {
   }
 
   private drawBar(): void {
-    this.add.rectangle(0, 0, 1280, BAR_HEIGHT, COLORS.bar).setOrigin(0).setDepth(10).setInteractive();
+    const shape = this.shape;
+    this.add.rectangle(0, 0, shape.width, shape.bar, COLORS.bar).setOrigin(0).setDepth(10).setInteractive();
     const depth = (button: TextButton) => button.text.setDepth(11);
-    depth(new TextButton(this, 24, 30, TEXTS.back, () => this.back(), { origin: 0 }));
-    const heading = this.add.text(24, 60, '', textStyle(18, COLORS.paperDim)).setDepth(11);
+    const backY = shape.sortsY === shape.buttonsY ? 30 : shape.buttonsY;
+    depth(new TextButton(this, 24, backY, TEXTS.back, () => this.back(), { origin: 0 }));
+    const heading = this.add
+      .text(24, shape.headingY, '', {
+        ...textStyle(18, COLORS.paperDim),
+        wordWrap: { width: shape.width - 48, useAdvancedWrap: true },
+      })
+      .setDepth(11);
     bindText(heading, TEXTS.heading);
     for (const sort of GALLERY_SORTS) {
-      const button = new TextButton(this, 0, 42, TEXTS[sort], () => this.setSort(sort), {
+      const button = new TextButton(this, 0, shape.sortsY, TEXTS[sort], () => this.setSort(sort), {
         origin: 0,
         size: 20,
       });
@@ -107,7 +157,7 @@ export class GalleryScene extends Phaser.Scene {
     }
     // Labels change width with the language: lay the row out again when it changes.
     const placeSortButtons = () => {
-      let x = 560;
+      let x = shape.sortsX;
       for (const button of this.sortButtons.values()) {
         button.text.x = x;
         x += button.text.width + 12;
@@ -116,10 +166,17 @@ export class GalleryScene extends Phaser.Scene {
     placeSortButtons();
     const off = onLangChange(placeSortButtons);
     this.events.once('shutdown', off);
-    this.kimarijiButton = new TextButton(this, 1256, 42, TEXTS.toggle, () => this.toggleKimariji(), {
-      origin: 1,
-      size: 20,
-    });
+    this.kimarijiButton = new TextButton(
+      this,
+      shape.width - 24,
+      shape.buttonsY,
+      TEXTS.toggle,
+      () => this.toggleKimariji(),
+      {
+        origin: 1,
+        size: 20,
+      },
+    );
     depth(this.kimarijiButton);
   }
 
@@ -128,7 +185,7 @@ export class GalleryScene extends Phaser.Scene {
       this.scrollTo(remembered.scroll + dy);
     });
     this.input.on('pointerdown', (pointer: Phaser.Input.Pointer) => {
-      if (pointer.y < AREA.y) return;
+      if (pointer.y < this.area.y) return;
       this.drag = { startY: pointer.y, startScroll: remembered.scroll, moved: false };
     });
     this.input.on('pointermove', (pointer: Phaser.Input.Pointer) => {
@@ -210,16 +267,18 @@ export class GalleryScene extends Phaser.Scene {
     this.order.forEach((no, index) => {
       const card = this.cards.get(no)!;
       const box = cellBox(this.grid, index, remembered.scroll);
-      const visible = box.y + box.height + this.grid.spec.labelHeight > AREA.y && box.y < 720;
+      const visible =
+        box.y + box.height + this.grid.spec.labelHeight > this.area.y && box.y < this.shape.height;
       card.setPosition(box.x + box.width / 2, box.y + box.height / 2).setVisible(visible);
       const focused = this.showFocus && index === remembered.focus;
       const hovered = index === this.hover;
       card.setHighlight(focused ? COLORS.focus : hovered ? COLORS.hover : undefined);
     });
     const max = maxScroll(this.grid);
-    const thumb = (AREA.height * AREA.height) / this.grid.contentHeight;
+    const area = this.area;
+    const thumb = (area.height * area.height) / this.grid.contentHeight;
     this.scrollbar.setSize(5, thumb);
-    this.scrollbar.y = AREA.y + (max === 0 ? 0 : (remembered.scroll / max) * (AREA.height - thumb));
+    this.scrollbar.y = area.y + (max === 0 ? 0 : (remembered.scroll / max) * (area.height - thumb));
     this.publishHooks();
   }
 
@@ -249,7 +308,7 @@ export class GalleryScene extends Phaser.Scene {
     const visible = () =>
       this.order.flatMap((no, index) => {
         const box = cellBox(this.grid, index, remembered.scroll);
-        const whole = box.y >= AREA.y && box.y + box.height <= 720;
+        const whole = box.y >= this.area.y && box.y + box.height <= this.shape.height;
         return whole ? [{ no, ...pageBox(this, box) }] : [];
       });
     publishCards(visible);

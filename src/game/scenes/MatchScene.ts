@@ -19,6 +19,8 @@ import { fitScene, isPortrait } from '../view/screen';
 import { loadBaseGlyphs, loadGlyphs, textStyle } from '../view/styles';
 import { homeArrangement, loadHomePlaces, saveHomePlaces } from './HomePlaces';
 import { recordMatch } from '../stats/recorder';
+import { KIOSK_LOCKED } from '../kiosk/locks';
+import { projectorCanvas } from '../view/display';
 import { MatchDriver } from './MatchDriver';
 import { publishMatchHooks, unpublishMatchHooks } from './MatchHooks';
 import { MatchInput } from './MatchInput';
@@ -125,7 +127,7 @@ export class MatchScene extends Phaser.Scene {
   async create(): Promise<void> {
     const generation = this.generation;
     fitScene(this, true);
-    const screen = matchScreen(isPortrait(this));
+    const screen = matchScreen(isPortrait(this), projectorCanvas());
     const centre = {
       x: screen.field.area.x + screen.field.area.width / 2,
       y: screen.field.area.y + screen.field.area.height / 2,
@@ -226,8 +228,9 @@ export class MatchScene extends Phaser.Scene {
     const shownName = opponentName + (modelName ? `（${modelName}）` : '');
     const level = opponent ? tr(LEVELS[settings.difficulty]) : '';
     panel.setLevel(opponent ? trf(MATCH_TEXT.level, { name: shownName, level }) : tr(NAMED_TEXT.pair));
-    // Your history holds your matches against the computer, not two visitors' game.
-    if (solo && opponent) {
+    // Your history holds your matches against the computer, not two visitors' game, nor a
+    // kiosk visitor's.
+    if (solo && opponent && !KIOSK_LOCKED) {
       this.stopRecording = recordMatch({
         driver,
         setup,
@@ -331,8 +334,9 @@ export class MatchScene extends Phaser.Scene {
     const table = this.table;
     if (!table) return;
     const solo = isSolo(this.seats);
-    if (events.some((e) => e.type === 'memorizationOver') && state.mode !== 'chirashi' && solo)
-      saveHomePlaces(state);
+    // A kiosk visitor's arrangement is theirs for this match only.
+    const keepsPlaces = state.mode !== 'chirashi' && solo && !KIOSK_LOCKED;
+    if (events.some((e) => e.type === 'memorizationOver') && keepsPlaces) saveHomePlaces(state);
     if (events.length > 0) {
       // Each reading starts with a clean slate: last poem's messages and caption go.
       if (events.some((e) => e.type === 'read')) {
@@ -364,7 +368,7 @@ export class MatchScene extends Phaser.Scene {
         return;
       }
       // Your arrangement at the end is what you will find next time.
-      if (state.mode !== 'chirashi' && solo) saveHomePlaces(state);
+      if (keepsPlaces) saveHomePlaces(state);
       this.time.delayedCall(1600, () => this.scene.start('results', this.resultsData(state)));
     }
   }

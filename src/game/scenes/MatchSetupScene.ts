@@ -10,6 +10,7 @@ import { GOSHIKI_GROUPS } from '../../data/goshiki';
 import { GOSHIKI_COLORS, type GoshikiColor } from '../../data/types';
 import { tr, type Bilingual } from '../i18n';
 import { testHooks } from '../testHooks';
+import { projectorCanvas } from '../view/display';
 import { bindText, COLORS, loadBaseGlyphs, loadGlyphs, TextButton, textStyle, WEIGHT } from '../view/styles';
 import { fitScene, isPortrait } from '../view/screen';
 import { pageBox, publishCards } from '../view/torifuda';
@@ -86,8 +87,8 @@ const KARAFUDA_SWITCH = {
 } as const satisfies Record<string, Bilingual>;
 
 /**
- * Where each button goes: two columns at 1280×720; one column at 720×960 (upright), where the
- * games take a row each and the switches and 戻る follow.
+ * Where each button goes: two columns at 1280×720 (wider in the projector preset); one column at
+ * 720×960 (upright), where the games take a row each and the switches and 戻る follow.
  */
 const LAYOUTS = {
   landscape: {
@@ -103,6 +104,14 @@ const LAYOUTS = {
     choice: (i: number) => ({ x: 40, y: 104 + i * 55, width: 640 }),
     switchRow: (k: number) => ({ x: 40, y: 104 + (12 + k) * 55 + 8, width: 640 }),
     back: 906,
+  },
+  // The projector preset's larger labels (display.ts): the columns as wide as the screen allows.
+  projector: {
+    heading: 28,
+    size: 22,
+    choice: (i: number) => ({ x: 40 + (i % 2) * 610, y: 128 + Math.floor(i / 2) * 66, width: 590 }),
+    switchRow: (k: number) => ({ x: 40, y: 128 + (6 + k) * 66, width: 1200 }),
+    back: 668,
   },
 } as const;
 
@@ -133,7 +142,11 @@ export class MatchSetupScene extends Phaser.Scene {
     );
     if (!this.sys.isActive()) return;
     fitScene(this, true);
-    const layout = isPortrait(this) ? LAYOUTS.portrait : LAYOUTS.landscape;
+    const layout = isPortrait(this)
+      ? LAYOUTS.portrait
+      : projectorCanvas()
+        ? LAYOUTS.projector
+        : LAYOUTS.landscape;
     const heading = this.add.text(
       layout.choice(0).x,
       layout.heading,

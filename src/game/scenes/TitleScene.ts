@@ -3,11 +3,13 @@
 import Phaser from 'phaser';
 import { poemByNo } from '../../data/poems';
 import FONT_LICENCE from '@fontsource/shippori-mincho/LICENSE?raw';
-import { getLang, tr, type Lang } from '../i18n';
+import { getLang, setLang, tr, type Lang } from '../i18n';
+import { KIOSK_LOCKED } from '../kiosk/locks';
 import { TITLE_INTERACTIVE_MARK } from '../marks';
 import { MENU } from '../menu';
 import { openPanel } from '../panels/host';
-import { loadSettings, saveSettings } from '../settings';
+import { loadSettings, saveSettings, type Display } from '../settings';
+import { displayTheme, projectorCanvas } from '../view/display';
 import { testHooks } from '../testHooks';
 import { drawTorifuda, pageBox, publishCards } from '../view/torifuda';
 import { fitScene, isPortrait } from '../view/screen';
@@ -38,6 +40,17 @@ const LAYOUTS = {
     lang: { x: 420, y: 880 },
     credit: { x: 24, y: 934 },
   },
+  // The projector preset's larger text (display.ts): a shorter head, the menu in two taller
+  // columns, the fan moved right to make room.
+  projector: {
+    title: { x: 64, y: 36, size: 110 },
+    roman: { x: 72, y: 176 },
+    tagline: { x: 72, y: 240, width: 1100 },
+    fan: { x: 1010, y: 300, step: 95, width: 120 },
+    menu: { x: 64, y: 330, column: 440, row: 62, rows: 6 },
+    lang: { x: 1000, y: 660 },
+    credit: { x: 24, y: 700 },
+  },
 } as const;
 type TitleLayout = (typeof LAYOUTS)[keyof typeof LAYOUTS];
 const TAGLINE = {
@@ -51,9 +64,20 @@ export class TitleScene extends Phaser.Scene {
   private focus = 0;
   private credit: Phaser.GameObjects.Text | undefined;
   private layout: TitleLayout = LAYOUTS.landscape;
+  private drawnFor: Display = 'normal';
 
   constructor() {
     super('title');
+  }
+
+  init(): void {
+    // The display preset chosen in the settings panel above: drawn anew when the panel closes.
+    this.events.off('resume', this.redrawForDisplay, this);
+    this.events.on('resume', this.redrawForDisplay, this);
+  }
+
+  private redrawForDisplay(): void {
+    if (displayTheme().display !== this.drawnFor) this.scene.restart();
   }
 
   async create(): Promise<void> {
@@ -61,7 +85,12 @@ export class TitleScene extends Phaser.Scene {
     this.langButtons.clear();
     loadSettings(); // applies the saved language before the first text is drawn
     fitScene(this, true);
-    this.layout = isPortrait(this) ? LAYOUTS.portrait : LAYOUTS.landscape;
+    this.layout = isPortrait(this)
+      ? LAYOUTS.portrait
+      : projectorCanvas()
+        ? LAYOUTS.projector
+        : LAYOUTS.landscape;
+    this.drawnFor = displayTheme().display;
     testHooks().screen = 'loading';
     const labels = MENU.flatMap((entry) => [entry.label.ja, entry.label.en]);
     await Promise.all([loadBaseGlyphs(), loadGlyphs(labels.join('') + TAGLINE.ja)]);
@@ -112,6 +141,9 @@ export class TitleScene extends Phaser.Scene {
       button.text.on('pointerover', () => this.setFocus(i));
       this.buttons.push(button);
     });
+    // One width for the whole menu: the widest label, in either language.
+    const widest = Math.max(...this.buttons.map((button) => button.text.width));
+    for (const button of this.buttons) button.widen(widest);
   }
 
   private drawLanguageRow(): void {
@@ -158,8 +190,10 @@ export class TitleScene extends Phaser.Scene {
   }
 
   private chooseLang(lang: Lang): void {
-    // The settings store persists the choice ('utakaruta.lang' too) and calls setLang.
-    saveSettings({ lang });
+    // The settings store persists the choice ('utakaruta.lang' too) and calls setLang. A kiosk
+    // visitor's choice lasts until the attract loop comes back (the organiser's stays stored).
+    if (KIOSK_LOCKED) setLang(lang);
+    else saveSettings({ lang });
     this.paintLanguage();
   }
 

@@ -1,7 +1,8 @@
 // The player's settings: a typed, versioned record with one validator per field. Pure: no DOM,
 // no storage; store.ts persists it. A saved record is trusted field by field: a field that is
-// missing or out of range falls back to its default and is named in the notice, so one bad value
-// (hand-edited, written by an older build) never costs the player the rest of their choices.
+// out of range falls back to its default and is named in the notice, so one bad value (hand-edited,
+// damaged) never costs the player the rest of their choices. A key that is missing is not damage:
+// a record written before the key existed takes its default quietly.
 import { LANGS, type Lang } from '../i18n';
 
 export const SETTINGS_VERSION = 1;
@@ -12,6 +13,10 @@ export type Difficulty = (typeof DIFFICULTIES)[number];
 /** competition: previous lower half, then next upper half; beginner: upper then lower of one poem. */
 export const PROTOCOLS = ['competition', 'beginner'] as const;
 export type Protocol = (typeof PROTOCOLS)[number];
+
+/** normal, or projector: larger text, thicker lines and more contrast for the back of a room. */
+export const DISPLAYS = ['normal', 'projector'] as const;
+export type Display = (typeof DISPLAYS)[number];
 
 /** The pretrained checkpoint that ships with the game (assets/checkpoints/opponent/). */
 export const SHIPPED_MODEL = 'shipped';
@@ -34,6 +39,11 @@ export interface Settings {
   readonly volume: number;
   readonly muted: boolean;
   readonly opponentModel: OpponentModelRef;
+  readonly display: Display;
+  /** Kiosk mode for a game left out at an event (src/game/kiosk/); kept until the organiser leaves it. */
+  readonly kiosk: boolean;
+  /** Seconds without a touch before the kiosk goes back to its attract loop. */
+  readonly kioskIdleSeconds: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -47,6 +57,9 @@ export const DEFAULT_SETTINGS: Settings = {
   volume: 0.8,
   muted: false,
   opponentModel: SHIPPED_MODEL,
+  display: 'normal',
+  kiosk: false,
+  kioskIdleSeconds: 90,
 };
 
 export interface NumberRange {
@@ -62,6 +75,7 @@ export const RANGES = {
   pauseSeconds: { min: 0, max: 5, step: 0.1 },
   memorizationSeconds: { min: 0, max: 900, step: 30 },
   volume: { min: 0, max: 1, step: 0.05 },
+  kioskIdleSeconds: { min: 10, max: 3600, step: 1 },
 } as const satisfies Record<string, NumberRange>;
 
 export type SettingsKey = keyof Settings;
@@ -90,6 +104,10 @@ const VALIDATORS: Validators = {
   muted: (value): value is boolean => typeof value === 'boolean',
   opponentModel: (value): value is string =>
     typeof value === 'string' && value.length > 0 && value.length <= 200,
+  display: oneOf(DISPLAYS),
+  kiosk: (value): value is boolean => typeof value === 'boolean',
+  kioskIdleSeconds: (value): value is number =>
+    inRange(RANGES.kioskIdleSeconds)(value) && Number.isInteger(value),
 };
 
 export const SETTINGS_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingsKey[];
@@ -125,7 +143,12 @@ export function parseSettings(raw: string | null): ParsedSettings {
     return { settings: DEFAULT_SETTINGS, notice: { kind: 'unreadable' } };
   }
   const { version, settings } = record as { version?: unknown; settings?: unknown };
-  if (typeof version !== 'number' || typeof settings !== 'object' || settings === null) {
+  if (
+    typeof version !== 'number' ||
+    typeof settings !== 'object' ||
+    settings === null ||
+    Array.isArray(settings)
+  ) {
     return { settings: DEFAULT_SETTINGS, notice: { kind: 'unreadable' } };
   }
   if (version > SETTINGS_VERSION) {
@@ -135,6 +158,8 @@ export function parseSettings(raw: string | null): ParsedSettings {
   const result: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   const invalid: SettingsKey[] = [];
   for (const key of SETTINGS_KEYS) {
+    // Own keys only: `{"__proto__": …}` or an inherited name is not a stored value.
+    if (!Object.hasOwn(stored, key)) continue;
     const value = stored[key];
     if (isValidSetting(key, value)) result[key] = value;
     else invalid.push(key);

@@ -52,6 +52,8 @@ export interface PanelFrame {
   readonly buttons: { readonly x: number; readonly y: number; readonly width: number };
   /** The near side's count band. */
   readonly bottomY: number;
+  /** Pause and help on rows of their own (the projector's larger labels), not side by side. */
+  readonly buttonPerRow?: boolean;
 }
 
 /** The match screen for one logical size: the table (cloth and territories) and the panel. */
@@ -100,8 +102,28 @@ export const PORTRAIT_MATCH: MatchScreen = {
   },
 };
 
-export function matchScreen(portrait: boolean): MatchScreen {
-  return portrait ? PORTRAIT_MATCH : LANDSCAPE_MATCH;
+/**
+ * 1280×720 in the projector preset (display.ts): a wider panel for the larger text, its buttons
+ * one a row, and the table a little narrower.
+ */
+export const PROJECTOR_MATCH: MatchScreen = {
+  ...LANDSCAPE_MATCH,
+  cloth: { x: 8, y: 0, width: 920, height: 720 },
+  field: { ...MATCH_FIELD, area: { x: 34, y: 8, width: 884, height: 704 } },
+  panel: {
+    box: { x: 928, y: 0, width: 352, height: 720 },
+    textX: 942,
+    textWidth: 326,
+    top: 10,
+    flowBottom: 436,
+    buttons: { x: 942, y: 444, width: 326 },
+    bottomY: 682,
+    buttonPerRow: true,
+  },
+};
+
+export function matchScreen(portrait: boolean, projector = false): MatchScreen {
+  return portrait ? PORTRAIT_MATCH : projector ? PROJECTOR_MATCH : LANDSCAPE_MATCH;
 }
 
 /** Both territories' places, player 0 first. */

@@ -91,6 +91,15 @@ export class MatchPanel {
       help: button(row0.x + half + GAP, row(1), half, labels.help, () => handlers.help()),
       quit: button(row0.x, row(2), full, labels.quit, () => handlers.quit()),
     };
+    // Pause and help share a row while both fit in it; a longer label (English "How to play",
+    // the projector's larger text) puts each on a row of its own.
+    const { pause, help, quit } = this.buttons;
+    if (frame.buttonPerRow || pause.text.width > half + 0.5 || help.text.width > half + 0.5) {
+      pause.widen(full);
+      help.widen(full);
+      help.text.setPosition(row0.x, row(2));
+      quit.text.setY(row(3));
+    }
     this.bottom = text(frame.bottomY, 20, COLORS.paper, WEIGHT.card);
     this.reflow();
   }
@@ -191,7 +200,9 @@ export class MatchPanel {
 
   /** Places the middle bands one under the other; the messages give way first when space runs out. */
   private reflow(): void {
+    // Under the count, however tall the display preset draws it.
     if (this.facesFarSide) this.level.setY(this.top.y + this.top.height + GAP);
+    else this.level.setY(this.frame.top + Math.max(32, this.top.height));
     let y = this.level.y + (this.level.text ? this.level.height : 0) + GAP;
     const place = (text: Phaser.GameObjects.Text, minHeight = 0) => {
       text.setY(y);
@@ -209,10 +220,11 @@ export class MatchPanel {
     this.messages.setY(y);
     // Drop the oldest message lines that would run into the notice or the buttons.
     const room = this.frame.flowBottom - noticeHeight - y;
-    const lineHeight = 20;
-    const lines = this.messages.text.split('\n');
-    if (this.messages.text && lines.length * lineHeight > room) {
-      this.messages.setText(lines.slice(-Math.max(0, Math.floor(room / lineHeight))).join('\n'));
+    // Measured, not counted: a long message wraps, and the display preset sets the line height.
+    let lines = this.messages.text.split('\n');
+    while (this.messages.text && this.messages.height > room) {
+      lines = lines.slice(1);
+      this.messages.setText(lines.join('\n'));
     }
     y += (this.messages.text ? this.messages.height : 0) + GAP;
     this.notice.setY(Math.max(y, this.frame.flowBottom - noticeHeight + GAP));

@@ -4,6 +4,7 @@ import type Phaser from 'phaser';
 import '@fontsource/shippori-mincho/500.css';
 import '@fontsource/shippori-mincho/800.css';
 import { onLangChange, tr, type Bilingual } from '../i18n';
+import { displayPx, displayTheme } from './display';
 
 export const COLORS = {
   background: 0x1d2a24,
@@ -38,18 +39,23 @@ export function cssFont(sizePx: number, weight: number = WEIGHT.text): string {
   return `${weight} ${sizePx}px ${FONT_FAMILY}`;
 }
 
+/**
+ * A canvas text style. `sizePx` is the size in the normal display preset; the projector preset
+ * scales it (display.ts), and draws secondary (dim) text brighter.
+ */
 export function textStyle(
   sizePx: number,
   color: string = COLORS.paper,
   weight: number = WEIGHT.text,
 ): Phaser.Types.GameObjects.Text.TextStyle {
+  const size = displayPx(sizePx);
   // Mincho ascenders reach past Phaser's measured box; a little padding keeps them whole.
   return {
     fontFamily: FONT_FAMILY,
-    fontSize: `${sizePx}px`,
+    fontSize: `${size}px`,
     fontStyle: String(weight),
-    color,
-    padding: { top: Math.ceil(sizePx * 0.12), bottom: Math.ceil(sizePx * 0.12) },
+    color: color === COLORS.paperDim ? displayTheme().dimText : color,
+    padding: { top: Math.ceil(size * 0.12), bottom: Math.ceil(size * 0.12) },
   };
 }
 
@@ -141,18 +147,28 @@ export class TextButton {
     onClick: () => void,
     options: ButtonOptions = {},
   ) {
-    const size = options.size ?? 22;
+    const size = displayPx(options.size ?? 22);
     const padX = Math.round(size * 0.7);
     const padY = Math.round(size * 0.35);
     this.text = scene.add
       .text(x, y, '', {
-        ...textStyle(size),
+        ...textStyle(options.size ?? 22),
         backgroundColor: COLORS.buttonFill,
         padding: { x: padX, y: padY },
         fixedWidth: options.minWidth ?? 0,
         align: 'center',
       })
       .setOrigin(options.origin ?? 0.5, 0.5);
+    // A label longer than `minWidth` (English, or the projector's larger text) widens the button
+    // rather than being cut off, by no more than it needs: the longer language's text and a few
+    // pixels either side. (Into its padding a label may run: layouts were drawn to that width.)
+    if (options.minWidth && typeof label !== 'function') {
+      this.text.setFixedSize(0, 0);
+      const widest = Math.max(...[label.ja, label.en].map((t) => this.text.setText(t).width));
+      const textOnly = widest - 2 * padX;
+      const needed = Math.ceil(textOnly + 2 * Math.min(padX, 6));
+      this.text.setFixedSize(textOnly > options.minWidth ? needed : options.minWidth, 0);
+    }
     bindText(this.text, label);
     // Grow the padding, not the font, until the button is as tall as asked.
     const short = (options.minHeight ?? 0) - this.text.height;
@@ -161,6 +177,12 @@ export class TextButton {
     this.text.on('pointerover', () => this.setHover(true));
     this.text.on('pointerout', () => this.setHover(false));
     this.text.on('pointerup', () => onClick());
+  }
+
+  /** At least `width` game pixels wide (a column of buttons drawn to one width). */
+  widen(width: number): this {
+    if (this.text.width < width) this.text.setFixedSize(Math.ceil(width), 0);
+    return this;
   }
 
   setSelected(selected: boolean): this {

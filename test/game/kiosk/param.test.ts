@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KIOSK_DEFAULT_IDLE_SECONDS, kioskIdleSeconds } from '../../../src/game/kiosk/param';
+import { KIOSK_DEFAULT_IDLE_SECONDS, kioskIdleSeconds, kioskMode } from '../../../src/game/kiosk/param';
 
 describe('the kiosk URL parameter', () => {
   it.each([
@@ -30,5 +30,25 @@ describe('the kiosk URL parameter', () => {
       }),
       { seed: 15, numRuns: 2000 },
     );
+  });
+});
+
+describe('kiosk mode from the URL and the stored setting', () => {
+  const stored = { kiosk: true, kioskIdleSeconds: 45 };
+  const off = { kiosk: false, kioskIdleSeconds: 45 };
+
+  it('comes back from the stored setting on a reload without the URL parameter', () => {
+    expect(kioskMode('', stored)).toEqual({ idleSeconds: 45, source: 'stored' });
+    expect(kioskMode('?seed=3', stored)).toEqual({ idleSeconds: 45, source: 'stored' });
+  });
+
+  it('lets ?kiosk=0 open a normal game for one visit, the stored kiosk left as it is', () => {
+    expect(kioskMode('?kiosk=0', stored)).toBeNull();
+  });
+
+  it('takes the URL’s idle time over the stored one, and works with nothing stored', () => {
+    expect(kioskMode('?kiosk=20', stored)).toEqual({ idleSeconds: 20, source: 'url' });
+    expect(kioskMode('?kiosk=1', off)).toEqual({ idleSeconds: KIOSK_DEFAULT_IDLE_SECONDS, source: 'url' });
+    expect(kioskMode('', off)).toBeNull();
   });
 });

@@ -19,6 +19,7 @@ import { DATA_FIELDS, parseUserData, type DataMode } from '../../../speech/dell/
 import { drawBarChart, svgEl } from './chart';
 import { drawRmsdMap } from './heatmap';
 import { DellMapStore, loadShippedMap } from '../../storage/dellMaps';
+import { KIOSK_LOCKED, kioskLockedNote } from '../../kiosk/locks';
 import { APHASIA_NAMES, CATEGORY_NAMES, FIELD_NAMES, poorFitMessage, T, userDataMessage } from './text';
 
 /**
@@ -80,7 +81,9 @@ export function createFittingSection(
   const makeMap = texts.text('button', T.makeMap, { type: 'button', 'data-testid': 'dell-make-map' });
   const cancel = texts.text('button', T.cancel, { type: 'button', hidden: true });
   const progress = el('progress', { max: 1, value: 0, hidden: true, 'data-testid': 'dell-map-progress' });
-  mismatch.append(' ', makeMap, ' ', cancel, ' ', progress);
+  // Building a map writes it to this browser's map store: not a visitor's to do at a kiosk.
+  if (KIOSK_LOCKED) mismatch.append(kioskLockedNote(T.makeMap));
+  else mismatch.append(' ', makeMap, ' ', cancel, ' ', progress);
 
   // Patients.
   const table = el('table', { class: 'dell-patients', 'data-testid': 'dell-patients' });

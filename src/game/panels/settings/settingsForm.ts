@@ -3,11 +3,13 @@
 import { trf, type Bilingual } from '../../i18n';
 import {
   DIFFICULTIES,
+  DISPLAYS,
   PROTOCOLS,
   RANGES,
   SHIPPED_MODEL,
   settingsStore,
   type Difficulty,
+  type Display,
   type NumberRange,
   type Protocol,
   type Settings,
@@ -30,6 +32,14 @@ const PROTOCOL_LABELS: Record<Protocol, Bilingual> = {
   beginner: {
     ja: '初心者（上の句 → 同じ歌の下の句）',
     en: 'Beginner (upper half → lower half of the same poem)',
+  },
+};
+
+const DISPLAY_LABELS: Record<Display, Bilingual> = {
+  normal: { ja: '通常', en: 'Normal' },
+  projector: {
+    ja: 'プロジェクター（大きな文字・太い線・高いコントラスト）',
+    en: 'Projector (larger text, thicker lines, more contrast)',
   },
 };
 
@@ -195,6 +205,10 @@ export function buildSettingsForm(texts: LiveTexts): SettingsForm {
   muted.addEventListener('change', () => save({ muted: muted.checked }));
   ui.append(
     row({ ja: '言語 / Language', en: 'Language / 言語' }, langSelect),
+    row(
+      { ja: '画面', en: 'Display' },
+      select('display', DISPLAYS, DISPLAY_LABELS, s.display, (v) => save({ display: v })),
+    ),
     row({ ja: '音量', en: 'Volume' }, volume.input, volume.shown),
     row({ ja: '消音', en: 'Mute' }, muted),
   );
@@ -238,7 +252,14 @@ export function buildSettingsForm(texts: LiveTexts): SettingsForm {
     texts.refresh();
   });
 
-  root.append(game, reading, ui, opponent, el('div', { class: 'settings-actions' }, reset));
+  root.append(
+    game,
+    reading,
+    ui,
+    opponent,
+    buildKioskSection(texts, s, save),
+    el('div', { class: 'settings-actions' }, reset),
+  );
 
   return {
     root,
@@ -247,4 +268,65 @@ export function buildSettingsForm(texts: LiveTexts): SettingsForm {
       fillModels();
     },
   };
+}
+
+/**
+ * Kiosk mode for an event: the idle time, and the button that turns it on and reloads into it.
+ * It stays on across reloads until the organiser leaves it from the game (kiosk/exit.ts).
+ */
+function buildKioskSection(
+  texts: LiveTexts,
+  s: Settings,
+  save: (patch: Partial<Settings>) => void,
+): HTMLElement {
+  const section = el(
+    'fieldset',
+    { 'data-testid': 'kiosk-settings' },
+    texts.text('legend', { ja: '展示モード（イベント用）', en: 'Kiosk mode (for events)' }),
+  );
+  const range = RANGES.kioskIdleSeconds;
+  const idle = el('input', {
+    type: 'number',
+    name: 'kioskIdleSeconds',
+    'data-setting': 'kioskIdleSeconds',
+    min: range.min,
+    max: range.max,
+    step: range.step,
+    value: s.kioskIdleSeconds,
+    inputmode: 'numeric',
+  });
+  idle.addEventListener('change', () => save({ kioskIdleSeconds: Number(idle.value) }));
+  const start = texts.text(
+    'button',
+    { ja: '展示モードを始める', en: 'Start kiosk mode' },
+    { type: 'button', 'data-testid': 'kiosk-start' },
+  );
+  start.addEventListener('click', () => {
+    save({ kiosk: true });
+    if (!settingsStore().get().kiosk) return; // not stored: the error line says why
+    const url = new URL(window.location.href);
+    url.searchParams.delete('kiosk');
+    window.location.replace(url.toString());
+  });
+  section.append(
+    el(
+      'label',
+      { class: 'settings-row' },
+      texts.text(
+        'span',
+        { ja: '操作がないと案内に戻るまで', en: 'Back to the attract loop after' },
+        {
+          class: 'settings-label',
+        },
+      ),
+      idle,
+      texts.text('span', { ja: '秒', en: 'seconds idle' }, { class: 'settings-value' }),
+    ),
+    texts.text('p', {
+      ja: '全画面で、自動対戦の案内を流し、触れると対戦が始まります。設定・学習・保存したモデル・履歴の消去などは使えなくなります。再読み込みしても続きます。終了するには、画面の左上の角を 3 秒押し続け、確認で「展示モードを終了する」を選びます。',
+      en: 'Full screen, an attract loop of two models playing, a touch starts a match. Settings, training, saved models and erasing the history are locked. It stays on after a reload. To leave it, hold the top-left corner of the screen for 3 seconds and confirm “Leave kiosk mode”.',
+    }),
+    el('div', { class: 'settings-actions' }, start),
+  );
+  return section;
 }

@@ -114,8 +114,11 @@ function drawArrows(
   spokenCells: readonly HTMLElement[],
 ): void {
   const box = pair.getBoundingClientRect();
-  svg.setAttribute('width', String(box.width));
-  svg.setAttribute('height', String(box.height));
+  // Client rects are in the page's pixels; the svg draws in the panel's own, which the projector
+  // preset zooms (display.ts): divide by the zoom.
+  const zoom = pair.offsetWidth > 0 ? box.width / pair.offsetWidth : 1;
+  svg.setAttribute('width', String(box.width / zoom));
+  svg.setAttribute('height', String(box.height / zoom));
   svg.innerHTML =
     '<defs><marker id="speech-arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#e0b84a"/></marker></defs>';
   const centre = (
@@ -128,7 +131,10 @@ function drawArrows(
     if (span.length === 0) return null;
     const first = span[0]!.getBoundingClientRect();
     const last = span[span.length - 1]!.getBoundingClientRect();
-    return [(first.left + last.right) / 2 - box.left, (edge === 'top' ? first.top : first.bottom) - box.top];
+    return [
+      ((first.left + last.right) / 2 - box.left) / zoom,
+      ((edge === 'top' ? first.top : first.bottom) - box.top) / zoom,
+    ];
   };
   // An exchange draws both ways: each site's material came from the other.
   const links = errors.flatMap((e) =>

@@ -9,6 +9,7 @@ import {
   parseHistoryFile,
   type ParsedHistoryFile,
 } from '../../storage/history';
+import { KIOSK_LOCKED, kioskLockedNote } from '../../kiosk/locks';
 import { faultTotal } from '../../stats/aggregate';
 import { el } from '../settings/dom';
 import { dateText, modeText, resultText } from './format';
@@ -81,8 +82,11 @@ export const renderHistory: View = (root, ctx) => {
   eraseButton.addEventListener('click', () => (confirm.hidden = false));
   no.addEventListener('click', () => (confirm.hidden = true));
   yes.addEventListener('click', () => void eraseHistory().then(() => say(tr(T.erased))));
+  // A visitor at a kiosk neither takes the organiser's history away nor changes it.
   root.append(
-    el('div', { class: 'stats-controls' }, exportButton, importButton, fileInput, eraseButton, confirm),
+    KIOSK_LOCKED
+      ? kioskLockedNote(T.lockedControls)
+      : el('div', { class: 'stats-controls' }, exportButton, importButton, fileInput, eraseButton, confirm),
     status,
   );
 
@@ -98,7 +102,7 @@ export const renderHistory: View = (root, ctx) => {
         { class: 'error', 'data-testid': 'damaged' },
         el('p', {}, trf(T.damaged, { n: damaged.length })),
         el('ul', {}, ...damaged.slice(0, 20).map((d) => el('li', {}, `${d.key}: ${d.reason}`))),
-        remove,
+        KIOSK_LOCKED ? kioskLockedNote(T.deleteDamaged) : remove,
       ),
     );
   }

@@ -87,6 +87,10 @@ export const T = {
   exportFile: { ja: '履歴を書き出す', en: 'Export history' },
   importFile: { ja: '履歴を読み込む', en: 'Import history' },
   erase: { ja: '履歴をすべて消す', en: 'Erase the history' },
+  lockedControls: {
+    ja: '履歴の書き出し・読み込み・消去',
+    en: 'Exporting, importing and erasing the history',
+  },
   eraseConfirm: { ja: '本当にすべて消しますか？', en: 'Really erase every match?' },
   eraseYes: { ja: '消す', en: 'Erase' },
   eraseNo: { ja: 'やめる', en: 'Cancel' },
