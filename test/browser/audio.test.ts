@@ -4,18 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openGame, type GamePage } from './harness';
+import { launchBrowser, openFromMenu, openGame, type GamePage } from './harness';
 import { createRng } from '../../src/data/random';
 import { POEMS } from '../../src/data/poems';
 import { toMorae } from '../../src/data/mora';
 
-interface Box {
-  id: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
 interface ListenHooks {
   state: string;
   events: { type: string; text: string; atMs: number; lagMs: number }[];
@@ -45,12 +38,7 @@ const hooks = (page: Page) => page.evaluate(() => window.__utakaruta?.listen as 
 /** Opens the panel from the title menu and reads up to the end of the first upper half. */
 async function startReading(game: GamePage): Promise<void> {
   const { page } = game;
-  await page.waitForFunction(() => window.__utakaruta?.screen === 'title', null, { timeout: 30_000 });
-  const menu = await page.evaluate(() => (window.__utakaruta?.title as { menu: () => Box[] }).menu());
-  const entry = menu.find((m) => m.id === 'listen');
-  expect(entry).toBeDefined();
-  await page.mouse.click(entry!.x + entry!.width / 2, entry!.y + entry!.height / 2);
-  await page.waitForSelector('[data-panel="listen"]');
+  await openFromMenu(page, 'listen');
   await page.uncheck('[data-testid="joka"]');
   await page.click('[data-testid="start"]');
   await page.waitForFunction(

@@ -4,15 +4,8 @@
 // visitor's own data, makes a map in a worker, and lays out at every screen size.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openGame, type GamePage } from './harness';
+import { launchBrowser, openFromMenu, openGame, type GamePage } from './harness';
 
-interface Box {
-  id: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
 interface LabHooks {
   lastRun?: {
     trials: number;
@@ -86,12 +79,7 @@ async function chartShows(page: Page, params: Record<string, number | string | n
 }
 
 async function openLab(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__utakaruta?.screen === 'title', null, { timeout: 60_000 });
-  const menu = await page.evaluate(() => (window.__utakaruta?.title as { menu: () => Box[] }).menu());
-  const entry = menu.find((m) => m.id === 'dell');
-  expect(entry).toBeDefined();
-  await page.mouse.click(entry!.x + entry!.width / 2, entry!.y + entry!.height / 2);
-  await page.waitForSelector('[data-panel="dell"]');
+  await openFromMenu(page, 'dell');
 }
 
 /**

@@ -2,7 +2,7 @@
 // mouse, keyboard and touch, at a desktop and a tablet size.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openGame, type GamePage } from './harness';
+import { launchBrowser, menuEntry, openGame, type GamePage } from './harness';
 
 interface Box {
   no?: number;
@@ -39,11 +39,7 @@ async function waitForScreen(page: Page, name: string): Promise<void> {
 }
 
 async function openGallery(game: GamePage): Promise<void> {
-  await waitForScreen(game.page, 'title');
-  const menu = await game.page.evaluate(() => (window.__utakaruta?.title as { menu: () => Box[] }).menu());
-  const entry = menu.find((m) => m.id === 'gallery');
-  expect(entry).toBeDefined();
-  await game.page.mouse.click(...centre(entry!));
+  await game.page.mouse.click(...centre(await menuEntry(game.page, 'gallery')));
   await waitForScreen(game.page, 'gallery');
 }
 
@@ -288,11 +284,7 @@ describe('the title, the card gallery and the card detail', () => {
   ]) {
     it(`fits the gallery in a ${size.width}×${size.height} touch screen, scrolls by swipe and opens a tapped card`, async () => {
       const game = await openGame(browser, { ...size, hasTouch: true });
-      await waitForScreen(game.page, 'title');
-      const menu = await game.page.evaluate(() =>
-        (window.__utakaruta?.title as { menu: () => Box[] }).menu(),
-      );
-      await game.page.touchscreen.tap(...centre(menu.find((m) => m.id === 'gallery')!));
+      await game.page.touchscreen.tap(...centre(await menuEntry(game.page, 'gallery')));
       await waitForScreen(game.page, 'gallery');
       const canvas = (await game.page.locator('canvas').boundingBox())!;
       expect(canvas.x).toBeGreaterThanOrEqual(0);

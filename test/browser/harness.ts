@@ -82,3 +82,53 @@ export async function openGame(
     },
   };
 }
+
+/** A box in page coordinates, as the test hooks report drawn objects. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export async function clickBox(page: Page, box: Box): Promise<void> {
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/** The title menu's entry `id` (its page box), once the title is up. */
+export async function menuEntry(page: Page, id: string, timeout = 60_000): Promise<Box & { id: string }> {
+  await page.waitForFunction(() => window.__utakaruta?.screen === 'title', null, { timeout });
+  const entry = await page.evaluate(
+    (wanted) =>
+      (window.__utakaruta?.title as { menu: () => (Box & { id: string })[] } | undefined)
+        ?.menu()
+        .find((m) => m.id === wanted),
+    id,
+  );
+  if (!entry) throw new Error(`the title menu has no entry ${id}`);
+  return entry;
+}
+
+/** Clicks the title menu's entry `id` and waits for the DOM panel it opens (`panel`, by default its own). */
+export async function openFromMenu(
+  page: Page,
+  id: string,
+  { panel = id, timeout = 60_000 }: { panel?: string; timeout?: number } = {},
+): Promise<void> {
+  await clickBox(page, await menuEntry(page, id, timeout));
+  await page.waitForSelector(`[data-panel="${panel}"]`, { timeout });
+}
+
+/** Clicks the title's language button for `lang` (the language of this visit). */
+export async function clickTitleLanguage(page: Page, lang: 'ja' | 'en'): Promise<void> {
+  await page.waitForFunction(() => window.__utakaruta?.screen === 'title', null, { timeout: 60_000 });
+  const button = await page.evaluate(
+    (wanted) =>
+      (window.__utakaruta?.title as { lang: () => (Box & { lang: string })[] } | undefined)
+        ?.lang()
+        .find((b) => b.lang === wanted),
+    lang,
+  );
+  if (!button) throw new Error(`the title has no ${lang} button`);
+  await clickBox(page, button);
+}

@@ -5,15 +5,7 @@
 // match or leave the screen. Esc then closes the panel and the title resumes where it was.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openGame, type GamePage } from './harness';
-
-interface Box {
-  id: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+import { launchBrowser, openFromMenu, openGame, type GamePage } from './harness';
 
 /** What the test watches underneath: the screen hook, the title's focus, the scene states. */
 interface Underneath {
@@ -136,15 +128,6 @@ async function sweepPanel(page: Page, panelId: string, expected: Underneath, lab
   return clicks;
 }
 
-/** Clicks the title's menu entry `id` and waits for the panel `panel` (by default, its own). */
-async function openFromMenu(page: Page, id: string, panel = id): Promise<void> {
-  const menu = await page.evaluate(() => (window.__utakaruta?.title as { menu: () => Box[] }).menu());
-  const entry = menu.find((m) => m.id === id);
-  expect(entry, `menu entry ${id}`).toBeDefined();
-  await page.mouse.click(entry!.x + entry!.width / 2, entry!.y + entry!.height / 2);
-  await page.waitForSelector(`[data-panel="${panel}"]`, { timeout: 60_000 });
-}
-
 describe.each(SIZES)('a panel over the title at $width×$height owns the input', ({ width, height }) => {
   let browser: Browser;
   let game: GamePage;
@@ -234,7 +217,7 @@ describe('a panel whose code is still loading', () => {
       await new Promise((done) => setTimeout(done, 2000));
       await route.continue();
     });
-    await openFromMenu(page, 'speech', 'speech-loading');
+    await openFromMenu(page, 'speech', { panel: 'speech-loading' });
     expect(await page.textContent('[data-panel="speech-loading"] [role="status"]')).toBe('読み込み中…');
     const expected = await underneath(page);
     expect(expected.scenes).toEqual([{ key: 'title', state: 'paused' }]);

@@ -3,8 +3,8 @@
 // the menu without settings, and the idle reset back to the loop from an open panel.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openGame } from './harness';
-import { clickBox, type Box } from './matchHelpers';
+import { launchBrowser, openFromMenu, openGame } from './harness';
+import type { Box } from './matchHelpers';
 
 interface AttractHooks {
   attract: boolean;
@@ -73,13 +73,7 @@ describe('kiosk mode', () => {
     expect(ids).toContain('match');
     expect(ids).not.toContain('settings');
     // Open listening practice and walk away: after 10 s the panel closes and the loop is back.
-    const listen = await page.evaluate(() =>
-      (window.__utakaruta?.title as { menu: () => ({ id: string } & Box)[] })
-        .menu()
-        .find((m) => m.id === 'listen'),
-    );
-    await clickBox(page, listen!);
-    await page.waitForSelector('[data-panel="listen"]', { timeout: 60_000 });
+    await openFromMenu(page, 'listen');
     const openedAt = Date.now();
     await page.waitForFunction(
       () => (window.__utakaruta?.match as AttractHooks | undefined)?.attract === true,

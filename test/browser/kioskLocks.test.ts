@@ -6,8 +6,14 @@
 // the top-left corner for 3 s and confirming; a short press, or "Stay", leaves the kiosk running.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openGame, type GamePage } from './harness';
-import { clickBox, type Box } from './matchHelpers';
+import {
+  clickTitleLanguage,
+  launchBrowser,
+  openFromMenu,
+  openGame,
+  type Box,
+  type GamePage,
+} from './harness';
 
 const LOCKABLE = ['export', 'import', 'erase', 'delete-damaged', 'dell-make-map'] as const;
 
@@ -28,19 +34,6 @@ const storedSettings = (page: Page) =>
         }
       ).settings,
   );
-
-async function openEntry(page: Page, id: string, panel: string): Promise<void> {
-  await page.waitForFunction(() => window.__utakaruta?.screen === 'title', null, { timeout: 60_000 });
-  const entry = await page.evaluate(
-    (wanted) =>
-      (window.__utakaruta?.title as { menu: () => ({ id: string } & Box)[] })
-        .menu()
-        .find((m) => m.id === wanted),
-    id,
-  );
-  await clickBox(page, entry!);
-  await page.waitForSelector(`[data-panel="${panel}"]`, { timeout: 60_000 });
-}
 
 async function closePanel(page: Page): Promise<void> {
   await page.keyboard.press('Escape');
@@ -79,7 +72,7 @@ async function reachable(game: GamePage, name: string): Promise<{ visible: strin
       ...(await page.$$eval('[data-testid="kiosk-locked"]', (n) => n.map((e) => e.textContent ?? ''))),
     );
   };
-  await openEntry(page, 'stats', 'stats');
+  await openFromMenu(page, 'stats');
   await page.waitForFunction(
     () => (window.__utakaruta?.stats as { damaged?: number } | undefined)?.damaged === 1,
     null,
@@ -92,7 +85,7 @@ async function reachable(game: GamePage, name: string): Promise<{ visible: strin
   await look();
   await game.screenshot(`kiosk-locks-${name}-history`);
   await closePanel(page);
-  await openEntry(page, 'dell', 'dell');
+  await openFromMenu(page, 'dell');
   await page.waitForFunction(
     () => /\d/.test(document.querySelector('[data-testid="dell-map-status"]')?.textContent ?? ''),
     null,
@@ -154,7 +147,7 @@ describe('kiosk mode as a stored setting', () => {
     const { page } = game;
     await page.waitForFunction(() => window.__utakaruta?.screen === 'title', null, { timeout: 60_000 });
     // The control: a normal game offers every one of them, and settings.
-    await openEntry(page, 'stats', 'stats');
+    await openFromMenu(page, 'stats');
     await closePanel(page);
     await addDamagedRecord(page);
     const normal = await reachable(game, 'normal');
@@ -162,7 +155,7 @@ describe('kiosk mode as a stored setting', () => {
     expect(await menuIds(page)).toContain('settings');
 
     // The organiser turns the kiosk on: idle 60 s, then 展示モードを始める.
-    await openEntry(page, 'settings', 'settings');
+    await openFromMenu(page, 'settings');
     await page.locator('[data-testid="kiosk-settings"]').scrollIntoViewIfNeeded();
     await game.screenshot('kiosk-settings-section');
     await page.fill('[data-setting="kioskIdleSeconds"]', '60');
@@ -178,20 +171,12 @@ describe('kiosk mode as a stored setting', () => {
     expect(await kiosk(page)).toMatchObject({ idleSeconds: 60 });
     expect(await menuIds(page)).not.toContain('settings');
     // A visitor's language is theirs for the visit: shown at once, not stored.
-    const langButton = (lang: string) =>
-      page.evaluate(
-        (wanted) =>
-          (window.__utakaruta?.title as { lang: () => ({ lang: string } & Box)[] })
-            .lang()
-            .find((l) => l.lang === wanted)!,
-        lang,
-      );
-    await clickBox(page, await langButton('en'));
+    await clickTitleLanguage(page, 'en');
     await page.waitForFunction(() =>
       (window.__utakaruta?.texts as () => { text: string }[])().some((t) => t.text === 'Competitive match'),
     );
     expect(await storedSettings(page)).toMatchObject({ lang: 'ja' });
-    await clickBox(page, await langButton('ja'));
+    await clickTitleLanguage(page, 'ja');
     const locked = await reachable(game, 'kiosk');
     expect(locked.visible).toEqual([]);
     expect(locked.notes).toHaveLength(3); // history controls, damaged-record delete, map building

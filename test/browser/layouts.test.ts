@@ -6,7 +6,7 @@
 // gallery and the detail, clear of other text); the match table fits the screen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openGame, type GamePage } from './harness';
+import { launchBrowser, openFromMenu, openGame, type GamePage } from './harness';
 import { tomofudaOf } from '../../src/game/scenes/GalleryData';
 import { canvasProblems, panelProblems } from './layoutChecks';
 import { clickBox, openMode, playToResults, setupChoice, type Box } from './matchHelpers';
@@ -161,15 +161,7 @@ describe.each(SIZES)('at $width×$height', (size) => {
     'opens the $id panel with no label one character per line',
     async (panel) => {
       const { page } = game;
-      const entry = await page.evaluate(
-        (id) =>
-          (window.__utakaruta?.title as { menu: () => ({ id: string } & Box)[] })
-            .menu()
-            .find((m) => m.id === id),
-        panel.id,
-      );
-      await clickBox(page, entry!);
-      await page.waitForSelector(`[data-panel="${panel.id}"]`, { timeout: 60_000 });
+      await openFromMenu(page, panel.id);
       await page.waitForTimeout(1500);
       const tabs = panel.tabs.length > 0 ? panel.tabs : [''];
       for (const tab of tabs) {

@@ -4,14 +4,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_SETTINGS, serializeSettings, type Settings } from '../../src/game/settings/settings';
 import { SETTINGS_STORAGE_KEY } from '../../src/game/settings/store';
-import { openGame, type GamePage } from './harness';
+import { clickBox, menuEntry, openGame, type Box, type GamePage } from './harness';
 
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export { clickBox, type Box };
 export interface MatchView {
   phase: string;
   mode: string;
@@ -47,23 +42,10 @@ export async function matchView(page: Page): Promise<MatchView | undefined> {
   return page.evaluate(() => (window.__utakaruta?.match as { state: MatchView } | undefined)?.state);
 }
 
-export async function clickBox(page: Page, box: Box): Promise<void> {
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-}
-
 /** Clicks title-menu entry `id` and waits for the screen it opens (a match by default). */
 export async function openMode(game: GamePage, id: string, screen = 'match'): Promise<void> {
   const { page } = game;
-  await page.waitForFunction(() => window.__utakaruta?.screen === 'title', null, { timeout: 30_000 });
-  const entry = await page.evaluate(
-    (wanted) =>
-      (window.__utakaruta?.title as { menu: () => ({ id: string } & Box)[] })
-        .menu()
-        .find((e) => e.id === wanted),
-    id,
-  );
-  if (!entry) throw new Error(`no menu entry ${id}`);
-  await clickBox(page, entry);
+  await clickBox(page, await menuEntry(page, id, 30_000));
   await page.waitForFunction((wanted) => window.__utakaruta?.screen === wanted, screen, { timeout: 30_000 });
 }
 

@@ -8,8 +8,8 @@ import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_SETTINGS, serializeSettings } from '../../src/game/settings/settings';
 import { SETTINGS_STORAGE_KEY } from '../../src/game/settings/store';
 import { MEDIA_CACHE } from '../../src/pwa/tiers';
-import { launchBrowser, openGame, type GamePage } from './harness';
-import { clickBox, openMode, playToResults, type Box } from './matchHelpers';
+import { launchBrowser, openFromMenu, openGame, type GamePage } from './harness';
+import { openMode, playToResults } from './matchHelpers';
 
 interface OfflineHooks {
   state: { kind: string; done?: number; total?: number };
@@ -24,17 +24,6 @@ async function toTitle(page: Page): Promise<void> {
   await page.keyboard.press('Escape');
   await page.waitForSelector('.panel', { state: 'detached', timeout: 10_000 });
   await page.waitForFunction(() => window.__utakaruta?.screen === 'title', null, { timeout: 30_000 });
-}
-
-async function openPanelFromMenu(page: Page, id: string): Promise<void> {
-  await page.waitForFunction(() => window.__utakaruta?.screen === 'title', null, { timeout: 30_000 });
-  const menu = await page.evaluate(() =>
-    (window.__utakaruta?.title as { menu: () => ({ id: string } & Box)[] }).menu(),
-  );
-  const entry = menu.find((m) => m.id === id);
-  if (!entry) throw new Error(`no menu entry ${id}`);
-  await clickBox(page, entry);
-  await page.waitForSelector(`[data-panel="${id}"]`, { timeout: 60_000 });
 }
 
 describe('the offline copy', () => {
@@ -140,7 +129,7 @@ describe('the offline copy', () => {
     failed.length = 0;
     await page.reload();
     // Settings, and one epoch of training in its worker on WASM.
-    await openPanelFromMenu(page, 'settings');
+    await openFromMenu(page, 'settings');
     await page.waitForFunction(() => window.__utakaruta?.settingsReady === true, null, { timeout: 30_000 });
     await page.click('[data-tab=training]');
     await page.selectOption('select[name=preset]', 'talk');
@@ -156,10 +145,10 @@ describe('the offline copy', () => {
     await game.screenshot('offline-training');
     await toTitle(page);
     // Listening practice.
-    await openPanelFromMenu(page, 'listen');
+    await openFromMenu(page, 'listen');
     await toTitle(page);
     // Tongue twisters: the speaker checkpoints load on WASM.
-    await openPanelFromMenu(page, 'speech');
+    await openFromMenu(page, 'speech');
     await page.waitForFunction(
       () => (window.__utakaruta?.speech as { ready?: boolean } | undefined)?.ready === true,
       null,
@@ -167,7 +156,7 @@ describe('the offline copy', () => {
     );
     await toTitle(page);
     // The Dell lab opens on a run made in its worker.
-    await openPanelFromMenu(page, 'dell');
+    await openFromMenu(page, 'dell');
     await page.waitForFunction(
       () => (window.__utakaruta?.dell as { lastRun?: unknown } | undefined)?.lastRun !== undefined,
       null,

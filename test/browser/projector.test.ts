@@ -4,9 +4,9 @@
 // over another, off the screen, wrapped a character per line or sticking out of its panel.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openGame, type GamePage } from './harness';
+import { clickTitleLanguage, launchBrowser, openFromMenu, openGame, type GamePage } from './harness';
 import { canvasProblems, canvasTexts, panelOverflow, panelProblems } from './layoutChecks';
-import { clickBox, openMode, playToResults, setupChoice, type Box } from './matchHelpers';
+import { clickBox, openMode, playToResults, setupChoice } from './matchHelpers';
 
 const SIZES = [
   { width: 1280, height: 720 },
@@ -33,16 +33,7 @@ async function menuTextSize(page: Page): Promise<number> {
 }
 
 async function openPanelFromMenu(page: Page, id: string): Promise<void> {
-  await page.waitForFunction(() => window.__utakaruta?.screen === 'title', null, { timeout: 30_000 });
-  const entry = await page.evaluate(
-    (wanted) =>
-      (window.__utakaruta?.title as { menu: () => ({ id: string } & Box)[] })
-        .menu()
-        .find((m) => m.id === wanted),
-    id,
-  );
-  await clickBox(page, entry!);
-  await page.waitForSelector(`[data-panel="${id}"]`, { timeout: 60_000 });
+  await openFromMenu(page, id);
   await page.waitForTimeout(1200);
 }
 
@@ -78,21 +69,11 @@ describe.each(SIZES)('the projector preset at $width×$height', (size) => {
     await projector.screenshot(`projector-${name}-title`);
     expect(await canvasProblems(page, { overlaps: true })).toEqual([]);
     // English labels are longer: the menu widens, still clear of everything else.
-    const en = await page.evaluate(() =>
-      (window.__utakaruta?.title as { lang: () => ({ lang: string } & Box)[] })
-        .lang()
-        .find((l) => l.lang === 'en'),
-    );
-    await clickBox(page, en!);
+    await clickTitleLanguage(page, 'en');
     await page.waitForTimeout(500);
     await projector.screenshot(`projector-${name}-title-en`);
     expect(await canvasProblems(page, { overlaps: true })).toEqual([]);
-    const ja = await page.evaluate(() =>
-      (window.__utakaruta?.title as { lang: () => ({ lang: string } & Box)[] })
-        .lang()
-        .find((l) => l.lang === 'ja'),
-    );
-    await clickBox(page, ja!);
+    await clickTitleLanguage(page, 'ja');
   }, 60_000);
 
   it.each(PANELS)(

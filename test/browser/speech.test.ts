@@ -4,7 +4,7 @@
 // times.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openGame, type GamePage } from './harness';
+import { clickBox, clickTitleLanguage, launchBrowser, menuEntry, openGame, type GamePage } from './harness';
 
 interface SpeechHooks {
   ready: boolean;
@@ -65,14 +65,7 @@ describe('the tongue-twister mode', () => {
   it('opens from the title menu and loads the speaker on WASM', async () => {
     const { page } = game;
     await page.waitForFunction(() => window.__utakaruta?.screen === 'title');
-    const box = await page.evaluate(() => {
-      const title = window.__utakaruta?.title as {
-        menu: () => { id: string; x: number; y: number; width: number; height: number }[];
-      };
-      return title.menu().find((entry) => entry.id === 'speech');
-    });
-    expect(box).toBeDefined();
-    await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
+    await clickBox(page, await menuEntry(page, 'speech'));
     await page.waitForFunction(
       () => (window.__utakaruta?.speech as SpeechHooks | undefined)?.ready === true,
       null,
@@ -226,17 +219,8 @@ describe('the tongue-twister mode', () => {
     const { page } = game;
     await page.click('.speech-header button.close');
     await page.waitForSelector('.speech-panel', { state: 'detached' });
-    type Box = { x: number; y: number; width: number; height: number };
-    const en = await page.evaluate(() => {
-      const title = window.__utakaruta?.title as { lang: () => (Box & { lang: string })[] };
-      return title.lang().find((b) => b.lang === 'en');
-    });
-    await page.mouse.click(en!.x + en!.width / 2, en!.y + en!.height / 2);
-    const box = await page.evaluate(() => {
-      const title = window.__utakaruta?.title as { menu: () => (Box & { id: string })[] };
-      return title.menu().find((entry) => entry.id === 'speech');
-    });
-    await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
+    await clickTitleLanguage(page, 'en');
+    await clickBox(page, await menuEntry(page, 'speech'));
     await page.waitForFunction(() => (window.__utakaruta?.speech as SpeechHooks | undefined)?.ready === true);
     expect(await page.locator('.speech-header h1').textContent()).toContain('Tongue twisters');
     expect(await page.locator('.speech-panel button.hundred').textContent()).toBe('Say it 100 times');

@@ -1,7 +1,8 @@
-// What the guided-tour tests share: the tour's hooks (src/game/panels/tour/tourView.ts) and a
-// wait for a given step of a given pass.
+// What the guided-tour tests share: the tour's hooks (src/game/panels/tour/tourView.ts), a wait
+// for a given step of a given pass, and the end of a tour when its lab closes.
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { GamePage } from './harness';
 import type { TourHooks } from '../../src/game/panels/tour/tourView';
 
 export type { TourHooks };
@@ -28,4 +29,19 @@ export async function waitForStep(
   expect(hooks.error).toBeUndefined();
   expect(hooks.state).toBe('playing');
   return hooks;
+}
+
+/**
+ * Esc closes the lab `panel` while its tour plays: the key is the visitor's (the tour hands over),
+ * then the panel goes, and nothing plays on — the tour's state holds still and its bar is gone.
+ */
+export async function expectTourEndsOnEsc(game: GamePage, panel: string): Promise<void> {
+  const { page } = game;
+  await page.keyboard.press('Escape');
+  await page.waitForSelector(`[data-panel="${panel}"]`, { state: 'detached' });
+  const after = (await tourHooks(page))!;
+  expect(['handed-over', 'stopped']).toContain(after.state);
+  await page.waitForTimeout(1500);
+  expect(await tourHooks(page)).toEqual(after);
+  expect(await page.locator('.tour-bar').count()).toBe(0);
 }

@@ -4,17 +4,10 @@
 // a real click and stops with the panel.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openGame, type GamePage } from './harness';
-import { tourHooks, waitForStep, type TourHooks } from './tourHelpers';
+import { launchBrowser, openFromMenu, openGame } from './harness';
+import { expectTourEndsOnEsc, tourHooks, waitForStep, type TourHooks } from './tourHelpers';
 import { expectClean } from './settingsHelpers';
 
-interface Box {
-  id: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
 interface EarMoment {
   heard: string[];
   possible: number;
@@ -30,16 +23,6 @@ interface EarHooks {
 
 const earHooks = (page: Page) => page.evaluate(() => window.__utakaruta?.ear as EarHooks | undefined);
 
-async function openListen(game: GamePage): Promise<void> {
-  const { page } = game;
-  await page.waitForFunction(() => window.__utakaruta?.screen === 'title', null, { timeout: 30_000 });
-  const menu = await page.evaluate(() => (window.__utakaruta?.title as { menu: () => Box[] }).menu());
-  const entry = menu.find((m) => m.id === 'listen');
-  expect(entry).toBeDefined();
-  await page.mouse.click(entry!.x + entry!.width / 2, entry!.y + entry!.height / 2);
-  await page.waitForSelector('[data-panel="listen"]');
-}
-
 describe("listening practice: the opponent's ear and its tour", () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -52,7 +35,7 @@ describe("listening practice: the opponent's ear and its tour", () => {
   it('the ear hears poem 15 with the reading and decides at its 6th sound, the kimariji; 87 at its first', async () => {
     const game = await openGame(browser, { path: '?testSpeed=4&seed=3' });
     const { page } = game;
-    await openListen(game);
+    await openFromMenu(page, 'listen');
     await page.waitForFunction(
       () => (window.__utakaruta?.ear as EarHooks | undefined)?.state === 'ready',
       null,
@@ -104,7 +87,7 @@ describe("listening practice: the opponent's ear and its tour", () => {
   it('the tour plays every step from the real belief, loops, and a real click hands the lab over', async () => {
     const game = await openGame(browser, { path: '?testSpeed=4&seed=3' });
     const { page } = game;
-    await openListen(game);
+    await openFromMenu(page, 'listen');
     expect(await page.textContent('[data-testid="tour"]')).toContain('ガイドツアー');
     await page.click('[data-testid="tour"]');
     const first = await waitForStep(page, 1, 0);
@@ -183,7 +166,7 @@ describe("listening practice: the opponent's ear and its tour", () => {
         await page.evaluate(() => localStorage.setItem('utakaruta.lang', 'en'));
         await page.reload();
       }
-      await openListen(game);
+      await openFromMenu(page, 'listen');
       const hooks = await waitForStep(page, 1, 6);
       // English visitors read the kimariji in romaji.
       expect(hooks.caption).toContain(
@@ -194,14 +177,7 @@ describe("listening practice: the opponent's ear and its tour", () => {
       if (lang === 'en')
         expect(await page.textContent('[data-testid="ear-top"] li')).toContain('wagakoromodeni');
       await game.screenshot(`tour-listen-autostart-${width}x${height}`);
-      await page.keyboard.press('Escape');
-      await page.waitForSelector('[data-panel="listen"]', { state: 'detached' });
-      const after = (await tourHooks(page))!;
-      // The key is the visitor's (handed over), then the panel closes: nothing plays on.
-      expect(['handed-over', 'stopped']).toContain(after.state);
-      await page.waitForTimeout(1500);
-      expect(await tourHooks(page)).toEqual(after);
-      expect(await page.locator('.tour-bar').count()).toBe(0);
+      await expectTourEndsOnEsc(game, 'listen');
       expectClean(game);
       await game.context.close();
     }

@@ -5,22 +5,13 @@
 // real click (which leaves the lab working), and stops for good when Esc closes the panel.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openGame, type GamePage } from './harness';
-import type { TourHooks } from './tourHelpers';
+import { clickTitleLanguage, launchBrowser, openFromMenu, openGame, type GamePage } from './harness';
+import { expectTourEndsOnEsc, tourHooks as tour, type TourHooks } from './tourHelpers';
 
 interface Logged extends TourHooks {
   /** What the lab showed when this caption came up. */
   lab: unknown;
 }
-interface Box {
-  id: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-const tour = (page: Page) => page.evaluate(() => window.__utakaruta?.tour as TourHooks | undefined);
 
 /** Records every change of the tour's step or caption, with a snapshot of `labKey`'s hooks. */
 async function record(page: Page, labKeys: string[]): Promise<void> {
@@ -44,24 +35,6 @@ async function record(page: Page, labKeys: string[]): Promise<void> {
 }
 
 const log = (page: Page) => page.evaluate(() => (window as unknown as { __tourLog: Logged[] }).__tourLog);
-
-async function openFromMenu(page: Page, id: string): Promise<void> {
-  await page.waitForFunction(() => window.__utakaruta?.screen === 'title', null, { timeout: 60_000 });
-  const menu = await page.evaluate(() => (window.__utakaruta?.title as { menu: () => Box[] }).menu());
-  const entry = menu.find((m) => m.id === id);
-  expect(entry).toBeDefined();
-  await page.mouse.click(entry!.x + entry!.width / 2, entry!.y + entry!.height / 2);
-  await page.waitForSelector(`[data-panel="${id}"]`);
-}
-
-async function toEnglish(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__utakaruta?.screen === 'title', null, { timeout: 60_000 });
-  const en = await page.evaluate(() => {
-    const title = window.__utakaruta?.title as { lang: () => (Box & { lang: string })[] };
-    return title.lang().find((b) => b.lang === 'en');
-  });
-  await page.mouse.click(en!.x + en!.width / 2, en!.y + en!.height / 2);
-}
 
 /** Waits until the tour has begun pass `pass` at step `step` or later. */
 async function until(page: Page, pass: number, step: number, timeout = 90_000): Promise<void> {
@@ -185,7 +158,7 @@ describe('the tongue-twister tour', () => {
     const other = await openGame(browser, { path: '?tour=speech&testSpeed=6' });
     const { page } = other;
     try {
-      await toEnglish(page);
+      await clickTitleLanguage(page, 'en');
       await openFromMenu(page, 'speech');
       await record(page, ['speech']);
       await until(page, 1, 3);
@@ -204,9 +177,7 @@ describe('the tongue-twister tour', () => {
       });
       await page.waitForTimeout(400);
       await other.screenshot('tour-speech-en-768x1024');
-      await page.keyboard.press('Escape');
-      await page.waitForSelector('[data-panel="speech"]', { state: 'detached' });
-      await staysStill(page);
+      await expectTourEndsOnEsc(other, 'speech');
       expect(other.errors).toEqual([]);
     } finally {
       await other.context.close();
@@ -286,15 +257,13 @@ describe('the lexical-access tour', () => {
     const other = await openGame(browser, { path: '?tour=dell&testSpeed=6', width: 768, height: 1024 });
     const { page } = other;
     try {
-      await toEnglish(page);
+      await clickTitleLanguage(page, 'en');
       await openFromMenu(page, 'dell');
       await record(page, ['dell']);
       await until(page, 1, 4);
       expect((await tour(page))!.caption).toMatch(/lemma/);
       await other.screenshot('tour-dell-en-768x1024');
-      await page.keyboard.press('Escape');
-      await page.waitForSelector('[data-panel="dell"]', { state: 'detached' });
-      await staysStill(page);
+      await expectTourEndsOnEsc(other, 'dell');
       expect(other.errors).toEqual([]);
     } finally {
       await other.context.close();
@@ -319,7 +288,7 @@ describe('the lexical-access lab for an English visitor', () => {
       const game = await openGame(browser, { width, height });
       const { page } = game;
       try {
-        await toEnglish(page);
+        await clickTitleLanguage(page, 'en');
         await openFromMenu(page, 'dell');
         await page.waitForFunction(
           () => (window.__utakaruta?.dell as { runs: number } | undefined)?.runs === 1,

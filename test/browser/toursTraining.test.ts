@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openGame } from './harness';
-import { tourHooks, waitForStep, type TourHooks } from './tourHelpers';
+import { expectTourEndsOnEsc, tourHooks, waitForStep, type TourHooks } from './tourHelpers';
 import { expectClean, hook, openSettingsFromTitle, storedModels, type StoredEpoch } from './settingsHelpers';
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
@@ -122,13 +122,7 @@ describe('the training tour', () => {
       expect(hooks.caption).toContain(lang === 'en' ? 'epoch 2 of 2' : 'エポック 2 / 2');
       expect(await hook(page, 'settingsTab')).toBe('training');
       await game.screenshot(`tour-training-autostart-${width}x${height}`);
-      await page.keyboard.press('Escape');
-      await page.waitForSelector('[data-panel="settings"]', { state: 'detached' });
-      const after = (await tourHooks(page))!;
-      expect(['handed-over', 'stopped']).toContain(after.state);
-      await page.waitForTimeout(1500);
-      expect(await tourHooks(page)).toEqual(after);
-      expect(await page.locator('.tour-bar').count()).toBe(0);
+      await expectTourEndsOnEsc(game, 'settings');
       expectClean(game);
       await game.context.close();
     }

@@ -6,36 +6,15 @@ import {
   SETTINGS_STORAGE_KEY,
   SETTINGS_VERSION,
   SettingsStore,
+  type KeyValueStorage,
   parseSettings,
   serializeSettings,
-  type KeyValueStorage,
   type Settings,
 } from '../../../src/game/settings';
+import { memoryStorage, OLD_BUILD_RECORD } from './fixtures';
 
-function memoryStorage(
-  initial: Record<string, string> = {},
-): KeyValueStorage & { data: Map<string, string> } {
-  const data = new Map(Object.entries(initial));
-  return {
-    data,
-    getItem: (key) => data.get(key) ?? null,
-    setItem: (key, value) => void data.set(key, value),
-  };
-}
-
-const custom: Settings = {
-  ...DEFAULT_SETTINGS,
-  difficulty: 'master',
-  protocol: 'beginner',
-  readingRate: 1.25,
-  yoinSeconds: 2,
-  pauseSeconds: 1.1,
-  memorizationSeconds: 300,
-  lang: 'en',
-  volume: 0.3,
-  muted: true,
-  opponentModel: 'model-42',
-};
+// Every stored key away from its default.
+const custom: Settings = { ...DEFAULT_SETTINGS, ...OLD_BUILD_RECORD.settings };
 
 describe('parseSettings', () => {
   it('gives the defaults without a notice when nothing was saved', () => {

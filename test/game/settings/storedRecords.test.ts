@@ -11,31 +11,9 @@ import {
   isValidSetting,
   parseSettings,
   serializeSettings,
-  type KeyValueStorage,
   type Settings,
 } from '../../../src/game/settings';
-
-/** What the build before this change stored: these ten keys and no others. */
-const OLD_BUILD_RECORD = {
-  version: 1,
-  settings: {
-    difficulty: 'master',
-    protocol: 'beginner',
-    readingRate: 1.25,
-    yoinSeconds: 2,
-    pauseSeconds: 1.1,
-    memorizationSeconds: 300,
-    lang: 'en',
-    volume: 0.3,
-    muted: true,
-    opponentModel: 'model-42',
-  },
-};
-
-function memoryStorage(initial: Record<string, string> = {}): KeyValueStorage {
-  const data = new Map(Object.entries(initial));
-  return { getItem: (key) => data.get(key) ?? null, setItem: (key, value) => void data.set(key, value) };
-}
+import { memoryStorage, OLD_BUILD_RECORD } from './fixtures';
 
 describe('a record from an older build', () => {
   it('keeps every value it has, and gives no notice for the keys it lacks', () => {
