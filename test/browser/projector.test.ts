@@ -4,9 +4,18 @@
 // over another, off the screen, wrapped a character per line or sticking out of its panel.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { clickTitleLanguage, launchBrowser, openFromMenu, openGame, type GamePage } from './harness';
+import {
+  clickBox,
+  clickTitleLanguage,
+  launchBrowser,
+  menuEntry,
+  openFromMenu,
+  openGame,
+  type Box,
+  type GamePage,
+} from './harness';
 import { canvasProblems, canvasTexts, panelOverflow, panelProblems } from './layoutChecks';
-import { clickBox, openMode, playToResults, setupChoice } from './matchHelpers';
+import { openMode, playToResults, setupChoice } from './matchHelpers';
 
 const SIZES = [
   { width: 1280, height: 720 },
@@ -75,6 +84,60 @@ describe.each(SIZES)('the projector preset at $width×$height', (size) => {
     expect(await canvasProblems(page, { overlaps: true })).toEqual([]);
     await clickTitleLanguage(page, 'ja');
   }, 60_000);
+
+  it('keeps the fifteen tomofuda of the あ cards inside the card detail, in both languages', async () => {
+    const { page } = projector;
+    for (const lang of ['en', 'ja'] as const) {
+      await clickTitleLanguage(page, lang);
+      await clickBox(page, await menuEntry(page, 'gallery'));
+      await page.waitForFunction(() => window.__utakaruta?.screen === 'gallery');
+      const cards = await page.evaluate(() => (window.__utakaruta?.cards ?? []) as (Box & { no: number })[]);
+      await clickBox(
+        page,
+        cards.find((c) => c.no === 3)!,
+      );
+      await page.waitForFunction(() => window.__utakaruta?.screen === 'card');
+      await page.waitForTimeout(300);
+      const detail = await page.evaluate(() => {
+        const d = window.__utakaruta?.detail as {
+          panel: () => Box;
+          hint: () => Box;
+          tomofuda: () => (Box & { no: number })[];
+        };
+        return { panel: d.panel(), hint: d.hint(), chips: d.tomofuda() };
+      });
+      await projector.screenshot(`projector-${name}-detail-3-${lang}`);
+      expect(detail.chips).toHaveLength(15);
+      const outside = detail.chips.filter(
+        (c) =>
+          c.x < detail.panel.x ||
+          c.y < detail.panel.y ||
+          c.x + c.width > detail.panel.x + detail.panel.width ||
+          c.y + c.height > detail.panel.y + detail.panel.height,
+      );
+      expect(
+        outside.map((c) => c.no),
+        `${lang}: chips outside the panel`,
+      ).toEqual([]);
+      const { hint } = detail;
+      const onHint = detail.chips.filter(
+        (c) =>
+          c.x < hint.x + hint.width &&
+          hint.x < c.x + c.width &&
+          c.y < hint.y + hint.height &&
+          hint.y < c.y + c.height,
+      );
+      expect(
+        onHint.map((c) => c.no),
+        `${lang}: chips over the hint line`,
+      ).toEqual([]);
+      expect(await canvasProblems(page, { overlaps: true })).toEqual([]);
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => window.__utakaruta?.screen === 'gallery');
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => window.__utakaruta?.screen === 'title');
+    }
+  });
 
   it.each(PANELS)(
     'draws the %s panel larger, with nothing sticking out',

@@ -39,6 +39,8 @@ interface DetailLayout {
   readonly body: { x: number; y: number | 'under-head' | 'under-card' };
   readonly arrowsY: number;
   readonly hint: { x: number; y: number };
+  /** The content ends above this (the panel's bottom, or the hint line across it). */
+  readonly contentBottom: number;
   /**
    * The kimariji block: after the poem with the tomofuda beside it, or in the room under the
    * card or under the head, the tomofuda then after the poem, across.
@@ -53,6 +55,7 @@ const WIDE: DetailLayout = {
   body: { x: 470, y: 'under-head' },
   arrowsY: 360,
   hint: { x: 80, y: 660 },
+  contentBottom: 684,
   kimariji: 'after-body',
 };
 
@@ -63,6 +66,7 @@ const UPRIGHT: DetailLayout = {
   body: { x: 48, y: 'under-card' },
   arrowsY: 900,
   hint: { x: 100, y: 888 },
+  contentBottom: 880,
   kimariji: 'under-head',
 };
 
@@ -96,6 +100,7 @@ export class CardDetailScene extends Phaser.Scene {
   private card: Torifuda | undefined;
   private chips: { no: number; button: TextButton }[] = [];
   private shape: DetailLayout = WIDE;
+  private hint!: Phaser.GameObjects.Text;
 
   constructor() {
     super('card');
@@ -122,8 +127,8 @@ export class CardDetailScene extends Phaser.Scene {
     new TextButton(this, PANEL.x + PANEL.width - 30, arrowsY, { ja: '›', en: '›' }, () => this.step(1), {
       size: 34,
     });
-    const hint = this.add.text(this.shape.hint.x, this.shape.hint.y, '', textStyle(16, COLORS.paperDim));
-    bindText(hint, TEXTS.hint);
+    this.hint = this.add.text(this.shape.hint.x, this.shape.hint.y, '', textStyle(16, COLORS.paperDim));
+    bindText(this.hint, TEXTS.hint);
     this.content = this.add.container(0, 0);
     onKeyDown(this, (event) => {
       if (event.key === 'Escape' || event.key === 'Backspace') this.close();
@@ -234,6 +239,7 @@ export class CardDetailScene extends Phaser.Scene {
         ? { x: at.x + Math.max(230, displayPx(200)), y: at.y }
         : { x: shape.body.x, y: body.y };
     this.drawTomofuda(no, tomofuda);
+    this.fitContent();
     this.publishHooks();
   }
 
@@ -268,6 +274,23 @@ export class CardDetailScene extends Phaser.Scene {
     }
   }
 
+  /**
+   * Shrinks the whole detail about the panel's top-left corner when it would run past the
+   * bottom, or into the hint line where that reaches under the texts (the English hint in the
+   * projector's larger text): fifteen tomofuda take a third row there.
+   */
+  private fitContent(): void {
+    const { panel, body, contentBottom } = this.shape;
+    this.content.setScale(1).setPosition(0, 0);
+    const bottom = this.content.getBounds().bottom;
+    const scaleFor = (limit: number) => Math.min(1, (limit - panel.y) / (bottom - panel.y));
+    let f = scaleFor(contentBottom);
+    // Shrunk about the corner, the texts' column moves left: past the hint's end, end above it.
+    const hint = this.hint.getBounds();
+    if (hint.right > panel.x + (body.x - panel.x) * f) f = Math.min(f, scaleFor(hint.top - 6));
+    if (f < 1) this.content.setScale(f).setPosition(panel.x * (1 - f), panel.y * (1 - f));
+  }
+
   private close(): void {
     const { onClose } = this.detail;
     const last = this.no;
@@ -279,9 +302,19 @@ export class CardDetailScene extends Phaser.Scene {
     const hooks = testHooks();
     hooks.screen = 'card';
     const card = this.card;
-    publishCards(() => (card ? [{ no: card.no, ...pageBox(this, card.cardBox()) }] : []));
+    // The card's box in the scene: the content container may be scaled (fitContent).
+    const { x, y, scale } = this.content;
+    const inScene = (box: { x: number; y: number; width: number; height: number }) => ({
+      x: x + box.x * scale,
+      y: y + box.y * scale,
+      width: box.width * scale,
+      height: box.height * scale,
+    });
+    publishCards(() => (card ? [{ no: card.no, ...pageBox(this, inScene(card.cardBox())) }] : []));
     hooks.detail = {
       no: this.no,
+      panel: () => pageBox(this, this.shape.panel),
+      hint: () => pageBox(this, this.hint.getBounds()),
       tomofuda: () => this.chips.map(({ no, button }) => ({ no, ...pageBox(this, button.text.getBounds()) })),
     };
   }
