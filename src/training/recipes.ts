@@ -9,7 +9,7 @@ import { makeConfig } from '../model/config';
 import { Transformer } from '../model/transformer';
 import type { TrainingControl } from './control';
 import { scheduleFromSpec, type ScheduleSpec } from './schedule';
-import { train, type EpochMetrics, type TrainResult } from './trainer';
+import { train, type EpochMetrics, type LeadWeight, type TrainResult } from './trainer';
 import type { Pair } from './dataset';
 import { decidingPairs, fullReadingPairs, listenerTask, prefixPairs, type ListenerTask } from './listener';
 import { beliefInTargets } from './metrics';
@@ -29,6 +29,8 @@ export interface ListenerRecipe {
   readonly pastDeciding?: number;
   /** With `pastDeciding`: how many times each deciding prefix is trained per epoch (`decidingPairs`). */
   readonly decidingRepeat?: number;
+  /** With `decidingRepeat`: copies (default) or one pair weighted as that many (`decidingPairs`). */
+  readonly repeatAs?: 'copies' | 'weight';
   readonly batching: 'random' | 'bucketed';
   /**
    * What the listener learns: every poem (default), or only the poems whose kimariji against
@@ -43,6 +45,13 @@ export interface ListenerRecipe {
    * one sound before (no early guess). Without it, all `epochs` run.
    */
   readonly stopAfterStableEpochs?: number;
+  /**
+   * The stop rule's share of learnt poems that must be sure at their kimariji (default
+   * DECIDED_SHARE); the full listener demands all of them.
+   */
+  readonly decidedShare?: number;
+  /** Weigh the loss on the first target tokens more (trainer.ts `leadingWeights`); default none. */
+  readonly leadWeight?: LeadWeight;
 }
 
 export const LISTENER_RECIPES = {
@@ -157,7 +166,8 @@ export async function trainListener(
   recipe: ListenerRecipe,
   seed: number,
   hooks: {
-    onEpoch?: (m: EpochMetrics, decided: number | null) => void;
+    /** After every epoch; `decided` on evaluated epochs (sure 0 until all are written; early null when not checked). */
+    onEpoch?: (m: EpochMetrics, decided: { sure: number; early: number | null } | null) => void;
     control?: TrainingControl;
   } = {},
   objective: Objective = 'honest',
@@ -184,7 +194,7 @@ export async function trainListener(
   const model = Transformer.create(config, rng);
   const learnt = { ...task, poems: task.poems.filter((p) => knownSet.has(p.no)) };
   const evaluationPairs = fullReadingPairs(learnt);
-  const decidingOf = deciding ? decidingPrefixes(task, knownSet) : [];
+  const decidingOf = decidingPrefixes(task, knownSet);
   const beforeDeciding = decidingOf.map((p) => ({
     ...p,
     source: p.source.slice(0, Math.max(1, p.source.length - 1)),
@@ -194,9 +204,21 @@ export async function trainListener(
     ? decidingPairs(task, {
         pastDeciding: recipe.pastDeciding,
         decidingRepeat: recipe.decidingRepeat ?? 1,
+        ...(recipe.repeatAs ? { repeatAs: recipe.repeatAs } : {}),
         ...(known.length < POEMS.length ? { known: knownSet } : {}),
       })
     : prefixPairs(task, recipe.maxPrefix);
+  // Decided: sure after the kimariji, and not yet one sound before it (no early guess). The
+  // check one sound before runs only when enough are sure (else the epoch fails anyway).
+  const hasBefore = decidingOf.map((p) => p.source.length > 1);
+  const countDecided = (needed: number): { sure: number; early: number | null } => {
+    const sure = beliefInTargets(model, decidingOf, candidates).filter((p) => p >= DECIDED_P).length;
+    if (sure < needed) return { sure, early: null };
+    const before = beliefInTargets(model, beforeDeciding, candidates);
+    return { sure, early: before.filter((p, i) => hasBefore[i] === true && p >= DECIDED_P).length };
+  };
+  // The belief check costs up to 200 scorings: only for a stop rule or a caller who reads it.
+  const wantBelief = recipe.stopAfterStableEpochs !== undefined || hooks.onEpoch !== undefined;
   let streak = 0;
   const decidedHistory: number[] = [];
   const result = await train(model, pairs, {
@@ -207,29 +229,20 @@ export async function trainListener(
     batching: recipe.batching,
     rng,
     evaluationPairs,
-    confirmFreeRunning: deciding,
+    confirmFreeRunning: true,
+    ...(recipe.leadWeight ? { leadWeight: recipe.leadWeight } : {}),
     ...(hooks.control ? { control: hooks.control } : {}),
     onEpoch: (m) => {
-      // The belief check costs 100 scorings: only once every learnt card is written.
+      // The belief check runs only once every learnt card is written.
       const written = m.evaluation !== undefined && m.evaluation.exactMatch === m.evaluation.total;
-      // Decided: sure after the kimariji, and not yet one sound before it (no early guess).
-      const counted =
-        deciding && written
-          ? countDecided(
-              beliefInTargets(model, decidingOf, candidates),
-              beliefInTargets(model, beforeDeciding, candidates),
-              decidingOf.map((p) => p.source.length > 1),
-            )
-          : null;
-      const decided = deciding ? (counted?.sure ?? 0) : null;
-      const early = counted?.early ?? 0;
-      if (decided !== null) decidedHistory.push(decided);
-      hooks.onEpoch?.(m, decided);
+      const needed = Math.ceil((recipe.decidedShare ?? DECIDED_SHARE) * decidingOf.length);
+      const counted = written && wantBelief ? countDecided(needed) : null;
+      const decided = counted?.sure ?? 0;
+      decidedHistory.push(decided);
+      hooks.onEpoch?.(m, m.evaluation ? { sure: decided, early: counted?.early ?? null } : null);
       const k = recipe.stopAfterStableEpochs;
       if (k === undefined || !m.evaluation) return;
-      const good =
-        m.evaluation.exactMatch === m.evaluation.total &&
-        (!deciding || (early === 0 && (decided ?? 0) >= Math.ceil(DECIDED_SHARE * decidingOf.length)));
+      const good = counted !== null && counted.early === 0 && counted.sure >= needed;
       streak = good ? streak + 1 : 0;
       return streak >= k ? 'stop' : undefined;
     },
@@ -245,18 +258,6 @@ export async function trainListener(
     wallSeconds,
     known,
     decided: decidedHistory.at(-1) ?? null,
-  };
-}
-
-/** Poems sure at their kimariji, and how many are already sure one sound before (early guesses). */
-function countDecided(
-  at: readonly number[],
-  before: readonly number[],
-  hasBefore: readonly boolean[],
-): { sure: number; early: number } {
-  return {
-    sure: at.filter((p) => p >= DECIDED_P).length,
-    early: before.filter((p, i) => hasBefore[i] === true && p >= DECIDED_P).length,
   };
 }
 

@@ -129,8 +129,8 @@ export function leadingWeights(T: number, lead?: LeadWeight): number[] {
 
 /**
  * Cross-entropy of the framed batch: the mean over real (non-padding) label tokens, each
- * weighted by its position (`leadingWeights`; a weighted mean, so with no `lead` it is the plain
- * per-token mean).
+ * weighted by its position (`leadingWeights`) and by its pair's `weight` (a weighted mean, so
+ * with neither it is the plain per-token mean, and a pair of weight w counts as w copies).
  */
 export function batchLoss(
   model: Transformer,
@@ -147,18 +147,25 @@ export function batchLoss(
     ); // [B, T]
     const logits = model.forward(source, input, objective === 'honest'); // [B, T, V]
     const logp = labelLogProbs(logits, labels); // [B, T], padding 0
-    if (!lead) {
+    const weighted = lead !== undefined || batch.some((b) => b.weight !== undefined);
+    if (!weighted) {
       const tokens = batch.reduce((n, b) => n + b.labels.length, 0);
       return logp.sum().neg().div(tokens) as tf.Scalar;
     }
     const T = input.shape[1];
     const perPosition = leadingWeights(T, lead);
-    const weights = tf.tensor1d(perPosition); // [T]
-    const total = batch.reduce(
-      (n, b) => n + perPosition.slice(0, b.labels.length).reduce((a, w) => a + w, 0),
-      0,
-    );
-    return logp.mul(weights).sum().neg().div(total) as tf.Scalar;
+    const rows = batch.map((b) => {
+      const w = b.weight ?? 1;
+      if (!(w >= 0)) throw new Error(`a pair weight must be ≥ 0, got ${w}`);
+      return perPosition.map((pw, t) => (t < b.labels.length ? w * pw : 0));
+    });
+    const total = rows.flat().reduce((a, w) => a + w, 0);
+    const weights = tf.tensor2d(rows, [batch.length, T]); // [B, T]
+    return logp
+      .mul(weights)
+      .sum()
+      .neg()
+      .div(total || 1) as tf.Scalar;
   });
 }
 

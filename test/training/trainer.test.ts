@@ -199,6 +199,22 @@ describe('the lead weight (loss weighted on the first target positions)', () => 
     model.dispose();
   });
 
+  it('counts a pair of weight w as w copies of it', () => {
+    const model = Transformer.create(config, createRng(3));
+    const value = (pairs: readonly (typeof batch)[number][]) => {
+      const s = batchLoss(model, pairs, 'honest');
+      const v = s.dataSync()[0]!;
+      s.dispose();
+      return v;
+    };
+    const [a, b, c] = batch as [(typeof batch)[number], (typeof batch)[number], (typeof batch)[number]];
+    expect(value([{ ...a, weight: 3 }, b, c])).toBeCloseTo(value([a, a, a, b, c]), 5);
+    expect(value([{ ...a, weight: 1 }, b, c])).toBeCloseTo(value([a, b, c]), 5);
+    expect(value([{ ...a, weight: 0 }, b, c])).toBeCloseTo(value([b, c]), 5);
+    expect(Math.abs(value([{ ...a, weight: 3 }, b, c]) - value([a, b, c]))).toBeGreaterThan(1e-3);
+    model.dispose();
+  });
+
   it('moves the first token more and the later ones less than the plain loss, one step from the same weights', () => {
     const firstAndRest = (model: Transformer) => {
       const losses = tokenLosses(model);
