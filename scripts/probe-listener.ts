@@ -1,4 +1,4 @@
-// `tsx --import ./scripts/node/tfjs-esm.mjs scripts/probe-listener.ts -- --recipe strong [--set JSON] [--seed N] [--untrained]`
+// `npx tsx --import ./scripts/node/tfjs-esm.mjs scripts/probe-listener.ts --recipe strong [--set JSON] [--seed N] [--untrained]`
 // The quick signal for the listener's recipes: trains one (overrides merged from --set), prints
 // per evaluated epoch the cards written and the poems sure (≥ 0.9 over all 100) at their static
 // kimariji / one sound before, with wall and process CPU seconds and the load; then per poem the
