@@ -11,7 +11,7 @@
 //   a median 1.7 s after the kimariji against the weakest level; every fault's belief trace;
 // - layout (定位置) and sends measured against the dealt layout and the cards on offer;
 // - training clocks: wall-clock, evaluation included, of the shipped recipe ('strong')
-//   until its stop rule (all written and 97 of 100 decided at the kimariji, 2 epochs in a row), in Node and Chromium;
+//   until its own stop rule (all written, 99 of 100 sure at the kimariji, none a sound early, 2 epochs in a row), in Node and Chromium;
 //   the 'fast' recipe on the talk's own task (full reading only) as a second, labelled figure;
 // - median time to score 100 candidates for one prefix in headless Chromium (WASM, WebGL).
 import { statSync } from 'node:fs';
