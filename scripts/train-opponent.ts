@@ -83,7 +83,9 @@ async function trainOne(recipeName: ListenerRecipeName, seed: number): Promise<v
               ? `  teacher-forced ${(100 * e.teacherForcedAccuracy).toFixed(1)} %  ` +
                 `${e.freeRunning === false ? 'written (teacher-forced)' : 'free-running'} ${e.exactMatch}/${e.total}`
               : '') +
-            (decided !== null ? `  sure at the kimariji ${decided}/${e?.total ?? '?'}` : ''),
+            (decided !== null
+              ? `  sure at the kimariji ${decided.sure}/${e?.total ?? '?'}, early ${decided.early}`
+              : ''),
         );
       },
     },

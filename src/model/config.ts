@@ -19,6 +19,13 @@ export interface TransformerConfig {
   readonly maxSourceLength: number;
   /** Longest decoder sequence, in tokens, BOS included. */
   readonly maxTargetLength: number;
+  /**
+   * The encoder reads an EOS after the last source token (added inside the model, so callers
+   * pass sources as before). Why: a listener must tell a prefix from the same prefix one sound
+   * longer (あさぼらけ from あさぼらけあ); with an end mark the sound just before it can be found
+   * by relative position, which sinusoidal positions make a linear map. Off when absent.
+   */
+  readonly sourceEnd?: boolean;
 }
 
 /** The sizes of a config; the vocabulary sizes come from the task's vocabularies. */
@@ -61,6 +68,8 @@ export function configProblem(c: TransformerConfig): string | null {
       return `config.${key} must be a positive integer, got ${String(value)}`;
     }
   }
+  if (c.sourceEnd !== undefined && typeof c.sourceEnd !== 'boolean')
+    return `config.sourceEnd must be true or false, got ${String(c.sourceEnd as unknown)}`;
   if (c.dModel % c.nHeads !== 0) return `dModel ${c.dModel} is not divisible by nHeads ${c.nHeads}`;
   if (c.dModel % 2 !== 0) return `dModel ${c.dModel} must be even for sinusoidal positions`;
   return null;

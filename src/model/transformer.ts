@@ -9,7 +9,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../data/random';
 import { configProblem, type TransformerConfig } from './config';
-import { PAD } from './vocab';
+import { EOS, PAD } from './vocab';
 
 /** Additive mask value: large enough that softmax gives exactly 0 in float32. */
 const MASKED = -1e9;
@@ -121,7 +121,7 @@ export class Transformer {
       initial.dispose(); // the variable keeps its own reference to the data
     }
     this.params = params;
-    const maxLen = Math.max(config.maxSourceLength, config.maxTargetLength);
+    const maxLen = Math.max(config.maxSourceLength + (config.sourceEnd ? 1 : 0), config.maxTargetLength);
     this.positions = tf.tensor2d(sinusoidalPositions(maxLen, config.dModel), [maxLen, config.dModel]);
   }
 
@@ -161,8 +161,9 @@ export class Transformer {
     const [, S] = source.shape;
     if (S > this.config.maxSourceLength)
       throw new Error(`source length ${S} > ${this.config.maxSourceLength}`);
-    const mask = paddingMask(source); // [B, 1, 1, S]
-    let x = this.embed(source, 'encoder'); // [B, S, C]
+    const ids = this.encoderInput(source); // [B, S'] (S' = S + 1 with an end mark)
+    const mask = paddingMask(ids); // [B, 1, 1, S']
+    let x = this.embed(ids, 'encoder'); // [B, S', C]
     for (let i = 0; i < this.config.nLayers; i++) {
       const p = `encoder.layer${i}`;
       const self = this.attention(`${p}.selfAttention`, x, x, mask);
@@ -170,7 +171,23 @@ export class Transformer {
       x = this.norm(`${p}.norm1`, x.add(self.out)); // [B, S, C]
       x = this.norm(`${p}.norm2`, x.add(this.feedForward(`${p}.feedForward`, x))); // [B, S, C]
     }
-    return this.norm('encoder.norm', x); // [B, S, C]
+    return this.norm('encoder.norm', x); // [B, S', C]
+  }
+
+  /**
+   * What the encoder reads for source ids [B, S] (right-padded): the ids themselves, or with
+   * `sourceEnd` an EOS after each row's last token → [B, S + 1].
+   */
+  private encoderInput(source: tf.Tensor2D): tf.Tensor2D {
+    if (!this.config.sourceEnd) return source;
+    const [B, S] = source.shape;
+    const lengths = tf.notEqual(source, PAD).cast('int32').sum(1); // [B]
+    const widened = tf.concat([source, tf.zeros([B, 1], 'int32')], 1); // [B, S+1], PAD = 0
+    const end = tf
+      .oneHot(lengths, S + 1)
+      .mul(EOS)
+      .cast('int32'); // [B, S+1]
+    return widened.add(end) as tf.Tensor2D; // [B, S+1]
   }
 
   /**
@@ -188,7 +205,7 @@ export class Transformer {
     if (T > this.config.maxTargetLength)
       throw new Error(`target length ${T} > ${this.config.maxTargetLength}`);
     if (memory.shape[0] !== B) throw new Error(`memory batch ${memory.shape[0]} != target batch ${B}`);
-    const sourceMask = paddingMask(source); // [B, 1, 1, S]
+    const sourceMask = paddingMask(this.encoderInput(source)); // [B, 1, 1, S']
     const selfMask = causal ? causalMask(T) : null; // [1, 1, T, T]
     let x = this.embed(target, 'decoder'); // [B, T, C]
     for (let i = 0; i < this.config.nLayers; i++) {
@@ -226,7 +243,8 @@ export class Transformer {
     const [B, T, C] = context.shape;
     const p = 'decoder.layer0';
     let x = context.reshape([1, B * T, C]) as tf.Tensor3D; // [1, B·T, C]
-    const cross = this.attention(`${p}.crossAttention`, x, memory, paddingMask(source)); // [1, B·T, C]
+    const mask = paddingMask(this.encoderInput(source)); // [1, 1, 1, S']
+    const cross = this.attention(`${p}.crossAttention`, x, memory, mask); // [1, B·T, C]
     x = this.norm(`${p}.norm2`, x.add(cross.out)); // [1, B·T, C]
     x = this.norm(`${p}.norm3`, x.add(this.feedForward(`${p}.feedForward`, x))); // [1, B·T, C]
     x = this.norm('decoder.norm', x); // [1, B·T, C]

@@ -8,6 +8,8 @@ import type { Vocabulary } from '../model/vocab';
 export interface Pair {
   readonly source: readonly number[];
   readonly target: readonly number[];
+  /** How much this pair counts in the loss, as if it were in the set this many times (default 1). */
+  readonly weight?: number;
 }
 
 export interface Dataset {
@@ -22,6 +24,8 @@ export interface FramedPair {
   readonly input: readonly number[];
   /** What the decoder must output at each input position. */
   readonly labels: readonly number[];
+  /** The pair's weight in the loss (Pair.weight; absent = 1). */
+  readonly weight?: number;
 }
 
 /**
@@ -31,11 +35,17 @@ export interface FramedPair {
  * teacher-forced accuracy reaches 100 % while the model learns nothing it can generate.
  */
 export function frame(pair: Pair, objective: Objective): FramedPair {
+  const weight = pair.weight === undefined ? {} : { weight: pair.weight };
   switch (objective) {
     case 'honest':
-      return { source: pair.source, input: decoderInput(pair.target), labels: decoderLabels(pair.target) };
+      return {
+        source: pair.source,
+        input: decoderInput(pair.target),
+        labels: decoderLabels(pair.target),
+        ...weight,
+      };
     case 'talk':
-      return { source: pair.source, input: pair.target, labels: pair.target };
+      return { source: pair.source, input: pair.target, labels: pair.target, ...weight };
     default: {
       const never: never = objective;
       throw new Error(`unknown objective ${String(never)}`);

@@ -89,6 +89,11 @@ export function decidingPairs(
      * for every poem sharing it.
      */
     readonly decidingRepeat?: number;
+    /**
+     * How a repeat is put in the set: as that many copies (default), or as one pair whose loss
+     * weight is the repeat count: the same objective at the cost of one pair.
+     */
+    readonly repeatAs?: 'copies' | 'weight';
   } = {},
 ): Pair[] {
   const past = options.pastDeciding ?? 0;
@@ -98,6 +103,12 @@ export function decidingPairs(
   const lastShared = new Set(
     task.poems.map((p) => key(p.source.slice(0, Math.max(1, decidingSound(p.no, task)) - 1))),
   );
+  const times = (pair: Pair, n: number): Pair[] =>
+    n === 1
+      ? [pair]
+      : options.repeatAs === 'weight'
+        ? [{ ...pair, weight: n }]
+        : Array.from({ length: n }, () => pair);
   return task.poems.flatMap((p) => {
     const k = Math.max(1, decidingSound(p.no, task));
     const lengths = p.source.map((_, i) => i + 1).filter((n) => n <= k + past || n === p.source.length);
@@ -109,11 +120,8 @@ export function decidingPairs(
       // An opening a sound short of some poem's deciding sound is repeated as often, for every
       // poem sharing it alike: the deciding sound is learnt as the difference between the two,
       // and the opening stays even among its poems.
-      if (n < k) {
-        const times = lastShared.has(key(source)) ? repeat : 1;
-        return Array.from({ length: times }, () => ({ source, target: p.target }));
-      }
-      if (learnt) return Array.from({ length: n === k ? repeat : 1 }, () => ({ source, target: p.target }));
+      if (n < k) return times({ source, target: p.target }, lastShared.has(key(source)) ? repeat : 1);
+      if (learnt) return times({ source, target: p.target }, n === k ? repeat : 1);
       return rivals.map((no) => ({ source, target: targetOf.get(no) ?? p.target }));
     });
   });

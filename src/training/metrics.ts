@@ -74,9 +74,13 @@ export function beliefInTargets(
   const rows = pairs.map((p) => candidates.findIndex((c) => sameIds(c, p.target)));
   if (rows.some((r) => r < 0)) throw new Error('a target is not among the candidates');
   const scorer = new CandidateScorer(model, candidates);
+  // Pairs that share a source (one opening, several poems) are scored once.
+  const scored = new Map<string, number[]>();
   try {
     return pairs.map((p, i) => {
-      const logp = scorer.score(p.source);
+      const key = p.source.join(',');
+      const logp = scored.get(key) ?? scorer.score(p.source);
+      scored.set(key, logp);
       const max = Math.max(...logp);
       const total = logp.reduce((sum, lp) => sum + Math.exp(lp - max), 0);
       return Math.exp((logp[rows[i] ?? 0] ?? -Infinity) - max) / total;

@@ -77,6 +77,11 @@ export interface TrainOptions {
    * vary, as with the listener's prefixes. Default 'random'.
    */
   readonly batching?: 'random' | 'bucketed';
+  /**
+   * Weigh the loss on the first label positions more (`leadingWeights`); default: every
+   * position alike, the plain per-token mean.
+   */
+  readonly leadWeight?: LeadWeight;
   /** Clip the global gradient norm; none by default. */
   readonly clipNorm?: number;
   /**
@@ -98,8 +103,41 @@ export interface TrainResult {
   readonly trainSeconds: number;
 }
 
-/** Cross-entropy of the framed batch, averaged over real (non-padding) label tokens. */
-export function batchLoss(model: Transformer, batch: readonly FramedPair[], objective: Objective): tf.Scalar {
+/**
+ * How much more the first label positions count in the loss: position t (0-based) weighs
+ * 1 + (first − 1)·max(0, 1 − t / positions), i.e. `first`× at the first token, falling
+ * linearly to 1× at position `positions` and after.
+ */
+export interface LeadWeight {
+  readonly first: number;
+  readonly positions: number;
+}
+
+/**
+ * The weight of each of T label positions under `lead` (all 1 without it). Why: a listener's
+ * belief is a softmax over whole-card log-probabilities, and once a poem is decided its card's
+ * later tokens are copied, so what tells the cards apart sits in the first few tokens; a plain
+ * per-token mean gives those one share in ~15.
+ */
+export function leadingWeights(T: number, lead?: LeadWeight): number[] {
+  if (lead && !(lead.first >= 1 && lead.positions >= 1))
+    throw new Error(`leadWeight needs first ≥ 1 and positions ≥ 1, got ${lead.first}, ${lead.positions}`);
+  return Array.from({ length: T }, (_, t) =>
+    lead ? 1 + (lead.first - 1) * Math.max(0, 1 - t / lead.positions) : 1,
+  );
+}
+
+/**
+ * Cross-entropy of the framed batch: the mean over real (non-padding) label tokens, each
+ * weighted by its position (`leadingWeights`) and by its pair's `weight` (a weighted mean, so
+ * with neither it is the plain per-token mean, and a pair of weight w counts as w copies).
+ */
+export function batchLoss(
+  model: Transformer,
+  batch: readonly FramedPair[],
+  objective: Objective,
+  lead?: LeadWeight,
+): tf.Scalar {
   return tf.tidy(() => {
     const source = padBatch(batch.map((b) => b.source)); // [B, S]
     const input = padBatch(batch.map((b) => b.input)); // [B, T]
@@ -108,9 +146,26 @@ export function batchLoss(model: Transformer, batch: readonly FramedPair[], obje
       input.shape[1],
     ); // [B, T]
     const logits = model.forward(source, input, objective === 'honest'); // [B, T, V]
-    const logp = labelLogProbs(logits, labels); // [B, T]
-    const tokens = batch.reduce((n, b) => n + b.labels.length, 0);
-    return logp.sum().neg().div(tokens) as tf.Scalar;
+    const logp = labelLogProbs(logits, labels); // [B, T], padding 0
+    const weighted = lead !== undefined || batch.some((b) => b.weight !== undefined);
+    if (!weighted) {
+      const tokens = batch.reduce((n, b) => n + b.labels.length, 0);
+      return logp.sum().neg().div(tokens) as tf.Scalar;
+    }
+    const T = input.shape[1];
+    const perPosition = leadingWeights(T, lead);
+    const rows = batch.map((b) => {
+      const w = b.weight ?? 1;
+      if (!(w >= 0)) throw new Error(`a pair weight must be ≥ 0, got ${w}`);
+      return perPosition.map((pw, t) => (t < b.labels.length ? w * pw : 0));
+    });
+    const total = rows.flat().reduce((a, w) => a + w, 0);
+    const weights = tf.tensor2d(rows, [batch.length, T]); // [B, T]
+    return logp
+      .mul(weights)
+      .sum()
+      .neg()
+      .div(total || 1) as tf.Scalar;
   });
 }
 
@@ -142,7 +197,10 @@ export async function train(
         const started = performance.now();
         const loss = tf.tidy(() => {
           const { value, grads } = tf.variableGrads(
-            () => (options.loss ? options.loss(model, batch) : batchLoss(model, batch, options.objective)),
+            () =>
+              options.loss
+                ? options.loss(model, batch)
+                : batchLoss(model, batch, options.objective, options.leadWeight),
             variables,
           );
           const clipped = options.clipNorm ? clipByGlobalNorm(grads, options.clipNorm) : grads;

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../src/data/random';
 import { configProblem, makeConfig, PRESETS } from '../../src/model/config';
 import { padBatch } from '../../src/model/batch';
+import { CandidateScorer, scoreCandidates } from '../../src/model/inference';
 import { parameterShapes, sinusoidalPositions, Transformer } from '../../src/model/transformer';
 
 const config = makeConfig(PRESETS.tiny, { sourceVocabSize: 9, targetVocabSize: 7 });
@@ -93,5 +94,61 @@ describe('Transformer', () => {
     expect(pe[5]).toBeCloseTo(Math.cos(1), 6);
     expect(pe[2 * 4 + 2]).toBeCloseTo(Math.sin(2 / 100), 6);
     expect(pe[2 * 4 + 3]).toBeCloseTo(Math.cos(2 / 100), 6);
+  });
+});
+
+describe('an end mark on the source (sourceEnd)', () => {
+  const marked = makeConfig({ ...PRESETS.tiny, sourceEnd: true }, { sourceVocabSize: 9, targetVocabSize: 7 });
+  const withEnd = Transformer.create(marked, createRng(7));
+  // The same weights without the flag: it must be fed the EOS by hand to agree.
+  const plain = new Transformer(config, withEnd.weights());
+  afterAll(() => {
+    withEnd.dispose();
+    plain.dispose();
+  });
+
+  it('reads an EOS after the last sound of every row, whatever the padding', () => {
+    const sources = [[4, 5, 6], [7], [8, 4]];
+    const got = logits(withEnd, sources, [
+      [1, 4],
+      [1, 5],
+      [1, 6],
+    ]);
+    const byHand = logits(
+      plain,
+      sources.map((s) => [...s, 2]),
+      [
+        [1, 4],
+        [1, 5],
+        [1, 6],
+      ],
+    );
+    got.flat(2).forEach((v, i) => expect(v).toBeCloseTo(byHand.flat(2)[i]!, 5));
+    const withoutMark = logits(plain, sources, [
+      [1, 4],
+      [1, 5],
+      [1, 6],
+    ]);
+    expect(withoutMark.flat(2).some((v, i) => Math.abs(v - got.flat(2)[i]!) > 1e-3)).toBe(true);
+  });
+
+  it('encodes S sounds into S + 1 memory rows and still ignores padding', () => {
+    const shape = tf.tidy(() => withEnd.encode(padBatch([[4, 5]])).shape);
+    expect(shape).toEqual([1, 3, marked.dModel]);
+    const short = logits(withEnd, [[4, 5]], [[1, 4]]);
+    const padded = tf.tidy(() => withEnd.forward(padBatch([[4, 5]], 6), padBatch([[1, 4]])).arraySync());
+    padded[0]!.flat().forEach((v, i) => expect(v).toBeCloseTo(short[0]!.flat()[i]!, 5));
+  });
+
+  it('scores candidates the same through the cached scorer as in one plain pass', () => {
+    const candidates = [[4], [5, 6], [6, 6, 6, 4]];
+    const scorer = new CandidateScorer(withEnd, candidates);
+    const fast = scorer.score([4, 5]);
+    scorer.dispose();
+    scoreCandidates(withEnd, [4, 5], candidates).forEach((s, i) => expect(fast[i]).toBeCloseTo(s, 4));
+  });
+
+  it('is refused unless true or false', () => {
+    expect(configProblem({ ...marked, sourceEnd: 'yes' as unknown as boolean })).toMatch(/sourceEnd/);
   });
 });

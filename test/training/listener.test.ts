@@ -69,6 +69,26 @@ describe('the listener data set', () => {
       expect(targetsOf(pairs, 31, 4).sort((a, b) => a - b)).toEqual([31, 64]);
     });
 
+    it('puts a repeat in as one pair weighted as many times: the same set at a fraction of the pairs', () => {
+      const copies = decidingPairs(task, { pastDeciding: 7, decidingRepeat: 4 });
+      const weighted = decidingPairs(task, { pastDeciding: 7, decidingRepeat: 4, repeatAs: 'weight' });
+      const tally = (pairs: typeof copies) => {
+        const counts = new Map<string, number>();
+        for (const p of pairs) {
+          const key = `${p.source.join(',')}→${p.target.join(',')}`;
+          counts.set(key, (counts.get(key) ?? 0) + (p.weight ?? 1));
+        }
+        return counts;
+      };
+      expect(tally(weighted)).toEqual(tally(copies));
+      expect(weighted.length).toBeLessThan(copies.length * 0.7);
+      expect(new Set(weighted.map((p) => p.weight ?? 1))).toEqual(new Set([1, 4]));
+      // No pair is in twice: every repeat is a weight.
+      expect(new Set(weighted.map((p) => `${p.source.join(',')}→${p.target.join(',')}`)).size).toBe(
+        weighted.length,
+      );
+    });
+
     it('trains an unlearnt poem, from its deciding sound on, to every rival alike: it is heard, not learnt', () => {
       const known = new Set(task.poems.map((p) => p.no).filter((no) => no !== 31 && no !== 64));
       const pairs = decidingPairs(task, { known, decidingRepeat: 4 });

@@ -1,5 +1,7 @@
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/data/random';
+import { labelLogProbs, padBatch } from '../../src/model/batch';
 import { makeConfig, PRESETS } from '../../src/model/config';
 import { Transformer } from '../../src/model/transformer';
 import { TrainingControl } from '../../src/training/control';
@@ -7,7 +9,7 @@ import { frame } from '../../src/training/dataset';
 import { freeRunning, teacherForcedAccuracy } from '../../src/training/metrics';
 import { constantSchedule, cosineSchedule } from '../../src/training/schedule';
 import { reverseTask } from '../../src/training/synthetic';
-import { train, type TrainOptions } from '../../src/training/trainer';
+import { batchLoss, leadingWeights, train, type TrainOptions } from '../../src/training/trainer';
 
 const data = reverseTask(createRng(1), { count: 8, minLength: 2, maxLength: 4, letters: 4 });
 const config = makeConfig(PRESETS.tiny, {
@@ -151,5 +153,94 @@ describe('train', () => {
     expect(result.reason).toBe('stopped');
     expect(result.epochs).toHaveLength(2);
     model.dispose();
+  });
+});
+
+describe('the lead weight (loss weighted on the first target positions)', () => {
+  it('weighs position t by 1 + (first − 1)·max(0, 1 − t/positions), plain 1 without it', () => {
+    expect(leadingWeights(6, { first: 4, positions: 4 })).toEqual([4, 3.25, 2.5, 1.75, 1, 1]);
+    expect(leadingWeights(3)).toEqual([1, 1, 1]);
+    expect(() => leadingWeights(3, { first: 0.5, positions: 2 })).toThrow();
+  });
+
+  const batch = data.pairs.slice(0, 4).map((p) => frame(p, 'honest'));
+  /** −log p of each real label, per pair and position, computed apart from batchLoss. */
+  const tokenLosses = (model: Transformer): number[][] =>
+    tf.tidy(() => {
+      const source = padBatch(batch.map((b) => b.source));
+      const input = padBatch(batch.map((b) => b.input));
+      const labels = padBatch(
+        batch.map((b) => b.labels),
+        input.shape[1],
+      );
+      const logp = labelLogProbs(model.forward(source, input, true), labels).arraySync() as number[][];
+      return logp.map((row, i) => row.slice(0, batch[i]!.labels.length).map((x) => -x));
+    });
+
+  it('is the weighted mean of the token losses; with no lead weight (or first 1) the plain mean', () => {
+    const model = Transformer.create(config, createRng(3));
+    const losses = tokenLosses(model);
+    const lead = { first: 3, positions: 2 };
+    const w = leadingWeights(8, lead);
+    const weighted =
+      losses.flatMap((row) => row.map((l, t) => w[t]! * l)).reduce((a, b) => a + b, 0) /
+      losses.flatMap((row) => row.map((_, t) => w[t]!)).reduce((a, b) => a + b, 0);
+    const plain = losses.flat().reduce((a, b) => a + b, 0) / losses.flat().length;
+    const value = (l?: { first: number; positions: number }) => {
+      const s = batchLoss(model, batch, 'honest', l);
+      const v = s.dataSync()[0]!;
+      s.dispose();
+      return v;
+    };
+    expect(value(lead)).toBeCloseTo(weighted, 5);
+    expect(value()).toBeCloseTo(plain, 5);
+    expect(value({ first: 1, positions: 3 })).toBeCloseTo(plain, 5);
+    expect(Math.abs(weighted - plain)).toBeGreaterThan(1e-3); // the toy batch can tell them apart
+    model.dispose();
+  });
+
+  it('counts a pair of weight w as w copies of it', () => {
+    const model = Transformer.create(config, createRng(3));
+    const value = (pairs: readonly (typeof batch)[number][]) => {
+      const s = batchLoss(model, pairs, 'honest');
+      const v = s.dataSync()[0]!;
+      s.dispose();
+      return v;
+    };
+    const [a, b, c] = batch as [(typeof batch)[number], (typeof batch)[number], (typeof batch)[number]];
+    expect(value([{ ...a, weight: 3 }, b, c])).toBeCloseTo(value([a, a, a, b, c]), 5);
+    expect(value([{ ...a, weight: 1 }, b, c])).toBeCloseTo(value([a, b, c]), 5);
+    expect(value([{ ...a, weight: 0 }, b, c])).toBeCloseTo(value([b, c]), 5);
+    expect(Math.abs(value([{ ...a, weight: 3 }, b, c]) - value([a, b, c]))).toBeGreaterThan(1e-3);
+    model.dispose();
+  });
+
+  it('moves the first token more and the later ones less than the plain loss, one step from the same weights', () => {
+    const firstAndRest = (model: Transformer) => {
+      const losses = tokenLosses(model);
+      const first = losses.map((row) => row[0]!).reduce((a, b) => a + b, 0) / losses.length;
+      const rest = losses.flatMap((row) => row.slice(2));
+      return { first, rest: rest.reduce((a, b) => a + b, 0) / rest.length };
+    };
+    const oneStep = (lead?: { first: number; positions: number }) => {
+      const model = Transformer.create(config, createRng(3));
+      const before = firstAndRest(model);
+      const optimizer = tf.train.sgd(0.05);
+      tf.tidy(() => {
+        const { grads } = tf.variableGrads(
+          () => batchLoss(model, batch, 'honest', lead),
+          [...model.params.values()],
+        );
+        optimizer.applyGradients(grads);
+      });
+      const after = firstAndRest(model);
+      optimizer.dispose();
+      model.dispose();
+      return { first: before.first - after.first, rest: before.rest - after.rest };
+    };
+    const plain = oneStep();
+    const weighted = oneStep({ first: 8, positions: 1 });
+    expect(weighted.first).toBeGreaterThan(plain.first);
+    expect(weighted.rest).toBeLessThan(plain.rest);
   });
 });
