@@ -17,8 +17,10 @@ export type ErrorUnit = 'phoneme' | 'mora' | 'word';
 export type ErrorType = 'substitution' | 'exchange' | 'addition' | 'omission' | 'shift' | 'blend';
 export type Direction = 'anticipation' | 'perseveration' | 'none';
 export type ErrorClass = 'horizontal' | 'vertical';
-/** Why a vertical error's intruder is a competitor; 'context' for horizontal ones. */
-export type Relation = 'context' | 'same-category' | 'similar-mora' | 'other';
+/** Why a vertical error's intruder is a competitor; 'context' for horizontal ones. A whole-word
+ *  rival is 'same-category' (the lemma competitor) or, failing that, 'similar-word' (it sounds
+ *  like the intended word: same first or last mora, length within one). */
+export type Relation = 'context' | 'same-category' | 'similar-word' | 'similar-mora' | 'other';
 
 export interface Span {
   readonly start: number;
@@ -313,7 +315,12 @@ export function annotate(
     const known = lexicon.byKana.get(saidKana);
     // A word made of morae the sentence has elsewhere (あや → やま) is told mora by mora.
     if (known && !madeOfSentenceMorae(I, said, wordSpan)) {
-      const relation: Relation = known.category === word.category ? 'same-category' : 'other';
+      const relation: Relation =
+        known.category === word.category
+          ? 'same-category'
+          : similarWords(word.morae, said)
+            ? 'similar-word'
+            : 'other';
       return make({
         unit: 'word',
         type: 'substitution',
@@ -527,6 +534,12 @@ function madeOfSentenceMorae(I: readonly string[], said: readonly string[], span
  * the mora alignment inside it (むぶぐ → ねじまき): a substitution by another word of the
  * sentence (horizontal), by a known word (vertical), or a blend. Null otherwise.
  */
+/** Two words that sound alike: the same first or last mora, lengths within one mora. */
+export function similarWords(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0 || Math.abs(a.length - b.length) > 1) return false;
+  return a[0] === b[0] || a[a.length - 1] === b[b.length - 1];
+}
+
 function singleWordError(
   intended: Intended,
   spoken: readonly string[],
@@ -572,7 +585,12 @@ function singleWordError(
     }
     const known = lexicon.byKana.get(saidKana);
     if (known && !madeOfSentenceMorae(I, said, intendedSpan)) {
-      const relation: Relation = known.category === word.category ? 'same-category' : 'other';
+      const relation: Relation =
+        known.category === word.category
+          ? 'same-category'
+          : similarWords(word.morae, said)
+            ? 'similar-word'
+            : 'other';
       return { ...base, type: 'substitution', direction: 'none', class: 'vertical', relation, source: null };
     }
     return null;
