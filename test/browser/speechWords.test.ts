@@ -59,8 +59,8 @@ async function untilWordSlip(page: Page, wanted: (e: SpeechError) => boolean): P
   throw new Error('no word-stage slip in 60 sayings');
 }
 
-/** The twister 隣の客はよく柿食う客だ: three content words, two of them alike. */
-const TWISTER = 'となり の きゃく は よく かき くう きゃく だ';
+/** The twister 生麦生米生卵: three words of one category, alike in sound. */
+const TWISTER = 'なまむぎ なまごめ なまたまご';
 const EVERYDAY = 'あさ は こーひー を のみます';
 
 async function chooseSentence(page: Page, source: string, text: string): Promise<void> {
@@ -95,7 +95,7 @@ describe('word-level slips in the tongue-twister mode', () => {
         const { page } = game;
         await chooseSentence(page, 'twister', TWISTER);
         await page.check('input[name="speech-mode"][value="horizontal"]');
-        await setPressure(page, 60);
+        await setPressure(page, 40);
         const h = await untilWordSlip(page, (e) => e.class === 'horizontal');
         expect(h.planned).not.toBe(h.intended);
         const item = page.locator('.error-labels li.err[data-stage="word"][data-unit="word"]').first();
@@ -105,17 +105,19 @@ describe('word-level slips in the tongue-twister mode', () => {
         await game.screenshot(`speech-word-horizontal-${width}x${height}`);
       });
 
-      it('an everyday sentence slips vertically: a same-category word wins, and the panel says why', async () => {
+      it('the tongue twister slips vertically: a same-category word wins, and the panel says why', async () => {
         const { page } = game;
-        await chooseSentence(page, 'everyday', EVERYDAY);
+        await chooseSentence(page, 'twister', TWISTER);
         await page.check('input[name="speech-mode"][value="vertical"]');
-        await setPressure(page, 60);
+        await setPressure(page, 40);
         await untilWordSlip(page, (e) => e.class === 'vertical' && e.relation === 'same-category');
         const item = page
           .locator('.error-labels li.err[data-stage="word"][data-relation="same-category"]')
           .first();
         expect(await item.isVisible()).toBe(true);
         expect(await item.locator('.plain').textContent()).toContain('同じ意味カテゴリ');
+        // The words the word stage chose are shown under the spoken row.
+        expect(await page.locator('.speech-result .planned-words').isVisible()).toBe(true);
         await game.screenshot(`speech-word-vertical-${width}x${height}`);
         expect(game.errors).toEqual([]);
       });
@@ -134,7 +136,7 @@ describe('word-level slips in the tongue-twister mode', () => {
     await openSpeech(page);
     await chooseSentence(page, 'everyday', EVERYDAY);
     await page.check('input[name="speech-mode"][value="vertical"]');
-    await setPressure(page, 60);
+    await setPressure(page, 40);
     await untilWordSlip(page, (e) => e.class === 'vertical' && e.relation === 'same-category');
     const item = page
       .locator('.error-labels li.err[data-stage="word"][data-relation="same-category"]')

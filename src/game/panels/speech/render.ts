@@ -49,6 +49,7 @@ export function renderUtterance(
   intended: Intended,
   spoken: readonly string[],
   errors: readonly ShownError[],
+  planned: readonly string[] = intended.morae,
 ): void {
   host.replaceChildren();
   const pair = el('div', 'speech-pair');
@@ -116,7 +117,15 @@ export function renderUtterance(
     item.append(el('span', 'plain', tr(explainError(e))));
     labels.append(item);
   }
-  host.append(pair, labels);
+  // When the word stage chose other words, what it chose (then said by the mora stage).
+  if (planned.join('') !== intended.morae.join('')) {
+    const line = el('p', 'planned-words');
+    line.append(
+      el('span', 'row-label', tr(T.planned)),
+      el('span', 'planned-text', withRomaji(planned.join(''))),
+    );
+    host.append(pair, line, labels);
+  } else host.append(pair, labels);
   requestAnimationFrame(() => drawArrows(pair, svg, errors, intendedCells, spokenCells));
 }
 

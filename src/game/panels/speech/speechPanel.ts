@@ -321,7 +321,7 @@ export function openSpeechPanel(): PanelHandle {
       hooks.lastMs = ms;
       timing.textContent = trf(T.timing, { ms: ms.toFixed(1) });
       lastSaid = { sentence: state.sentence, mode: state.mode, spoken: said.spoken, errors: said.errors };
-      renderUtterance(result, state.sentence, said.spoken, said.errors);
+      renderUtterance(result, state.sentence, said.spoken, said.errors, said.planned);
       renderHeatmap(
         heat,
         speaker.attention(state.sentence.morae, said.spoken, state.mode),

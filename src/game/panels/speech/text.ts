@@ -32,6 +32,7 @@ export const T = {
   say100: { ja: '100回言う', en: 'Say it 100 times' },
   intended: { ja: '言おうとした文', en: 'Intended' },
   spoken: { ja: '実際に言った文', en: 'Spoken' },
+  planned: { ja: '語の段階で選ばれた語', en: 'Words chosen at the word stage' },
   noError: { ja: '誤りなし', en: 'No error' },
   attention: {
     ja: '注意の重み（縦: 言った拍, 横: 入力の拍）',
