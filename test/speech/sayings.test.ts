@@ -123,3 +123,18 @@ describe('whole-word substitutions are word-unit errors that say why the competi
     },
   );
 });
+
+describe('a whole-word substitution beside a mora slip stays a word-unit error', () => {
+  it('みずをのむ said as こーひーをのみ: a same-category word, then a mora from the sentence', () => {
+    const errors = annotate(sentence(MIZU), toMorae('こーひーをのみ'), lexicon);
+    expect(errors.map((e) => [e.unit, e.type, e.class, e.relation, e.spokenText])).toEqual([
+      ['word', 'substitution', 'vertical', 'same-category', 'こーひー'],
+      ['mora', 'substitution', 'horizontal', 'context', 'み'],
+    ]);
+  });
+
+  it('an exchange of two words of the sentence is still one exchange', () => {
+    const errors = annotate(sentence(KYAKU), toMorae('となりのかきはよくきゃくくうきゃくだ'), lexicon);
+    expect(errors.map((e) => [e.unit, e.type])).toEqual([['word', 'exchange']]);
+  });
+});
