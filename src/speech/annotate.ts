@@ -545,6 +545,11 @@ function madeOfSentenceMorae(I: readonly string[], said: readonly string[], span
  * would be a vertical word error on its own (singleWordError), and the saying with that word put back has errors of its own,
  * labelled as usual. Null when no word qualifies, or the rest would overlap it.
  */
+/** Edit distance (morae) between two sayings. */
+function distance(a: readonly string[], b: readonly string[]): number {
+  return align(a, b).filter((op) => op !== 'match').length;
+}
+
 const SHIFTS: readonly (readonly [number, number])[] = [-3, -2, -1, 0, 1, 2, 3]
   .flatMap((a) => [-3, -2, -1, 0, 1, 2, 3].map((b) => [a, b] as const))
   .sort((x, y) => Math.abs(x[0]) + Math.abs(x[1]) - (Math.abs(y[0]) + Math.abs(y[1])));
@@ -580,6 +585,8 @@ function wordAmongOthers(
     if (!found) continue;
     const { alone, s0, s1, said } = found;
     const restored = [...spoken.slice(0, s0), ...word.morae, ...spoken.slice(s1)];
+    // The word put back must bring the saying nearer the intended sentence (so this ends).
+    if (distance(I, restored) >= distance(I, spoken)) continue;
     const rest = annotate(intended, restored, lexicon);
     // Kept only when it explains the saying with no more errors than the plain alignment (a
     // window that borrowed a neighbour's morae would leave an omission behind).
