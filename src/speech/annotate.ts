@@ -587,10 +587,11 @@ function wordAmongOthers(
     const restored = [...spoken.slice(0, s0), ...word.morae, ...spoken.slice(s1)];
     // The word put back must bring the saying nearer the intended sentence (so this ends).
     if (distance(I, restored) >= distance(I, spoken)) continue;
+    // Greedy, no backtracking: the first word found decides (the rest recurses once per word).
     const rest = annotate(intended, restored, lexicon);
     // Kept only when it explains the saying with no more errors than the plain alignment (a
     // window that borrowed a neighbour's morae would leave an omission behind).
-    if (rest.length + 1 > alignedErrors(intended, spoken, lexicon).length) continue;
+    if (rest.length + 1 > alignedErrors(intended, spoken, lexicon).length) return null;
     const shift = said.length - word.morae.length;
     const back = (span: Span): Span | null => {
       if (span.end <= s0) return span;
