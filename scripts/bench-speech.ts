@@ -6,19 +6,25 @@
 //   defaultErrorRate  share of sayings with an error at the default pressure (both models)
 //   wordLevelShare    share of each model's errors that are whole-word errors
 //   sameCategoryShare share of the vertical model's errors that are same-category word substitutions
+//   wordStageRate     share of sayings whose words the word stage changed, per model
+//   wordStageShare    share of each model's errors that the word stage made
 //   msPerSentence     median milliseconds to say one corrupted sentence
-//   controls          the same figures for (a) randomWeights: the same architecture with untrained
-//                     (seeded) slip weights, and (b) repeaterOnly: the repeater alone, hotter; each
-//                     calibrated (bisection on the raw pressure) to the error rate of the model it
-//                     controls, so a reader sees what training added at the same error rate.
+//   controls          the same figures for (a) randomWeights: the same architectures with untrained
+//                     (seeded) slip weights at both stages, and (b) repeaterOnly: the repeaters in
+//                     the slip slots, hotter; each calibrated by bisection on the raw pressures —
+//                     the word stage's to the trained word stage's rate of changed sayings, then
+//                     the mora stage's to the model's error rate — so a reader sees what training
+//                     added at the same error rates.
 // The slip models are sampled freely: no output mask in anything measured here.
 // Usage: npm run bench:speech [-- --json] [-- --sentences FILE] [--samples N] [--seed N] [--no-sweep]
 //        [--split train]   measure on the training sentences instead (for calibrating the
 //                          decoding without looking at the held-out ones)
 //        [--show-misclassified]   print each error whose class is not its model's
-//        [--calibrate [--limit N]]   find, per slip model, the raw pressure at which
-//                        DEFAULT_ERROR_RATE of the training sentences (a seeded sample of N)
-//                        and as many word salads come out wrong (CALIBRATION in speaker.ts)
+//        [--calibrate [--limit N]]   find, per slip model, the raw word-stage pressure at which
+//                        it changes WORD_ERROR_RATE of the sayings of the training sentences (a
+//                        seeded sample of N) and as many word salads (WORD_CALIBRATION), then the
+//                        raw mora-stage pressure at which DEFAULT_ERROR_RATE of them come out
+//                        wrong with the word stage on (CALIBRATION in speaker.ts)
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createRng } from '../src/data/random';
@@ -29,14 +35,22 @@ import { loadCorpus, loadHeldOut } from '../src/speech/corpus';
 import { Transformer } from '../src/model/transformer';
 import { parseInput } from '../src/speech/input';
 import {
+  calibratedPressure,
   DEFAULT_ERROR_RATE,
   DEFAULT_PRESSURE,
+  WORD_ERROR_RATE,
   loadSpeaker,
   Speaker,
   type SlipPart,
   type Utterance,
 } from '../src/speech/speaker';
 import { tallyErrors } from '../src/speech/tally';
+
+/** Share of sayings whose words the word stage changed. */
+function plannedShare(said: readonly Utterance[]): number {
+  if (said.length === 0) return 0;
+  return said.filter((u) => u.planned.join('') !== u.intended.join('')).length / said.length;
+}
 
 const { values } = parseArgs({
   options: {
@@ -114,25 +128,47 @@ if (values.calibrate) {
   };
   const base = values.limit ? rng.shuffle(corpus.train).slice(0, Number(values.limit)) : corpus.train;
   const calibrationSet = [...base, ...base.map(saladAsLongAs).filter((s) => s.morae.length > 0)];
-  // Raw pressure = the knob itself when the default maps to the default.
+  // At the default knob, calibratedPressure(DEFAULT_PRESSURE, raw) = raw: set the raw values.
   const calibration = { ...speaker.calibration };
-  speaker.calibration = { horizontal: DEFAULT_PRESSURE, vertical: DEFAULT_PRESSURE };
-  for (const mode of ['horizontal', 'vertical'] as const satisfies readonly SlipPart[]) {
-    // Bisection: the error rate rises with the raw pressure (up to sampling noise).
+  const wordCalibration = { ...speaker.wordCalibration };
+  const bisect = (rateAt: (raw: number) => number, target: number, name: string): number => {
+    // The error rate rises with the raw pressure (up to sampling noise).
     let low = 0;
     let high = 1;
     for (let k = 0; k < 7; k++) {
       const mid = (low + high) / 2;
-      const said = calibrationSet.flatMap((s) => speaker.sayMany(s, mode, mid, rng, samples, lexicon));
-      const rate = tallyErrors(said).erroneous / said.length;
-      console.log(
-        `  ${mode} raw pressure ${mid.toFixed(3)}: ${(100 * rate).toFixed(1)} % of sayings erroneous`,
-      );
-      if (rate < DEFAULT_ERROR_RATE) low = mid;
+      const rate = rateAt(mid);
+      console.log(`  ${name} raw pressure ${mid.toFixed(3)}: ${(100 * rate).toFixed(1)} %`);
+      if (rate < target) low = mid;
       else high = mid;
     }
-    calibration[mode] = Number(((low + high) / 2).toFixed(2));
+    return Number(((low + high) / 2).toFixed(2));
+  };
+  const say = (mode: SlipPart): Utterance[] =>
+    calibrationSet.flatMap((s) => speaker.sayMany(s, mode, DEFAULT_PRESSURE, rng, samples, lexicon));
+  for (const mode of ['horizontal', 'vertical'] as const satisfies readonly SlipPart[]) {
+    // First the word stage alone (share of sayings whose words it changed), then the mora
+    // stage on top of it (share of sayings with any error).
+    speaker.calibration = { ...calibration, [mode]: 0 };
+    wordCalibration[mode] = bisect(
+      (raw) => {
+        speaker.wordCalibration = { ...wordCalibration, [mode]: raw };
+        return plannedShare(say(mode));
+      },
+      WORD_ERROR_RATE,
+      `${mode} word stage (sayings with other words)`,
+    );
+    speaker.wordCalibration = wordCalibration;
+    calibration[mode] = bisect(
+      (raw) => {
+        speaker.calibration = { ...calibration, [mode]: raw };
+        return tallyErrors(say(mode)).erroneous / (calibrationSet.length * samples);
+      },
+      DEFAULT_ERROR_RATE,
+      `${mode} mora stage (sayings erroneous)`,
+    );
   }
+  console.log(`WORD_CALIBRATION = ${JSON.stringify(wordCalibration)}`);
   console.log(
     `CALIBRATION = ${JSON.stringify(calibration)} (training sentences and word salads, ${samples} samples each)`,
   );
@@ -168,11 +204,18 @@ interface Figures {
   defaultErrorRate: number;
   wordLevelShare: Record<SlipPart, number>;
   sameCategoryShare: number;
+  /** Share of sayings whose words the word stage changed, per model. */
+  wordStageRate: Record<SlipPart, number>;
+  /** Share of each model's errors made by the word stage. */
+  wordStageShare: Record<SlipPart, number>;
   /** The knob (or, for a control, the raw pressure) each model was measured at. */
-  pressure: Record<SlipPart, number>;
+  pressure: Record<SlipPart, { word: number; mora: number }>;
 }
 
-function figures(said: Record<SlipPart, Utterance[]>, at: Record<SlipPart, number>): Figures {
+function figures(
+  said: Record<SlipPart, Utterance[]>,
+  at: Record<SlipPart, { word: number; mora: number }>,
+): Figures {
   const h = tallyErrors(said.horizontal);
   const v = tallyErrors(said.vertical);
   const errorsOf = (mode: SlipPart) => said[mode].flatMap((u) => u.errors);
@@ -193,6 +236,11 @@ function figures(said: Record<SlipPart, Utterance[]>, at: Record<SlipPart, numbe
       'vertical',
       (e) => e.unit === 'word' && e.type === 'substitution' && e.relation === 'same-category',
     ),
+    wordStageRate: { horizontal: plannedShare(said.horizontal), vertical: plannedShare(said.vertical) },
+    wordStageShare: {
+      horizontal: share('horizontal', (e) => e.stage === 'word'),
+      vertical: share('vertical', (e) => e.stage === 'word'),
+    },
     pressure: at,
   };
 }
@@ -201,10 +249,10 @@ function printFigures(name: string, f: Figures): void {
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
   log(`${name}:`);
   log(
-    `  horizontal model: ${pct(f.horizontalShare)} of errors horizontal, ${pct(f.errorRate.horizontal)} of sayings erroneous, ${pct(f.wordLevelShare.horizontal)} word-level (pressure ${f.pressure.horizontal.toFixed(3)})`,
+    `  horizontal model: ${pct(f.horizontalShare)} of errors horizontal, ${pct(f.errorRate.horizontal)} of sayings erroneous, ${pct(f.wordLevelShare.horizontal)} word-level, word stage changed ${pct(f.wordStageRate.horizontal)} of sayings (${pct(f.wordStageShare.horizontal)} of errors; raw pressure word ${f.pressure.horizontal.word.toFixed(3)}, mora ${f.pressure.horizontal.mora.toFixed(3)})`,
   );
   log(
-    `  vertical model:   ${pct(f.verticalShare)} of errors vertical, ${pct(f.errorRate.vertical)} of sayings erroneous, ${pct(f.wordLevelShare.vertical)} word-level, ${pct(f.sameCategoryShare)} same-category word substitutions (pressure ${f.pressure.vertical.toFixed(3)})`,
+    `  vertical model:   ${pct(f.verticalShare)} of errors vertical, ${pct(f.errorRate.vertical)} of sayings erroneous, ${pct(f.wordLevelShare.vertical)} word-level, ${pct(f.sameCategoryShare)} same-category word substitutions, word stage changed ${pct(f.wordStageRate.vertical)} of sayings (${pct(f.wordStageShare.vertical)} of errors; raw pressure word ${f.pressure.vertical.word.toFixed(3)}, mora ${f.pressure.vertical.mora.toFixed(3)})`,
   );
 }
 
@@ -212,9 +260,13 @@ const saidHorizontal = sayAll('horizontal', pressure);
 const saidVertical = sayAll('vertical', pressure);
 const horizontal = tallyErrors(saidHorizontal);
 const vertical = tallyErrors(saidVertical);
+const rawAt = (mode: SlipPart) => ({
+  word: calibratedPressure(pressure, speaker.wordCalibration[mode]),
+  mora: calibratedPressure(pressure, speaker.calibration[mode]),
+});
 const model = figures(
   { horizontal: saidHorizontal, vertical: saidVertical },
-  { horizontal: pressure, vertical: pressure },
+  { horizontal: rawAt('horizontal'), vertical: rawAt('vertical') },
 );
 if (values['show-misclassified']) {
   for (const [mode, said] of [
@@ -245,44 +297,84 @@ for (const [name, t] of [
 log(`  horizontal model by relation: ${relations(saidHorizontal)}`);
 log(`  vertical model by relation: ${relations(saidVertical)}`);
 
-// Controls: the same speaker with another slip model in both slots, the knob read as the raw
-// pressure, bisected per mode until its error rate matches the trained model's.
-function calibratedControl(slip: Transformer, name: string): Figures {
+// Controls: the same speaker with other slip models (word and mora) in both slots, calibrated
+// in two bisections per mode: the word stage's raw pressure until it changes the words of as
+// many sayings as the trained word stage did, then the mora stage's until as many sayings are
+// erroneous as the trained model's.
+function calibratedControl(slip: Transformer, wordSlip: Transformer, name: string): Figures {
+  const words = speaker.words!;
   const control = new Speaker(
     { repeater: speaker.models.repeater, horizontal: slip, vertical: slip },
     speaker.vocab,
+    {
+      vocab: words.vocab,
+      models: { repeater: words.models.repeater, horizontal: wordSlip, vertical: wordSlip },
+    },
   );
   control.decoding = speaker.decoding;
-  control.calibration = { horizontal: DEFAULT_PRESSURE, vertical: DEFAULT_PRESSURE };
   const said: Record<SlipPart, Utterance[]> = { horizontal: [], vertical: [] };
-  const at: Record<SlipPart, number> = { horizontal: 0, vertical: 0 };
+  const at: Record<SlipPart, { word: number; mora: number }> = {
+    horizontal: { word: 0, mora: 0 },
+    vertical: { word: 0, mora: 0 },
+  };
+  const steps = Number(values['control-steps']);
   for (const mode of ['horizontal', 'vertical'] as const) {
-    const target = model.errorRate[mode];
-    let low = 0;
-    let high = 1;
-    let best: { gap: number; raw: number; said: Utterance[] } | undefined;
-    for (let k = 0; k < Number(values['control-steps']); k++) {
-      const mid = (low + high) / 2;
-      const out = sentences.flatMap((s) => control.sayMany(s, mode, mid, rng, samples, lexicon));
-      const rate = tallyErrors(out).erroneous / out.length;
-      if (!best || Math.abs(rate - target) < best.gap)
-        best = { gap: Math.abs(rate - target), raw: mid, said: out };
-      if (rate < target) low = mid;
-      else high = mid;
-    }
-    said[mode] = best?.said ?? [];
-    at[mode] = best?.raw ?? NaN;
+    const bisect = (set: (raw: number) => void, measure: (u: Utterance[]) => number, target: number) => {
+      let low = 0;
+      let high = 1;
+      let best: { gap: number; raw: number; said: Utterance[] } | undefined;
+      for (let k = 0; k < steps; k++) {
+        const mid = (low + high) / 2;
+        set(mid);
+        const out = sentences.flatMap((s) =>
+          control.sayMany(s, mode, DEFAULT_PRESSURE, rng, samples, lexicon),
+        );
+        const rate = measure(out);
+        if (!best || Math.abs(rate - target) < best.gap)
+          best = { gap: Math.abs(rate - target), raw: mid, said: out };
+        if (rate < target) low = mid;
+        else high = mid;
+      }
+      set(best?.raw ?? 0);
+      return best ?? { gap: NaN, raw: NaN, said: [] };
+    };
+    control.calibration = { horizontal: 0, vertical: 0 };
+    const word = bisect(
+      (raw) => (control.wordCalibration = { horizontal: raw, vertical: raw }),
+      plannedShare,
+      model.wordStageRate[mode],
+    );
+    const mora = bisect(
+      (raw) => (control.calibration = { horizontal: raw, vertical: raw }),
+      (out) => tallyErrors(out).erroneous / out.length,
+      model.errorRate[mode],
+    );
+    said[mode] = mora.said;
+    at[mode] = { word: word.raw, mora: mora.raw };
   }
   const f = figures(said, at);
   printFigures(`control: ${name}, calibrated to the same error rates`, f);
   return f;
 }
 const untrained = Transformer.create(speaker.models.repeater.config, createRng(Number(values.seed) + 1000));
+const untrainedWords = Transformer.create(
+  speaker.words!.models.repeater.config,
+  createRng(Number(values.seed) + 2000),
+);
 const controls = {
-  randomWeights: calibratedControl(untrained, 'untrained slip weights (same architecture, seeded)'),
-  repeaterOnly: calibratedControl(speaker.models.repeater, 'the repeater alone, sampled hotter'),
+  randomWeights: calibratedControl(
+    untrained,
+    untrainedWords,
+    'untrained slip weights (same architectures, seeded)',
+  ),
+  repeaterOnly: calibratedControl(
+    speaker.models.repeater,
+    speaker.words!.models.repeater,
+    'the repeaters alone, sampled hotter',
+  ),
 };
 untrained.dispose();
+untrainedWords.dispose();
 log(
   `what training added (share minus random-weights control): horizontal ${(100 * (horizontalShare - controls.randomWeights.horizontalShare)).toFixed(1)} points, vertical ${(100 * (verticalShare - controls.randomWeights.verticalShare)).toFixed(1)} points`,
 );
@@ -328,6 +420,8 @@ if (values.json) {
       errorRate: model.errorRate,
       wordLevelShare: model.wordLevelShare,
       sameCategoryShare: model.sameCategoryShare,
+      wordStageRate: model.wordStageRate,
+      wordStageShare: model.wordStageShare,
       msPerSentence,
       controls,
       sentences: sentences.length,

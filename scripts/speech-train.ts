@@ -16,6 +16,9 @@
 //   then the repeater's second cycle, a 6-epoch schedule (peak 1.5e-3). About 10 min on two
 //   cores (2026-12-01, beside other work). The three fine-tunings are
 //   independent (each seeds its own stream), so they may run as parallel --only steps.
+// The word stage (scripts/speechWords.ts) comes first: the word repeater for 12 epochs, then
+//   the two word slip models from it for 8 epochs under the same constraint; `--only words`
+//   trains just these three (--only word-repeater|word-horizontal|word-vertical one of them).
 // Single steps, for experiments: --only repeater|horizontal|vertical [--epochs N] [--rate R]
 //   [--resume] [--slip-epochs N] [--slip-stop-after N] [--stop-after N] [--from DIR] [--bound E] [--dual-step H] [--no-constraint];
 //   --resume continues the saved model of that part.
@@ -42,7 +45,8 @@ import {
   SLIP_RECIPE,
 } from '../src/speech/datasets';
 import { constrainedLoss, LagrangeMultiplier, type ConstraintLog } from '../src/speech/constraint';
-import { SPEAKER_TASKS, type SpeakerPart } from '../src/speech/speaker';
+import { SPEAKER_TASKS, WORD_PARTS, type SpeakerPart, type WordPart } from '../src/speech/speaker';
+import { trainWordStage, WORD_RECIPE, type WordStageOptions } from './speechWords';
 
 export const SPEAKER_SIZE: ModelSize = {
   dModel: 48,
@@ -77,11 +81,15 @@ const { values } = parseArgs({
     bound: { type: 'string', default: String(CONSTRAINT.bound) },
     'dual-step': { type: 'string', default: String(CONSTRAINT.step) },
     'no-constraint': { type: 'boolean', default: false },
+    'word-slip-epochs': { type: 'string', default: String(WORD_RECIPE.slipEpochs) },
   },
 });
 const seed = Number(values.seed);
-const only = values.only as SpeakerPart | undefined;
-if (only !== undefined && !(only in SPEAKER_TASKS)) throw new Error(`--only: ${only}?`);
+const onlyArg = values.only as SpeakerPart | WordPart | 'words' | undefined;
+if (onlyArg !== undefined && onlyArg !== 'words' && !(onlyArg in SPEAKER_TASKS))
+  throw new Error(`--only: ${onlyArg}?`);
+const wordOnly = onlyArg === 'words' || (WORD_PARTS as readonly string[]).includes(onlyArg ?? '');
+const only = wordOnly ? undefined : (onlyArg as SpeakerPart | undefined);
 const outDir = values.out;
 
 await useNodeBackend('wasm');
@@ -241,7 +249,19 @@ async function runSlip(part: 'horizontal' | 'vertical', repeater: Transformer): 
 // The slip models are fine-tuned from the repeater after its first cycle (what they need of it
 // is copying, which they keep practising on the slip pairs' unslipped morae), so they can train
 // beside its second cycle: `--only horizontal --from DIR` reads the repeater in DIR.
-if (only === undefined) {
+const wordOptions: WordStageOptions = {
+  seed,
+  outDir,
+  epochs: Number(values.epochs ?? WORD_RECIPE.epochs),
+  slipEpochs: Number(values['word-slip-epochs']),
+  bound: Number(values.bound),
+  dualStep: Number(values['dual-step']),
+  constrained: !values['no-constraint'],
+};
+if (wordOnly) {
+  await trainWordStage(corpus.train, wordOptions, onlyArg === 'words' ? undefined : (onlyArg as WordPart));
+} else if (only === undefined) {
+  await trainWordStage(corpus.train, { ...wordOptions, epochs: WORD_RECIPE.epochs });
   const [first, second] = REPEATER_STAGES;
   (await runRepeater(first)).dispose();
   const firstCycle = await loadRepeater();

@@ -17,8 +17,10 @@ export type ErrorUnit = 'phoneme' | 'mora' | 'word';
 export type ErrorType = 'substitution' | 'exchange' | 'addition' | 'omission' | 'shift' | 'blend';
 export type Direction = 'anticipation' | 'perseveration' | 'none';
 export type ErrorClass = 'horizontal' | 'vertical';
-/** Why a vertical error's intruder is a competitor; 'context' for horizontal ones. */
-export type Relation = 'context' | 'same-category' | 'similar-mora' | 'other';
+/** Why a vertical error's intruder is a competitor; 'context' for horizontal ones. A whole-word
+ *  rival is 'same-category' (the lemma competitor) or, failing that, 'similar-word' (it sounds
+ *  like the intended word: same first or last mora, length within one). */
+export type Relation = 'context' | 'same-category' | 'similar-word' | 'similar-mora' | 'other';
 
 export interface Span {
   readonly start: number;
@@ -186,9 +188,14 @@ export function annotate(
   spoken: readonly string[],
   lexicon: Lexicon = EMPTY_LEXICON,
 ): SpeechError[] {
-  const I = intended.morae;
   const whole = singleWordError(intended, spoken, lexicon);
   if (whole) return [whole];
+  return wordAmongOthers(intended, spoken, lexicon) ?? alignedErrors(intended, spoken, lexicon);
+}
+
+/** The errors of the mora alignment's regions, paired into exchanges and shifts. */
+function alignedErrors(intended: Intended, spoken: readonly string[], lexicon: Lexicon): SpeechError[] {
+  const I = intended.morae;
   const { regions, boundary } = regionsOf(align(I, spoken));
   const errors: SpeechError[] = [];
   const used = new Set<number>();
@@ -313,7 +320,12 @@ export function annotate(
     const known = lexicon.byKana.get(saidKana);
     // A word made of morae the sentence has elsewhere (あや → やま) is told mora by mora.
     if (known && !madeOfSentenceMorae(I, said, wordSpan)) {
-      const relation: Relation = known.category === word.category ? 'same-category' : 'other';
+      const relation: Relation =
+        known.category === word.category
+          ? 'same-category'
+          : similarWords(word.morae, said)
+            ? 'similar-word'
+            : 'other';
       return make({
         unit: 'word',
         type: 'substitution',
@@ -527,6 +539,88 @@ function madeOfSentenceMorae(I: readonly string[], said: readonly string[], span
  * the mora alignment inside it (むぶぐ → ねじまき): a substitution by another word of the
  * sentence (horizontal), by a known word (vertical), or a blend. Null otherwise.
  */
+/**
+ * A whole-word substitution from outside the sentence beside other errors (a word slip, then a
+ * mora slip elsewhere): the spoken material where one content word stood, by the mora alignment,
+ * would be a vertical word error on its own (singleWordError), and the saying with that word put back has errors of its own,
+ * labelled as usual. Null when no word qualifies, or the rest would overlap it.
+ */
+/** Edit distance (morae) between two sayings. */
+function distance(a: readonly string[], b: readonly string[]): number {
+  return align(a, b).filter((op) => op !== 'match').length;
+}
+
+const SHIFTS: readonly (readonly [number, number])[] = [-3, -2, -1, 0, 1, 2, 3]
+  .flatMap((a) => [-3, -2, -1, 0, 1, 2, 3].map((b) => [a, b] as const))
+  .sort((x, y) => Math.abs(x[0]) + Math.abs(x[1]) - (Math.abs(y[0]) + Math.abs(y[1])));
+
+function wordAmongOthers(
+  intended: Intended,
+  spoken: readonly string[],
+  lexicon: Lexicon,
+): SpeechError[] | null {
+  const I = intended.morae;
+  const { boundary } = regionsOf(align(I, spoken));
+  const starts = wordStarts(intended);
+  for (let k = 0; k < intended.words.length; k++) {
+    const word = intended.words[k] as IntendedWord;
+    if (!word.category) continue;
+    const start = starts[k] as number;
+    const end = start + word.morae.length;
+    // Insertions at a word's edge may be aligned to either side of it: try nearby edges too,
+    // nearest first.
+    const found = SHIFTS.map(
+      ([a, b]) => [(boundary[start] as number) + a, (boundary[end] as number) + b] as const,
+    )
+      .filter(([p, q]) => p >= 0 && q <= spoken.length && p < q)
+      .map(([p, q]) => {
+        const said = spoken.slice(p, q);
+        if (said.join('') === word.kana) return null;
+        const alone = singleWordError(intended, [...I.slice(0, start), ...said, ...I.slice(end)], lexicon);
+        // Only a rival from outside the sentence: one from inside may be half of an exchange,
+        // which the regions below pair as one error.
+        return alone && alone.class === 'vertical' ? { alone, s0: p, s1: q, said } : null;
+      })
+      .find((x) => x !== null);
+    if (!found) continue;
+    const { alone, s0, s1, said } = found;
+    const restored = [...spoken.slice(0, s0), ...word.morae, ...spoken.slice(s1)];
+    // The word put back must bring the saying nearer the intended sentence (so this ends).
+    if (distance(I, restored) >= distance(I, spoken)) continue;
+    // Greedy, no backtracking: the first word found decides (the rest recurses once per word).
+    const rest = annotate(intended, restored, lexicon);
+    // Kept only when it explains the saying with no more errors than the plain alignment (a
+    // window that borrowed a neighbour's morae would leave an omission behind).
+    if (rest.length + 1 > alignedErrors(intended, spoken, lexicon).length) return null;
+    const shift = said.length - word.morae.length;
+    const back = (span: Span): Span | null => {
+      if (span.end <= s0) return span;
+      if (span.start >= s0 + word.morae.length) return { start: span.start + shift, end: span.end + shift };
+      return null;
+    };
+    const moved: SpeechError[] = [];
+    for (const e of rest) {
+      const spokenSpan = back(e.spoken);
+      const partner = e.partner ? back(e.partner.spoken) : undefined;
+      if (!spokenSpan || partner === null) return null;
+      moved.push({
+        ...e,
+        spoken: spokenSpan,
+        ...(e.partner && partner ? { partner: { intended: e.partner.intended, spoken: partner } } : {}),
+      });
+    }
+    const wordError: SpeechError = { ...alone, spoken: { start: s0, end: s1 } };
+    return [wordError, ...moved].sort((p, q) => p.intended.start - q.intended.start);
+  }
+  return null;
+}
+
+/** Two words that sound alike: the same first or last mora, lengths within one mora. */
+export function similarWords(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0 || Math.abs(a.length - b.length) > 1) return false;
+  return a[0] === b[0] || a[a.length - 1] === b[b.length - 1];
+}
+
 function singleWordError(
   intended: Intended,
   spoken: readonly string[],
@@ -572,7 +666,12 @@ function singleWordError(
     }
     const known = lexicon.byKana.get(saidKana);
     if (known && !madeOfSentenceMorae(I, said, intendedSpan)) {
-      const relation: Relation = known.category === word.category ? 'same-category' : 'other';
+      const relation: Relation =
+        known.category === word.category
+          ? 'same-category'
+          : similarWords(word.morae, said)
+            ? 'similar-word'
+            : 'other';
       return { ...base, type: 'substitution', direction: 'none', class: 'vertical', relation, source: null };
     }
     return null;

@@ -29,6 +29,11 @@ import type { FramedPair } from '../training/dataset';
 
 export type SlipClass = 'horizontal' | 'vertical';
 
+/** Tokens out of class for both kinds at a label position (the word stage's category tokens,
+ *  slots that stand for no word of this sentence, words that do not fit the label's slot),
+ *  given the sentence's source tokens and the label. */
+export type AlwaysOut = (token: number, source: ReadonlySet<number>, label: number) => boolean;
+
 /**
  * 1 where continuation v at label position t of pair b is out of `kind`'s class, else 0:
  * a [B·T·V] mask for a batch padded to T label positions. Padding positions are all 0.
@@ -38,6 +43,7 @@ export function outOfClassMask(
   kind: SlipClass,
   T: number,
   V: number,
+  alwaysOut: AlwaysOut = () => false,
 ): Float32Array {
   const mask = new Float32Array(batch.length * T * V);
   batch.forEach((pair, b) => {
@@ -48,7 +54,7 @@ export function outOfClassMask(
       for (let v = 0; v < V; v++) {
         if (v === label) continue;
         const out =
-          v === EOS || v < SPECIAL_TOKENS.length
+          v === EOS || v < SPECIAL_TOKENS.length || alwaysOut(v, heard, label)
             ? true
             : kind === 'horizontal'
               ? !heard.has(v)
@@ -65,6 +71,7 @@ export function constrainedTerms(
   model: Transformer,
   batch: readonly FramedPair[],
   kind: SlipClass,
+  alwaysOut?: AlwaysOut,
 ): { crossEntropy: tf.Scalar; constraint: tf.Scalar } {
   return tf.tidy(() => {
     const source = padBatch(batch.map((b) => b.source)); // [B, S]
@@ -80,7 +87,7 @@ export function constrainedTerms(
     const logp = labelLogProbs(logits, labels); // [B, T], padding 0
     const crossEntropy = logp.sum().neg().div(tokens) as tf.Scalar;
     const probs = tf.softmax(logits); // [B, T, V]
-    const mask = tf.tensor3d(outOfClassMask(batch, kind, T, V), [batch.length, T, V]);
+    const mask = tf.tensor3d(outOfClassMask(batch, kind, T, V, alwaysOut), [batch.length, T, V]);
     const outMass = probs.mul(mask).sum(); // scalar
     const real = tf.notEqual(labels, PAD).cast('float32'); // [B, T]
     // Read out and made a fresh constant: no gradient flows through the normaliser.
@@ -132,9 +139,10 @@ export function constrainedLoss(
   kind: SlipClass,
   multiplier: LagrangeMultiplier | { fixed: number },
   log?: ConstraintLog,
+  alwaysOut?: AlwaysOut,
 ): (model: Transformer, batch: readonly FramedPair[]) => tf.Scalar {
   return (model, batch) => {
-    const { crossEntropy, constraint } = constrainedTerms(model, batch, kind);
+    const { crossEntropy, constraint } = constrainedTerms(model, batch, kind, alwaysOut);
     const lambda = 'fixed' in multiplier ? multiplier.fixed : multiplier.value;
     const c = constraint.dataSync()[0] ?? NaN;
     if (log) {

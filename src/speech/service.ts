@@ -1,21 +1,30 @@
-// The speaker as a headless browser service: loads the three shipped checkpoints once, on the
+// The speaker as a headless browser service: loads the six shipped checkpoints once, on the
 // WASM backend (CPU when WASM cannot start), and hands the previous backend back when asked.
 // The tongue-twister panel is a view over it and never touches tfjs itself.
 import * as tf from '@tensorflow/tfjs-core';
 import { useBrowserBackend } from '../model/backendBrowser';
 import { httpCheckpoint } from '../model/checkpoint';
-import { loadSpeaker, type Speaker, type SpeakerPart } from './speaker';
+import { loadSpeaker, type Speaker, type SpeakerPart, type WordPart } from './speaker';
 import repeaterJson from '../../assets/speech/checkpoints/repeater/model.json?url';
 import repeaterBin from '../../assets/speech/checkpoints/repeater/weights.bin?url';
 import horizontalJson from '../../assets/speech/checkpoints/horizontal/model.json?url';
 import horizontalBin from '../../assets/speech/checkpoints/horizontal/weights.bin?url';
 import verticalJson from '../../assets/speech/checkpoints/vertical/model.json?url';
 import verticalBin from '../../assets/speech/checkpoints/vertical/weights.bin?url';
+import wordRepeaterJson from '../../assets/speech/checkpoints/word-repeater/model.json?url';
+import wordRepeaterBin from '../../assets/speech/checkpoints/word-repeater/weights.bin?url';
+import wordHorizontalJson from '../../assets/speech/checkpoints/word-horizontal/model.json?url';
+import wordHorizontalBin from '../../assets/speech/checkpoints/word-horizontal/weights.bin?url';
+import wordVerticalJson from '../../assets/speech/checkpoints/word-vertical/model.json?url';
+import wordVerticalBin from '../../assets/speech/checkpoints/word-vertical/weights.bin?url';
 
-const URLS: Record<SpeakerPart, [string, string]> = {
+const URLS: Record<SpeakerPart | WordPart, [string, string]> = {
   repeater: [repeaterJson, repeaterBin],
   horizontal: [horizontalJson, horizontalBin],
   vertical: [verticalJson, verticalBin],
+  'word-repeater': [wordRepeaterJson, wordRepeaterBin],
+  'word-horizontal': [wordHorizontalJson, wordHorizontalBin],
+  'word-vertical': [wordVerticalJson, wordVerticalBin],
 };
 
 let speakerPromise: Promise<Speaker> | undefined;

@@ -23,7 +23,7 @@ export type SlipKind = ErrorClass;
 const WINDOW = 6;
 
 /** A weighted pick: weights need not sum to 1; null when all are 0. */
-function weighted<T>(items: readonly T[], weight: (t: T) => number, rng: Rng): T | null {
+export function weighted<T>(items: readonly T[], weight: (t: T) => number, rng: Rng): T | null {
   const ws = items.map(weight);
   const total = ws.reduce((a, b) => a + b, 0);
   if (total <= 0) return null;

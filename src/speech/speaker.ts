@@ -1,12 +1,15 @@
 // The speaker of the tongue-twister mode: the repeater and its two slip models, loaded from
 // checkpoints, behind a plain-data API (morae in, morae, errors and attention out).
-import type * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../data/random';
 import { loadCheckpoint, type CheckpointError } from '../model/checkpoint';
 import { greedyDecode, attentionWeights } from '../model/inference';
 import type { Transformer } from '../model/transformer';
 import type { Vocabulary } from '../model/vocab';
-import { annotate, type Intended, type Lexicon, type SpeechError } from './annotate';
+import { annotate, type Intended, type Lexicon, type Span, type SpeechError } from './annotate';
+import { intendedOf, WordVocabulary, type EncodedWords } from './words';
+import { CATEGORIES } from './categories';
+import { padBatch } from '../model/batch';
 import { sampleSpeech } from './sampler';
 import { canFollow } from './phonology';
 import { BOS, EOS, SPECIAL_TOKENS } from '../model/vocab';
@@ -15,11 +18,32 @@ import { moraVocabulary } from './vocab';
 export const SPEAKER_PARTS = ['repeater', 'horizontal', 'vertical'] as const;
 export type SpeakerPart = (typeof SPEAKER_PARTS)[number];
 
-export const SPEAKER_TASKS: Record<SpeakerPart, string> = {
+/** The word stage's three models (words.ts): they choose the words before the morae are said. */
+export const WORD_PARTS = ['word-repeater', 'word-horizontal', 'word-vertical'] as const;
+export type WordPart = (typeof WORD_PARTS)[number];
+
+export const SPEAKER_TASKS: Record<SpeakerPart | WordPart, string> = {
   repeater: 'speech-repeater',
   horizontal: 'speech-slip-horizontal',
   vertical: 'speech-slip-vertical',
+  'word-repeater': 'speech-word-repeater',
+  'word-horizontal': 'speech-word-slip-horizontal',
+  'word-vertical': 'speech-word-slip-vertical',
 };
+
+/** Which stage of the speaker made an error: word selection or saying the morae. */
+export type Stage = 'word' | 'mora';
+
+/** An annotated error and the stage it came from. */
+export interface StagedError extends SpeechError {
+  readonly stage: Stage;
+}
+
+/** The word stage: a word repeater and two word slip models over one word vocabulary. */
+export interface WordStage {
+  readonly vocab: WordVocabulary;
+  readonly models: Readonly<Record<'repeater' | SlipPart, Transformer>>;
+}
 
 /** How the speaker talks: intact (the repeater, greedy) or slipping one way or the other. */
 export type SpeakMode = 'intact' | 'horizontal' | 'vertical';
@@ -38,7 +62,86 @@ export const DEFAULT_ERROR_RATE = 0.4;
  * sentences). Measured by `npm run bench:speech -- --calibrate --samples 1` on the shipped
  * checkpoints.
  */
-export const CALIBRATION: Readonly<Record<SlipPart, number>> = { horizontal: 0.31, vertical: 0.04 };
+export const CALIBRATION: Readonly<Record<SlipPart, number>> = { horizontal: 0.2, vertical: 0.03 };
+
+/**
+ * The word stage's own pressure share: at the default knob it changes WORD_ERROR_RATE of the
+ * sayings' words (alone; the mora stage adds its own slips on top, CALIBRATION is measured
+ * with both stages on). Raw word-stage pressures measured like CALIBRATION.
+ */
+export const WORD_ERROR_RATE = 0.2;
+export const WORD_CALIBRATION: Readonly<Record<SlipPart, number>> = { horizontal: 0.14, vertical: 0.09 };
+/**
+ * The word stage's competition, free-running: at each content word's slot the word slip model
+ * wins with probability `pressure` and a word is drawn from its distribution at `temperature`
+ * (given the sentence and the words chosen so far); otherwise the intended word of that
+ * position is selected (healthy lemma selection: the words are known, so no model is needed to
+ * copy them). The draw keeps the syntactic frame: a word of the slot's part of speech, from the
+ * vocabulary or the sentence's own slots (words.ts `fitsFrame`), so a noun replaces a noun —
+ * whether it comes from inside the sentence or outside is the weights' choice.
+ */
+function sampleWords(
+  stage: WordStage,
+  mode: SlipPart,
+  intended: Intended,
+  encoded: EncodedWords,
+  count: number,
+  schedule: { pressure: number; temperature: number },
+  rng: Rng,
+): number[][] {
+  const model = stage.models[mode];
+  const frame = intended.words.map((w) => (w.category ? CATEGORIES[w.category] : null));
+  const V = model.config.targetVocabSize;
+  const steps = Math.min(model.config.maxTargetLength - 1, encoded.target.length);
+  const rows: number[][] = Array.from({ length: count }, () => [BOS]);
+  const finished = new Array<boolean>(count).fill(false);
+  const src = padBatch(Array.from({ length: count }, () => encoded.source)); // [B, S]
+  let memory: tf.Tensor3D | null = null;
+  try {
+    for (let t = 0; t < steps && finished.some((f) => !f); t++) {
+      const pos = frame[t] ?? null;
+      const slips = rows.map((_, b) => !finished[b] && pos !== null && rng.next() < schedule.pressure);
+      let probs: Float32Array | null = null;
+      if (slips.some(Boolean)) {
+        memory ??= tf.tidy(() => model.encode(src)); // [B, S, C]
+        const m = memory;
+        const p = tf.tidy(() => {
+          const logits = model.decode(m, src, padBatch(rows), true); // [B, t+1, V]
+          const last = logits.slice([0, t, 0], [-1, 1, -1]).reshape([count, V]); // [B, V]
+          return tf.softmax(last.div(Math.max(1e-3, schedule.temperature))); // [B, V]
+        });
+        probs = p.dataSync() as Float32Array;
+        p.dispose();
+      }
+      rows.forEach((row, b) => {
+        if (finished[b]) return;
+        let id = encoded.target[t] ?? EOS;
+        if (slips[b] && probs && pos !== null) {
+          const fits = (v: number): boolean => stage.vocab.fitsFrame(v, pos, encoded);
+          let total = 0;
+          for (let v = 0; v < V; v++) if (fits(v)) total += probs[b * V + v] as number;
+          let r = rng.next() * total;
+          for (let v = 0; v < V; v++) {
+            if (!fits(v)) continue;
+            r -= probs[b * V + v] as number;
+            id = v;
+            if (r < 0) break;
+          }
+        }
+        row.push(id);
+        if (id === EOS) finished[b] = true;
+      });
+    }
+  } finally {
+    src.dispose();
+    memory?.dispose();
+  }
+  return rows.map((row) => {
+    const out = row.slice(1);
+    const end = out.indexOf(EOS);
+    return end < 0 ? out : out.slice(0, end);
+  });
+}
 
 export type SlipPart = 'horizontal' | 'vertical';
 
@@ -92,8 +195,27 @@ export const DEFAULT_DECODING: Decoding = {
 
 export interface Utterance {
   readonly intended: readonly string[];
+  /** The words the word stage chose (as morae): the intended ones when it did not slip. */
+  readonly planned: readonly string[];
   readonly spoken: readonly string[];
-  readonly errors: readonly SpeechError[];
+  readonly errors: readonly StagedError[];
+}
+
+const overlaps = (a: Span, b: Span): boolean =>
+  (a.start < b.end && b.start < a.end) || (a.start === a.end && a.start >= b.start && a.start <= b.end);
+
+/** Each error of the whole saying, with the stage that made it: the word stage when its
+ *  intended span overlaps a change the word stage made, else the mora stage. */
+export function stageErrors(
+  errors: readonly SpeechError[],
+  wordChanges: readonly SpeechError[],
+): StagedError[] {
+  const spans = wordChanges.flatMap((w) => [w.intended, ...(w.partner ? [w.partner.intended] : [])]);
+  return errors.map((e) => {
+    const sites = [e.intended, ...(e.partner ? [e.partner.intended] : [])];
+    const word = sites.some((site) => spans.some((span) => overlaps(site, span)));
+    return { ...e, stage: word ? 'word' : 'mora' };
+  });
 }
 
 export class Speaker {
@@ -101,6 +223,8 @@ export class Speaker {
   decoding: Decoding = DEFAULT_DECODING;
   /** Raw pressure at the default knob setting, per model (the benchmark calibrates it). */
   calibration: Readonly<Record<SlipPart, number>> = CALIBRATION;
+  /** Raw word-stage pressure at the default knob, per model (0 turns the word stage off). */
+  wordCalibration: Readonly<Record<SlipPart, number>> = WORD_CALIBRATION;
 
   /** Token-level phonotactics for the sampler (phonology.ts `canFollow`), precomputed. */
   private readonly possible: (previous: number, next: number) => boolean;
@@ -108,6 +232,7 @@ export class Speaker {
   constructor(
     readonly models: Readonly<Record<SpeakerPart, Transformer>>,
     readonly vocab: Vocabulary,
+    readonly words: WordStage | null = null,
   ) {
     const V = vocab.size;
     const table = new Uint8Array(V * V);
@@ -129,7 +254,8 @@ export class Speaker {
     return this.sayMany(intended, mode, pressure, rng, 1, lexicon)[0] as Utterance;
   }
 
-  /** `count` independent utterances (one batched decode). */
+  /** `count` independent utterances: the word stage chooses the words (one batched decode),
+   *  then the mora stage says each distinct choice (one batched decode per choice). */
   sayMany(
     intended: Intended,
     mode: SpeakMode,
@@ -138,28 +264,79 @@ export class Speaker {
     count: number,
     lexicon?: Lexicon,
   ): Utterance[] {
-    const source = this.vocab.encode(intended.morae);
-    const outputs =
-      mode === 'intact'
-        ? greedyDecode(this.models.repeater, [source])
-        : sampleSpeech(this.models.repeater, this.models[mode], source, count, {
-            ...this.decoding,
-            ...pressureSchedule(
-              calibratedPressure(pressure, this.calibration[mode]),
-              this.decoding.temperature,
-            ),
-            teachingMask: this.decoding.teachingMask
-              ? mode === 'horizontal'
-                ? 'inside'
-                : 'outside'
-              : undefined,
-            canFollow: this.possible,
-            rng,
-          });
-    const all = mode === 'intact' ? Array.from({ length: count }, () => outputs[0] ?? []) : outputs;
-    return all.map((ids) => {
+    if (mode === 'intact') {
+      const ids = greedyDecode(this.models.repeater, [this.vocab.encode(intended.morae)])[0] ?? [];
       const spoken = this.vocab.decode(ids);
-      return { intended: intended.morae, spoken, errors: annotate(intended, spoken, lexicon) };
+      const errors = stageErrors(annotate(intended, spoken, lexicon), []);
+      return Array.from({ length: count }, () => ({
+        intended: intended.morae,
+        planned: intended.morae,
+        spoken,
+        errors,
+      }));
+    }
+    const plans = this.planWords(intended, mode, pressure, rng, count);
+    // Sayings with the same plan are said in one batch; the output order stays the plans'.
+    const groups = new Map<string, number[]>();
+    plans.forEach((plan, k) => {
+      const key = plan.morae.join('|');
+      groups.set(key, [...(groups.get(key) ?? []), k]);
+    });
+    const out = new Array<Utterance>(count);
+    for (const members of groups.values()) {
+      const plan = plans[members[0] as number] as Intended;
+      const wordChanges = plan === intended ? [] : annotate(intended, plan.morae, lexicon);
+      const said = this.sayMorae(plan, mode, pressure, rng, members.length);
+      members.forEach((k, m) => {
+        const spoken = this.vocab.decode(said[m] ?? []);
+        out[k] = {
+          intended: intended.morae,
+          planned: plan.morae,
+          spoken,
+          errors: stageErrors(annotate(intended, spoken, lexicon), wordChanges),
+        };
+      });
+    }
+    return out;
+  }
+
+  /** The word stage: `count` word choices for `intended` (the intended sentence itself when the
+   *  stage is off, its pressure is 0, or a choice names no word or is too long to say). */
+  planWords(intended: Intended, mode: SlipPart, pressure: number, rng: Rng, count: number): Intended[] {
+    const stage = this.words;
+    const raw = calibratedPressure(pressure, this.wordCalibration[mode]);
+    if (!stage || raw <= 0 || intended.words.length === 0)
+      return Array.from({ length: count }, () => intended);
+    const encoded = stage.vocab.encode(intended);
+    if (encoded.source.length > stage.models.repeater.config.maxSourceLength)
+      return Array.from({ length: count }, () => intended);
+    const outputs = sampleWords(
+      stage,
+      mode,
+      intended,
+      encoded,
+      count,
+      pressureSchedule(raw, this.decoding.temperature),
+      rng,
+    );
+    return outputs.map((ids) => {
+      if (ids.length === encoded.target.length && ids.every((id, k) => id === encoded.target[k]))
+        return intended;
+      const words = stage.vocab.decode(ids, encoded.slots);
+      const plan = words && words.length > 0 ? intendedOf(words) : null;
+      // A choice the mora stage cannot say (longer than its input) is not made.
+      return plan && plan.morae.length <= this.models.repeater.config.maxSourceLength ? plan : intended;
+    });
+  }
+
+  /** The mora stage: `count` sayings of `plan`, as token ids. */
+  private sayMorae(plan: Intended, mode: SlipPart, pressure: number, rng: Rng, count: number): number[][] {
+    return sampleSpeech(this.models.repeater, this.models[mode], this.vocab.encode(plan.morae), count, {
+      ...this.decoding,
+      ...pressureSchedule(calibratedPressure(pressure, this.calibration[mode]), this.decoding.temperature),
+      teachingMask: this.decoding.teachingMask ? (mode === 'horizontal' ? 'inside' : 'outside') : undefined,
+      canFollow: this.possible,
+      rng,
     });
   }
 
@@ -180,14 +357,18 @@ export class Speaker {
 
   dispose(): void {
     for (const m of Object.values(this.models)) m.dispose();
+    for (const m of Object.values(this.words?.models ?? {})) m.dispose();
   }
 }
 
 export type SpeakerLoad =
-  { ok: true; speaker: Speaker } | { ok: false; part: SpeakerPart; error: CheckpointError };
+  { ok: true; speaker: Speaker } | { ok: false; part: SpeakerPart | WordPart; error: CheckpointError };
 
-/** Loads the three checkpoints through `handlerFor` (file handler in Node, http in the browser). */
-export async function loadSpeaker(handlerFor: (part: SpeakerPart) => tf.io.IOHandler): Promise<SpeakerLoad> {
+/** Loads the six checkpoints (three mora models, three word models) through `handlerFor` (file
+ *  handler in Node, http in the browser). */
+export async function loadSpeaker(
+  handlerFor: (part: SpeakerPart | WordPart) => tf.io.IOHandler,
+): Promise<SpeakerLoad> {
   const vocab = moraVocabulary();
   const models: Partial<Record<SpeakerPart, Transformer>> = {};
   for (const part of SPEAKER_PARTS) {
@@ -202,5 +383,38 @@ export async function loadSpeaker(handlerFor: (part: SpeakerPart) => tf.io.IOHan
     }
     models[part] = loaded.checkpoint.model;
   }
-  return { ok: true, speaker: new Speaker(models as Record<SpeakerPart, Transformer>, vocab) };
+  const disposeAll = (): void => {
+    for (const m of [...Object.values(models), ...Object.values(wordModels)]) m.dispose();
+  };
+  // The word models share one word vocabulary: the repeater's, which the slip models must match.
+  const wordModels: Partial<Record<WordPart, Transformer>> = {};
+  let wordVocab: WordVocabulary | undefined;
+  for (const part of WORD_PARTS) {
+    const loaded = await loadCheckpoint(handlerFor(part), {
+      task: SPEAKER_TASKS[part],
+      ...(wordVocab ? { sourceVocab: wordVocab.vocab, targetVocab: wordVocab.vocab } : {}),
+    });
+    if (!loaded.ok) {
+      disposeAll();
+      return { ok: false, part, error: loaded.error };
+    }
+    wordModels[part] = loaded.checkpoint.model;
+    if (!wordVocab) {
+      try {
+        wordVocab = new WordVocabulary(loaded.checkpoint.targetVocab);
+      } catch (e) {
+        disposeAll();
+        return { ok: false, part, error: { code: 'vocabulary-mismatch', message: String(e) } };
+      }
+    }
+  }
+  const words: WordStage = {
+    vocab: wordVocab as WordVocabulary,
+    models: {
+      repeater: wordModels['word-repeater'] as Transformer,
+      horizontal: wordModels['word-horizontal'] as Transformer,
+      vertical: wordModels['word-vertical'] as Transformer,
+    },
+  };
+  return { ok: true, speaker: new Speaker(models as Record<SpeakerPart, Transformer>, vocab, words) };
 }

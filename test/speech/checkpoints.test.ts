@@ -1,5 +1,5 @@
-// The shipped checkpoints: they load as the three parts of the speaker, with the mora
-// vocabulary, and slip with pressure (held-out repetition: test/speech/heldout.test.ts).
+// The shipped checkpoints: they load as the six parts of the speaker, the mora models with the
+// mora vocabulary and the word models with the word vocabulary, and slip with pressure (held-out repetition: test/speech/heldout.test.ts).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../src/data/random';
 import { useNodeBackend } from '../../src/model/backendNode';
@@ -7,7 +7,14 @@ import { loadCheckpoint } from '../../src/model/checkpoint';
 import { fileCheckpoint } from '../../src/model/fileHandler';
 import { makeLexicon } from '../../src/speech/annotate';
 import { loadCorpus } from '../../src/speech/corpus';
-import { loadSpeaker, SPEAKER_PARTS, SPEAKER_TASKS, type Speaker } from '../../src/speech/speaker';
+import {
+  loadSpeaker,
+  SPEAKER_PARTS,
+  SPEAKER_TASKS,
+  WORD_PARTS,
+  type Speaker,
+} from '../../src/speech/speaker';
+import { WordVocabulary } from '../../src/speech/words';
 import { moraVocabulary } from '../../src/speech/vocab';
 
 const DIR = 'assets/speech/checkpoints';
@@ -29,6 +36,20 @@ describe('the shipped speaker checkpoints', () => {
     expect(loaded.checkpoint.metadata.seed).toBe(7);
     loaded.checkpoint.model.dispose();
   });
+
+  it.each(WORD_PARTS)(
+    '%s loads with its task, seed and the word vocabulary of the training split',
+    async (part) => {
+      const loaded = await loadCheckpoint(fileCheckpoint(`${DIR}/${part}`), { task: SPEAKER_TASKS[part] });
+      expect(loaded.ok).toBe(true);
+      if (!loaded.ok) return;
+      expect(
+        loaded.checkpoint.targetVocab.equals(WordVocabulary.fromTraining(loadCorpus().train).vocab),
+      ).toBe(true);
+      expect(loaded.checkpoint.metadata.seed).toBe(7);
+      loaded.checkpoint.model.dispose();
+    },
+  );
 
   it('refuses a checkpoint of another part', async () => {
     const loaded = await loadCheckpoint(fileCheckpoint(`${DIR}/horizontal`), {

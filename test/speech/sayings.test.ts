@@ -97,3 +97,44 @@ describe('forty sayings labelled by hand', () => {
     ).toEqual([[cls, type, unit, ...(relation ? [relation] : [])]]);
   });
 });
+
+/** Whole-word substitutions, as the word stage makes them: [intended, spoken, class, relation]. */
+const WORD_SUBSTITUTIONS: [string, string, 'horizontal' | 'vertical', string][] = [
+  // A word of the same category from outside the sentence: the lemma competitor (タテ型).
+  [MIZU, 'こーひーをのむ', 'vertical', 'same-category'],
+  [NATSU, 'ことしのふゆはあつい', 'vertical', 'same-category'],
+  ['あつい:temperature ひ:day', 'さむいひ', 'vertical', 'same-category'],
+  // Another category, but it sounds like the intended word (same first mora): similar sound.
+  ['たけ:plant を みる:see', 'たきをみる', 'vertical', 'similar-word'],
+  // Neither: a known word of another category that does not sound alike.
+  ['こーひー:drink を のむ:eat', 'やまをのむ', 'vertical', 'other'],
+  // A word of the sentence said in another word's place (ヨコ型).
+  ['ゆき:weather と くも:weather', 'ゆきとゆき', 'horizontal', 'context'],
+];
+
+describe('whole-word substitutions are word-unit errors that say why the competitor won', () => {
+  it.each(WORD_SUBSTITUTIONS)(
+    '%s said as %s: a %s word substitution (%s)',
+    (intended, spoken, cls, relation) => {
+      const errors = annotate(sentence(intended), toMorae(spoken), lexicon);
+      expect(errors.map((e) => [e.unit, e.type, e.class, e.relation])).toEqual([
+        ['word', 'substitution', cls, relation],
+      ]);
+    },
+  );
+});
+
+describe('a whole-word substitution beside a mora slip stays a word-unit error', () => {
+  it('みずをのむ said as こーひーをのみ: a same-category word, then a mora from the sentence', () => {
+    const errors = annotate(sentence(MIZU), toMorae('こーひーをのみ'), lexicon);
+    expect(errors.map((e) => [e.unit, e.type, e.class, e.relation, e.spokenText])).toEqual([
+      ['word', 'substitution', 'vertical', 'same-category', 'こーひー'],
+      ['mora', 'substitution', 'horizontal', 'context', 'み'],
+    ]);
+  });
+
+  it('an exchange of two words of the sentence is still one exchange', () => {
+    const errors = annotate(sentence(KYAKU), toMorae('となりのかきはよくきゃくくうきゃくだ'), lexicon);
+    expect(errors.map((e) => [e.unit, e.type])).toEqual([['word', 'exchange']]);
+  });
+});

@@ -7,7 +7,16 @@ import { withRomaji } from '../../romaji';
 import { el as domEl } from '../settings/dom';
 import type { Intended, SpeechError } from '../../../speech/annotate';
 import { ERROR_TYPES_ORDER, type ErrorTally } from '../../../speech/tally';
-import { CLASS_LABELS, DIRECTION_LABELS, T, TYPE_LABELS, UNIT_LABELS, explainError } from './text';
+import type { Stage } from '../../../speech/speaker';
+import {
+  CLASS_LABELS,
+  DIRECTION_LABELS,
+  STAGE_LABELS,
+  T,
+  TYPE_LABELS,
+  UNIT_LABELS,
+  explainError,
+} from './text';
 
 /** An element with an optional class and text (the shared panel helper, in this panel's shape). */
 export function el<K extends keyof HTMLElementTagNameMap>(
@@ -18,8 +27,12 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return domEl(tag, { class: className || undefined }, text);
 }
 
-export function errorLabel(e: SpeechError): string {
+/** An error as the panel lists it; `stage` when the speaker says which stage made it. */
+export type ShownError = SpeechError & { readonly stage?: Stage };
+
+export function errorLabel(e: ShownError): string {
   const parts = [
+    ...(e.stage ? [STAGE_LABELS[e.stage]] : []),
     TYPE_LABELS[e.type],
     UNIT_LABELS[e.unit],
     DIRECTION_LABELS[e.direction],
@@ -35,7 +48,8 @@ export function renderUtterance(
   host: HTMLElement,
   intended: Intended,
   spoken: readonly string[],
-  errors: readonly SpeechError[],
+  errors: readonly ShownError[],
+  planned: readonly string[] = intended.morae,
 ): void {
   host.replaceChildren();
   const pair = el('div', 'speech-pair');
@@ -99,10 +113,19 @@ export function renderUtterance(
     item.dataset.type = e.type;
     item.dataset.unit = e.unit;
     item.dataset.relation = e.relation;
+    if (e.stage) item.dataset.stage = e.stage;
     item.append(el('span', 'plain', tr(explainError(e))));
     labels.append(item);
   }
-  host.append(pair, labels);
+  // When the word stage chose other words, what it chose (then said by the mora stage).
+  if (planned.join('') !== intended.morae.join('')) {
+    const line = el('p', 'planned-words');
+    line.append(
+      el('span', 'row-label', tr(T.planned)),
+      el('span', 'planned-text', withRomaji(planned.join(''))),
+    );
+    host.append(pair, line, labels);
+  } else host.append(pair, labels);
   requestAnimationFrame(() => drawArrows(pair, svg, errors, intendedCells, spokenCells));
 }
 

@@ -28,7 +28,16 @@ export interface SpeechHooks {
   backend?: string;
   intended?: string;
   spoken?: string;
-  errors?: { class: string; type: string; unit: string; direction: string; relation: string }[];
+  errors?: {
+    class: string;
+    type: string;
+    unit: string;
+    direction: string;
+    relation: string;
+    stage: string;
+  }[];
+  /** The words the word stage chose, as kana (the intended ones when it did not slip). */
+  planned?: string;
   problem?: string | null;
   /** The reading the dictionary gave a typed sentence with kanji (null when none was needed). */
   kanjiReading?: string | null;
@@ -312,7 +321,7 @@ export function openSpeechPanel(): PanelHandle {
       hooks.lastMs = ms;
       timing.textContent = trf(T.timing, { ms: ms.toFixed(1) });
       lastSaid = { sentence: state.sentence, mode: state.mode, spoken: said.spoken, errors: said.errors };
-      renderUtterance(result, state.sentence, said.spoken, said.errors);
+      renderUtterance(result, state.sentence, said.spoken, said.errors, said.planned);
       renderHeatmap(
         heat,
         speaker.attention(state.sentence.morae, said.spoken, state.mode),
@@ -329,7 +338,9 @@ export function openSpeechPanel(): PanelHandle {
         direction: e.direction,
         hasSource: e.source !== null,
         relation: e.relation,
+        stage: e.stage,
       }));
+      hooks.planned = said.planned.join('');
     }
 
     function sayHundred(): void {

@@ -4,7 +4,7 @@ import { kanaWithRomaji as rj } from '../../romaji';
 import type { Direction, ErrorClass, ErrorType, ErrorUnit, SpeechError } from '../../../speech/annotate';
 import type { InputProblem } from '../../../speech/input';
 import type { KanjiProblem } from '../../../speech/kanji';
-import type { SpeakMode } from '../../../speech/speaker';
+import type { SpeakMode, Stage } from '../../../speech/speaker';
 
 export const T = {
   menu: { ja: '早口言葉と言い誤り', en: 'Tongue twisters & slips' },
@@ -32,6 +32,7 @@ export const T = {
   say100: { ja: '100回言う', en: 'Say it 100 times' },
   intended: { ja: '言おうとした文', en: 'Intended' },
   spoken: { ja: '実際に言った文', en: 'Spoken' },
+  planned: { ja: '語の段階で選ばれた語', en: 'Words chosen at the word stage' },
   noError: { ja: '誤りなし', en: 'No error' },
   attention: {
     ja: '注意の重み（縦: 言った拍, 横: 入力の拍）',
@@ -41,12 +42,12 @@ export const T = {
   errorRate: { ja: '誤りのある文: {n} / 100', en: 'Sentences with an error: {n} / 100' },
   timing: { ja: '1文 {ms} ms', en: '{ms} ms per sentence' },
   explainHorizontal: {
-    ja: 'ヨコ型: 復唱モデルを「同じ文の中から要素を持ち込む」誤り（予測・保続・交換）で追加学習したモデル。追加学習の目的関数に制約項があります: 正解以外に配る確率のうち、文にない拍（タテ型になる候補）への分を罰し、その重み（ラグランジュ乗数）は制約が破れている間だけ学習中に大きくなります。話すときはこのモデルから自由にサンプリングするので、誤りの型は重みが決めています。プレッシャーは、各拍でこのモデルが健常な復唱モデルに勝つ割合で、既定の 0.3 で約 4 割の文に誤りが出るようモデルごとに較正してあります（高くするとサンプリング温度も上がります）。',
-    en: 'Horizontal: the repeater fine-tuned on slips whose intruder comes from the same sentence (anticipation, perseveration, exchange). Its fine-tuning objective carries a constraint: of the probability it gives to anything but the right mora, the share on morae absent from the sentence (vertical candidates) is penalised, with a Lagrange multiplier that grows during training only while the constraint is broken. When it speaks it is sampled freely, so the kind of slip comes from its weights. Pressure is how often, at each mora, it wins over the healthy repeater, calibrated per model so that the default 0.3 makes about 4 in 10 sayings slip (higher up, it also samples hotter).',
+    ja: 'ヨコ型: 話し手は二段階で話します。まず語の段階: 小さな Transformer が語の単位で文を読み、各語の位置で、追加学習した「ヨコ型の語の誤り」モデルが健常な語の選択に勝つと、文の中の別の語が入り込みます（予測・保続・交換）。次に拍の段階: 選ばれた語を、復唱モデルを「同じ文の中から要素を持ち込む」誤りで追加学習したモデルと復唱モデルの競合が拍ごとに言います。追加学習の目的関数（語・拍の両方）に制約項があります: 正解以外に配る確率のうち、文にない語・拍（タテ型になる候補）への分を罰し、その重み（ラグランジュ乗数）は制約が破れている間だけ学習中に大きくなります。話すときはこのモデルから自由にサンプリングするので、誤りの型は重みが決めています。プレッシャーは、各拍でこのモデルが健常な復唱モデルに勝つ割合で、既定の 0.3 で約 4 割の文に誤りが出るようモデルごとに較正してあります（高くするとサンプリング温度も上がります）。',
+    en: 'Horizontal: the speaker works in two stages. First the word stage: a small Transformer reads the sentence as words, and where its fine-tuned horizontal word-slip model wins over healthy word selection, another word of the sentence takes the slot (anticipation, perseveration, exchange). Then the mora stage says the chosen words: the repeater competes at every mora with its copy fine-tuned on slips whose intruder comes from the same sentence. Both fine-tunings carry a constraint in the objective: of the probability given to anything but the right word or mora, the share on words or morae absent from the sentence (vertical candidates) is penalised, with a Lagrange multiplier that grows during training only while the constraint is broken. When it speaks it is sampled freely, so the kind of slip comes from its weights. Pressure is how often, at each mora, it wins over the healthy repeater, calibrated per model so that the default 0.3 makes about 4 in 10 sayings slip (higher up, it also samples hotter).',
   },
   explainVertical: {
-    ja: 'タテ型: 復唱モデルを「文の外の競合語・似た拍が勝つ」誤りで追加学習したモデル。目的関数の制約項は、正解以外の確率のうち文の中の別の拍（ヨコ型になる候補）への分を罰します。話すときは自由にサンプリングします。プレッシャーの意味はヨコ型と同じです。',
-    en: 'Vertical: the repeater fine-tuned on slips where a competitor from outside the sentence wins. The constraint in its objective penalises the share of its deviation on other morae of the same sentence (horizontal candidates). It is sampled freely when it speaks. Pressure works as for the horizontal model.',
+    ja: 'タテ型: 語の段階では、同じ意味カテゴリの語（こーひー → じゅーす）が文の外から位置を取る誤りで追加学習した語のモデルが競合語を選びます。語にはカテゴリが特徴として付いていますが、どの語が同じカテゴリかは重みが覚えたものです。拍の段階では、復唱モデルを「文の外の似た拍が勝つ」誤りで追加学習したモデルが言います。目的関数の制約項は、正解以外の確率のうち文の中の別の語・拍（ヨコ型になる候補）への分を罰します。話すときは自由にサンプリングします。プレッシャーの意味はヨコ型と同じです。',
+    en: 'Vertical: at the word stage, a word model fine-tuned on slips where a word of the same category from outside the sentence takes the slot (こーひー → じゅーす, coffee → juice) picks the competitor: each word comes with its category as a feature, but which words share it is learnt in the weights. At the mora stage, the repeater fine-tuned on similar-sounding outside morae speaks. The constraint in both objectives penalises the share of the deviation on other words or morae of the same sentence (horizontal candidates). It is sampled freely when it speaks. Pressure works as for the horizontal model.',
   },
   teachingMask: {
     ja: '教材用: 出力マスク（型を生成時に強制）',
@@ -81,6 +82,12 @@ export const UNIT_LABELS: Record<ErrorUnit, Bilingual> = {
   phoneme: { ja: '音素', en: 'phoneme' },
   mora: { ja: '拍', en: 'mora' },
   word: { ja: '語', en: 'word' },
+};
+
+/** Which stage of the speaker slipped (speaker.ts): word selection, or saying the morae. */
+export const STAGE_LABELS: Record<Stage, Bilingual> = {
+  word: { ja: '語の選択で', en: 'word stage' },
+  mora: { ja: '拍の段階で', en: 'mora stage' },
 };
 
 export const DIRECTION_LABELS: Record<Direction, Bilingual> = {
@@ -190,6 +197,11 @@ export function explainError(e: SpeechError): Bilingual {
       return {
         ja: `同じ意味カテゴリの語「${said}」が「${meant}」の位置を取った（文の外の競合語）。`,
         en: `${rj(said)}, a word of the same kind as ${rj(meant)}, took its slot (a competitor from outside the sentence: same category).`,
+      };
+    case 'similar-word':
+      return {
+        ja: `「${meant}」に音の似た語「${said}」がその位置を取った（文の外の競合語: 似た音）。`,
+        en: `${rj(said)}, a word that sounds like ${rj(meant)}, took its slot (a competitor from outside the sentence: similar sound).`,
       };
     case 'similar-mora':
       return {

@@ -134,6 +134,11 @@ export function slipSentence(e: SpeechError, intended: Intended): Bilingual {
         `同じ種類の語「${said}」が「${meant}」の代わりに出た — 文の外の競合語（タテ型）`,
         `${en(said)}, a word of the same kind, took the place of ${en(meant)} — a competitor from outside the sentence (vertical)`,
       );
+    case 'similar-word':
+      return line(
+        `音の似た語「${said}」が「${meant}」の代わりに出た — 文の外の競合語（タテ型）`,
+        `${en(said)}, a word that sounds like ${en(meant)}, took its place — a competitor from outside the sentence (vertical)`,
+      );
     case 'similar-mora':
       return line(
         `「${said}」は文のどこにもない、「${meant}」に似た音 — 文の外から割り込んだ競合（タテ型）`,

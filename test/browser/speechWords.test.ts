@@ -1,0 +1,152 @@
+// Word-level slips in the tongue-twister mode: the word stage (src/speech/words.ts) makes a
+// whole-word slip in each mode — another word of the sentence intruding (horizontal), a word of
+// the same category from outside it (vertical) — and the panel labels it with its stage, the
+// competitor and why it won, in Japanese and in English with romaji, at two window sizes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openGame, type GamePage } from './harness';
+
+interface SpeechError {
+  class: string;
+  type: string;
+  unit: string;
+  relation: string;
+  stage: string;
+}
+interface SpeechHooks {
+  ready: boolean;
+  intended?: string;
+  planned?: string;
+  spoken?: string;
+  errors?: SpeechError[];
+}
+
+const hooks = (page: Page) => page.evaluate(() => window.__utakaruta?.speech as SpeechHooks | undefined);
+
+async function openSpeech(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__utakaruta?.screen === 'title');
+  type Box = { x: number; y: number; width: number; height: number; id: string };
+  const box = await page.evaluate(() =>
+    (window.__utakaruta?.title as { menu: () => Box[] }).menu().find((e) => e.id === 'speech'),
+  );
+  await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
+  await page.waitForFunction(
+    () => (window.__utakaruta?.speech as SpeechHooks | undefined)?.ready === true,
+    null,
+    {
+      timeout: 90_000,
+    },
+  );
+}
+
+async function setPressure(page: Page, value: number): Promise<void> {
+  await page.evaluate((v) => {
+    const input = document.querySelector<HTMLInputElement>('.speech-panel input[name="pressure"]');
+    if (!input) throw new Error('no pressure slider');
+    input.value = String(v);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, value);
+}
+
+/** Says the sentence again until the word stage made a word-unit error that `wanted` accepts. */
+async function untilWordSlip(page: Page, wanted: (e: SpeechError) => boolean): Promise<SpeechHooks> {
+  for (let attempt = 0; attempt < 60; attempt++) {
+    const h = (await hooks(page))!;
+    if (h.errors?.some((e) => e.stage === 'word' && e.unit === 'word' && wanted(e))) return h;
+    await page.click('.speech-panel button.again');
+  }
+  throw new Error('no word-stage slip in 60 sayings');
+}
+
+/** The twister 生麦生米生卵: three words of one category, alike in sound. */
+const TWISTER = 'なまむぎ なまごめ なまたまご';
+const EVERYDAY = 'あさ は こーひー を のみます';
+
+async function chooseSentence(page: Page, source: string, text: string): Promise<void> {
+  await page.click(`.speech-tabs button[data-source="${source}"]`);
+  await page.click(`.speech-list button.sentence:text-is("${text}")`);
+}
+
+describe('word-level slips in the tongue-twister mode', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  for (const [width, height] of [
+    [1280, 720],
+    [1024, 768],
+  ] as const) {
+    describe(`at ${width}×${height}`, () => {
+      let game: GamePage;
+      beforeAll(async () => {
+        game = await openGame(browser, { width, height });
+        await openSpeech(game.page);
+      });
+      afterAll(async () => {
+        await game.context.close();
+      });
+
+      it('a tongue twister slips horizontally at the word stage, labelled with its stage and source', async () => {
+        const { page } = game;
+        await chooseSentence(page, 'twister', TWISTER);
+        await page.check('input[name="speech-mode"][value="horizontal"]');
+        await setPressure(page, 40);
+        const h = await untilWordSlip(page, (e) => e.class === 'horizontal');
+        expect(h.planned).not.toBe(h.intended);
+        const item = page.locator('.error-labels li.err[data-stage="word"][data-unit="word"]').first();
+        expect(await item.isVisible()).toBe(true);
+        expect(await item.textContent()).toContain('語の選択で');
+        expect(await item.textContent()).toMatch(/語/);
+        await game.screenshot(`speech-word-horizontal-${width}x${height}`);
+      });
+
+      it('the tongue twister slips vertically: a same-category word wins, and the panel says why', async () => {
+        const { page } = game;
+        await chooseSentence(page, 'twister', TWISTER);
+        await page.check('input[name="speech-mode"][value="vertical"]');
+        await setPressure(page, 40);
+        await untilWordSlip(page, (e) => e.class === 'vertical' && e.relation === 'same-category');
+        const item = page
+          .locator('.error-labels li.err[data-stage="word"][data-relation="same-category"]')
+          .first();
+        expect(await item.isVisible()).toBe(true);
+        expect(await item.locator('.plain').textContent()).toContain('同じ意味カテゴリ');
+        // The words the word stage chose are shown under the spoken row.
+        expect(await page.locator('.speech-result .planned-words').isVisible()).toBe(true);
+        await game.screenshot(`speech-word-vertical-${width}x${height}`);
+        expect(game.errors).toEqual([]);
+      });
+    });
+  }
+
+  it('in English, the word stage and the competitor are named in plain words with romaji', async () => {
+    const game = await openGame(browser, { width: 1280, height: 720, path: '?lang=en' });
+    const { page } = game;
+    await page.waitForFunction(() => window.__utakaruta?.screen === 'title');
+    type Box = { x: number; y: number; width: number; height: number; lang: string };
+    const en = await page.evaluate(() =>
+      (window.__utakaruta?.title as { lang: () => Box[] }).lang().find((b) => b.lang === 'en'),
+    );
+    await page.mouse.click(en!.x + en!.width / 2, en!.y + en!.height / 2);
+    await openSpeech(page);
+    await chooseSentence(page, 'everyday', EVERYDAY);
+    await page.check('input[name="speech-mode"][value="vertical"]');
+    await setPressure(page, 40);
+    await untilWordSlip(page, (e) => e.class === 'vertical' && e.relation === 'same-category');
+    const item = page
+      .locator('.error-labels li.err[data-stage="word"][data-relation="same-category"]')
+      .first();
+    expect(await item.textContent()).toContain('word stage');
+    expect(await item.locator('.plain').textContent()).toMatch(/same category/);
+    // Romaji beside the kana of the competitor (kanaWithRomaji writes "kana (romaji)").
+    expect(await item.locator('.plain').textContent()).toMatch(/\([a-zāīūēō\- ]+\)/);
+    await game.screenshot('speech-word-english');
+    expect(game.errors).toEqual([]);
+    await game.context.close();
+  });
+});
