@@ -44,7 +44,12 @@ import {
   REPETITION_RECIPE,
   SLIP_RECIPE,
 } from '../src/speech/datasets';
-import { constrainedLoss, LagrangeMultiplier, type ConstraintLog } from '../src/speech/constraint';
+import {
+  constrainedLoss,
+  LagrangeMultiplier,
+  takeEpochTerms,
+  type ConstraintLog,
+} from '../src/speech/constraint';
 import { SPEAKER_TASKS, WORD_PARTS, type SpeakerPart, type WordPart } from '../src/speech/speaker';
 import { trainWordStage, WORD_RECIPE, type WordStageOptions } from './speechWords';
 
@@ -220,13 +225,7 @@ async function runSlip(part: 'horizontal' | 'vertical', repeater: Transformer): 
     ...(multiplier ? { loss: constrainedLoss(part, multiplier, log) } : {}),
     // Saved after every epoch, so a run cut short still leaves its last whole epoch.
     onEpoch: async (m) => {
-      const terms = {
-        epoch: m.epoch,
-        crossEntropy: log.steps ? log.crossEntropy / log.steps : m.loss,
-        constraint: log.steps ? log.constraint / log.steps : NaN,
-        lambda: multiplier?.value ?? 0,
-      };
-      log.crossEntropy = log.constraint = log.steps = 0;
+      const terms = takeEpochTerms(log, m.epoch, m.loss, multiplier);
       perEpoch.push(terms);
       console.log(
         `${part} epoch ${m.epoch} loss ${m.loss.toFixed(4)} CE ${terms.crossEntropy.toFixed(4)}` +

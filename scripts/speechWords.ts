@@ -23,7 +23,12 @@ import {
   wordSaladOf,
   wordSlipPairs,
 } from '../src/speech/words';
-import { constrainedLoss, LagrangeMultiplier, type ConstraintLog } from '../src/speech/constraint';
+import {
+  constrainedLoss,
+  LagrangeMultiplier,
+  takeEpochTerms,
+  type ConstraintLog,
+} from '../src/speech/constraint';
 import { SPEAKER_TASKS, type WordPart } from '../src/speech/speaker';
 
 export const WORD_SIZE: ModelSize = {
@@ -149,13 +154,7 @@ export async function trainWordStage(
       clipNorm: 1,
       ...(multiplier ? { loss: constrainedLoss(kind, multiplier, log, vocab.alwaysOut) } : {}),
       onEpoch: (m) => {
-        const terms = {
-          epoch: m.epoch,
-          crossEntropy: log.steps ? log.crossEntropy / log.steps : m.loss,
-          constraint: log.steps ? log.constraint / log.steps : NaN,
-          lambda: multiplier?.value ?? 0,
-        };
-        log.crossEntropy = log.constraint = log.steps = 0;
+        const terms = takeEpochTerms(log, m.epoch, m.loss, multiplier);
         perEpoch.push(terms);
         console.log(
           `${part} epoch ${m.epoch} CE ${terms.crossEntropy.toFixed(4)} c ${terms.constraint.toFixed(3)}` +

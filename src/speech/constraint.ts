@@ -124,11 +124,39 @@ export class LagrangeMultiplier {
   }
 }
 
-/** Running means of the terms over the steps since the last `take()`, for epoch logs. */
+/** Running sums of the terms over the steps since the last `takeEpochTerms`, for epoch logs. */
 export interface ConstraintLog {
   crossEntropy: number;
   constraint: number;
   steps: number;
+}
+
+/** One epoch's mean CE and c, and λ at its end, as the checkpoints' `notes.perEpoch` keep them. */
+export interface EpochTerms {
+  readonly epoch: number;
+  readonly crossEntropy: number;
+  readonly constraint: number;
+  readonly lambda: number;
+}
+
+/**
+ * The means of `log` since the last call (the epoch's loss when no constrained step ran), and
+ * empties it for the next epoch.
+ */
+export function takeEpochTerms(
+  log: ConstraintLog,
+  epoch: number,
+  loss: number,
+  multiplier: LagrangeMultiplier | null | undefined,
+): EpochTerms {
+  const terms = {
+    epoch,
+    crossEntropy: log.steps ? log.crossEntropy / log.steps : loss,
+    constraint: log.steps ? log.constraint / log.steps : NaN,
+    lambda: multiplier?.value ?? 0,
+  };
+  log.crossEntropy = log.constraint = log.steps = 0;
+  return terms;
 }
 
 /**

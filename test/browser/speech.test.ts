@@ -4,7 +4,8 @@
 // times.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { clickBox, clickTitleLanguage, launchBrowser, menuEntry, openGame, type GamePage } from './harness';
+import { clickTitleLanguage, launchBrowser, openGame, type GamePage } from './harness';
+import { openSpeech, setPressure } from './speechHelpers';
 
 interface SpeechHooks {
   ready: boolean;
@@ -19,16 +20,6 @@ interface SpeechHooks {
 }
 
 const hooks = (page: Page) => page.evaluate(() => window.__utakaruta?.speech as SpeechHooks | undefined);
-
-async function setPressure(page: Page, value: number): Promise<void> {
-  await page.evaluate((v) => {
-    const input = document.querySelector<HTMLInputElement>('.speech-panel input[name="pressure"]');
-    if (!input) throw new Error('no pressure slider');
-    input.value = String(v);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  }, value);
-}
 
 /**
  * Says the current sentence again until an error of `cls` shows (the speaker samples); with
@@ -65,14 +56,7 @@ describe('the tongue-twister mode', () => {
   it('opens from the title menu and loads the speaker on WASM', async () => {
     const { page } = game;
     await page.waitForFunction(() => window.__utakaruta?.screen === 'title');
-    await clickBox(page, await menuEntry(page, 'speech'));
-    await page.waitForFunction(
-      () => (window.__utakaruta?.speech as SpeechHooks | undefined)?.ready === true,
-      null,
-      {
-        timeout: 60_000,
-      },
-    );
+    await openSpeech(page, 60_000);
     expect((await hooks(page))?.backend).toBe('wasm');
   });
 
@@ -220,8 +204,7 @@ describe('the tongue-twister mode', () => {
     await page.click('.speech-header button.close');
     await page.waitForSelector('.speech-panel', { state: 'detached' });
     await clickTitleLanguage(page, 'en');
-    await clickBox(page, await menuEntry(page, 'speech'));
-    await page.waitForFunction(() => (window.__utakaruta?.speech as SpeechHooks | undefined)?.ready === true);
+    await openSpeech(page);
     expect(await page.locator('.speech-header h1').textContent()).toContain('Tongue twisters');
     expect(await page.locator('.speech-panel button.hundred').textContent()).toBe('Say it 100 times');
     // Romaji under the kana, and each error in plain words.

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openGame, type GamePage } from './harness';
+import { openSpeech, setPressure } from './speechHelpers';
 
 interface SpeechError {
   class: string;
@@ -22,32 +23,6 @@ interface SpeechHooks {
 }
 
 const hooks = (page: Page) => page.evaluate(() => window.__utakaruta?.speech as SpeechHooks | undefined);
-
-async function openSpeech(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__utakaruta?.screen === 'title');
-  type Box = { x: number; y: number; width: number; height: number; id: string };
-  const box = await page.evaluate(() =>
-    (window.__utakaruta?.title as { menu: () => Box[] }).menu().find((e) => e.id === 'speech'),
-  );
-  await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
-  await page.waitForFunction(
-    () => (window.__utakaruta?.speech as SpeechHooks | undefined)?.ready === true,
-    null,
-    {
-      timeout: 90_000,
-    },
-  );
-}
-
-async function setPressure(page: Page, value: number): Promise<void> {
-  await page.evaluate((v) => {
-    const input = document.querySelector<HTMLInputElement>('.speech-panel input[name="pressure"]');
-    if (!input) throw new Error('no pressure slider');
-    input.value = String(v);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  }, value);
-}
 
 /** Says the sentence again until the word stage made a word-unit error that `wanted` accepts. */
 async function untilWordSlip(page: Page, wanted: (e: SpeechError) => boolean): Promise<SpeechHooks> {
