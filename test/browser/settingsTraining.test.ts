@@ -5,6 +5,7 @@
 // with each written line shown over its right answer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
 import { launchBrowser, openGame } from './harness';
 import {
   expectClean,
@@ -156,10 +157,17 @@ describe('training you can trust', () => {
       '読み込みました',
     );
     const [before] = await storedModels(page);
+    // The shipped checkpoint holds the epoch its recipe's stop rule decided at.
+    const shipped = (
+      JSON.parse(await readFile('assets/checkpoints/opponent/model.json', 'utf8')) as {
+        modelTopology: { epochs: number };
+      }
+    ).modelTopology.epochs;
+    expect(before!.checkpointEpochs).toBe(shipped);
     await page.click('[data-testid=continue-saved]');
     const box = page.locator('[data-testid=continue-box]');
     await box.waitFor({ state: 'visible' });
-    expect(await box.textContent()).toContain('エポック 48 まで学習済み');
+    expect(await box.textContent()).toContain(`エポック ${shipped} まで学習済み`);
     expect(await page.isDisabled('input[name=dModel]')).toBe(true);
     expect(await page.inputValue('input[name=dModel]')).toBe('32');
     expect(await page.inputValue('input[name=dFF]')).toBe('64');
@@ -169,13 +177,15 @@ describe('training you can trust', () => {
     await page.fill('input[name=learningRate]', '0.0003');
     await page.click('[data-testid=start]');
     expect(await waitForState(page, ['done', 'failed', 'diverged'])).toBe('done');
-    expect(await page.textContent('[data-testid=status-line]')).toContain('エポック 49 / 49');
+    expect(await page.textContent('[data-testid=status-line]')).toContain(
+      `エポック ${shipped + 1} / ${shipped + 1}`,
+    );
     await page.waitForTimeout(500);
     const after = await storedModels(page);
     expect(after).toHaveLength(1);
     expect(after[0]!.id).toBe(before!.id);
-    expect(after[0]!.checkpointEpochs).toBe(49);
-    expect(after[0]!.metrics.map((m) => m.epoch)).toEqual([47, 48, 49]);
+    expect(after[0]!.checkpointEpochs).toBe(shipped + 1);
+    expect(after[0]!.metrics.map((m) => m.epoch).slice(-2)).toEqual([shipped, shipped + 1]);
 
     // Each line: what the model wrote over the right answer, column by column.
     const rows = await page.evaluate(() =>

@@ -93,8 +93,10 @@ export function speechTour(lab: SpeechTourLab, refresh: () => void, seed = 15): 
             return;
           }
           if (saying >= MAX_SAYINGS) {
+            // Said long enough to be read, like a slip found after a retry.
             override = noSlip(mode, saying);
             refresh();
+            await wait(SHOW_SLIP_MS, signal);
             return;
           }
           await wait(RETRY_MS, signal);
