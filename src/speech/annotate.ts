@@ -320,12 +320,7 @@ function alignedErrors(intended: Intended, spoken: readonly string[], lexicon: L
     const known = lexicon.byKana.get(saidKana);
     // A word made of morae the sentence has elsewhere (あや → やま) is told mora by mora.
     if (known && !madeOfSentenceMorae(I, said, wordSpan)) {
-      const relation: Relation =
-        known.category === word.category
-          ? 'same-category'
-          : similarWords(word.morae, said)
-            ? 'similar-word'
-            : 'other';
+      const relation = rivalRelation(known, word, said);
       return make({
         unit: 'word',
         type: 'substitution',
@@ -615,6 +610,12 @@ function wordAmongOthers(
   return null;
 }
 
+/** Why a whole rival word won the slot of `word`: its category, else its sound, else neither. */
+function rivalRelation(rival: IntendedWord, word: IntendedWord, said: readonly string[]): Relation {
+  if (rival.category === word.category) return 'same-category';
+  return similarWords(word.morae, said) ? 'similar-word' : 'other';
+}
+
 /** Two words that sound alike: the same first or last mora, lengths within one mora. */
 export function similarWords(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || b.length === 0 || Math.abs(a.length - b.length) > 1) return false;
@@ -666,12 +667,7 @@ function singleWordError(
     }
     const known = lexicon.byKana.get(saidKana);
     if (known && !madeOfSentenceMorae(I, said, intendedSpan)) {
-      const relation: Relation =
-        known.category === word.category
-          ? 'same-category'
-          : similarWords(word.morae, said)
-            ? 'similar-word'
-            : 'other';
+      const relation = rivalRelation(known, word, said);
       return { ...base, type: 'substitution', direction: 'none', class: 'vertical', relation, source: null };
     }
     return null;

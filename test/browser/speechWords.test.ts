@@ -4,7 +4,7 @@
 // competitor and why it won, in Japanese and in English with romaji, at two window sizes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openGame, type GamePage } from './harness';
+import { clickTitleLanguage, launchBrowser, openGame, type GamePage } from './harness';
 import { openSpeech, setPressure } from './speechHelpers';
 
 interface SpeechError {
@@ -102,12 +102,7 @@ describe('word-level slips in the tongue-twister mode', () => {
   it('in English, the word stage and the competitor are named in plain words with romaji', async () => {
     const game = await openGame(browser, { width: 1280, height: 720, path: '?lang=en' });
     const { page } = game;
-    await page.waitForFunction(() => window.__utakaruta?.screen === 'title');
-    type Box = { x: number; y: number; width: number; height: number; lang: string };
-    const en = await page.evaluate(() =>
-      (window.__utakaruta?.title as { lang: () => Box[] }).lang().find((b) => b.lang === 'en'),
-    );
-    await page.mouse.click(en!.x + en!.width / 2, en!.y + en!.height / 2);
+    await clickTitleLanguage(page, 'en');
     await openSpeech(page);
     await chooseSentence(page, 'everyday', EVERYDAY);
     await page.check('input[name="speech-mode"][value="vertical"]');
