@@ -9,6 +9,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../data/random';
 import { configProblem, type TransformerConfig } from './config';
+import { matMul } from './matmul';
 import { EOS, PAD } from './vocab';
 
 /** Additive mask value: large enough that softmax gives exactly 0 in float32. */
@@ -264,7 +265,7 @@ export class Transformer {
     const table = this.p(`${side}.embedding`); // [V, C]
     const [V, C] = table.shape as [number, number];
     const oneHot = tf.oneHot(ids.reshape([B * L]), V); // [B·L, V]
-    const vectors = oneHot.matMul(table).mul(Math.sqrt(C)); // [B·L, C]
+    const vectors = matMul(oneHot, table).mul(Math.sqrt(C)); // [B·L, C]
     const positions = this.positions.slice([0, 0], [L, C]); // [L, C]
     return vectors.reshape([B, L, C]).add(positions) as tf.Tensor3D; // [B, L, C]
   }
@@ -285,10 +286,10 @@ export class Transformer {
     const q = heads(linear(queryInput, this.p(`${prefix}.wq`), this.p(`${prefix}.bq`)), Tq); // [B, H, Tq, D]
     const k = heads(linear(keyInput, this.p(`${prefix}.wk`), this.p(`${prefix}.bk`)), Tk); // [B, H, Tk, D]
     const v = heads(linear(keyInput, this.p(`${prefix}.wv`), this.p(`${prefix}.bv`)), Tk); // [B, H, Tk, D]
-    let scores = tf.matMul(q, k, false, true).div(Math.sqrt(D)) as tf.Tensor4D; // [B, H, Tq, Tk]
+    let scores = matMul(q, k, true).div(Math.sqrt(D)) as tf.Tensor4D; // [B, H, Tq, Tk]
     if (mask) scores = scores.add(mask);
     const weights = tf.softmax(scores); // [B, H, Tq, Tk]
-    const mixed = tf.matMul(weights, v); // [B, H, Tq, D]
+    const mixed = matMul(weights, v); // [B, H, Tq, D]
     const joined = mixed.transpose([0, 2, 1, 3]).reshape([B, Tq, C]) as tf.Tensor3D; // [B, Tq, C]
     return { out: linear(joined, this.p(`${prefix}.wo`), this.p(`${prefix}.bo`)), weights };
   }
@@ -311,9 +312,7 @@ export class Transformer {
 function linear(x: tf.Tensor3D, w: tf.Tensor, b: tf.Tensor): tf.Tensor3D {
   const [B, L, In] = x.shape;
   const Out = w.shape[1] as number;
-  return x
-    .reshape([B * L, In])
-    .matMul(w as tf.Tensor2D)
+  return matMul(x.reshape([B * L, In]), w)
     .add(b)
     .reshape([B, L, Out]) as tf.Tensor3D;
 }
