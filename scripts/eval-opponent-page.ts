@@ -100,7 +100,7 @@ async function measureTraining(
     secondsToStable: run.secondsToStable,
     stableFromEpoch: run.stableFromEpoch,
     trainSeconds: last?.trainSeconds ?? NaN,
-    exactMatch: last?.evaluation?.exactMatch ?? null,
+    exactMatch: run.writtenFreeRunning ?? last?.evaluation?.exactMatch ?? null,
     epochs: run.result.epochs.length,
     decided: run.decided,
   };

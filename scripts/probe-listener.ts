@@ -59,7 +59,7 @@ if (values.untrained) {
       if (!e) return;
       console.log(
         `ep ${String(m.epoch).padStart(2)} loss ${m.loss.toFixed(3)} written ${e.exactMatch}/${e.total} ` +
-          `sure ${d?.sure ?? '-'} early ${d?.early ?? '-'}  wall ${((performance.now() - t0) / 1000).toFixed(1)} s ` +
+          `sure ${d?.sure ?? 'too few'} early ${d?.early ?? '-'}  wall ${((performance.now() - t0) / 1000).toFixed(1)} s ` +
           `cpu ${cpuNow().toFixed(1)} s eval ${e.seconds.toFixed(2)} s`,
       );
     },

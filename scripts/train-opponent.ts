@@ -84,7 +84,9 @@ async function trainOne(recipeName: ListenerRecipeName, seed: number): Promise<v
                 `${e.freeRunning === false ? 'written (teacher-forced)' : 'free-running'} ${e.exactMatch}/${e.total}`
               : '') +
             (decided !== null
-              ? `  sure at the kimariji ${decided.sure}/${e?.total ?? '?'}, early ${decided.early}`
+              ? decided.sure === null
+                ? '  sure at the kimariji: too few (check cut short)'
+                : `  sure at the kimariji ${decided.sure}/${e?.total ?? '?'}, early ${decided.early ?? 'some (check cut short)'}`
               : ''),
         );
       },
@@ -101,7 +103,8 @@ async function trainOne(recipeName: ListenerRecipeName, seed: number): Promise<v
     secondsToStable: run.secondsToStable,
     stableFromEpoch: run.stableFromEpoch,
     processCpuSeconds: (cpu.user + cpu.system) / 1e6,
-    exactMatch: last?.evaluation?.exactMatch ?? null,
+    /** Learnt cards written exactly free-running at the deciding (or last) epoch. */
+    exactMatch: run.writtenFreeRunning ?? last?.evaluation?.exactMatch ?? null,
     /** Learnt poems believed ≥ DECIDED_P after their static kimariji, at the last epoch. */
     decidedAtKimariji: run.decided,
     teacherForcedAccuracy: last?.evaluation?.teacherForcedAccuracy ?? null,

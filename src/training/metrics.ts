@@ -69,6 +69,12 @@ export function beliefInTargets(
   model: Transformer,
   pairs: readonly Pair[],
   candidates: readonly (readonly number[])[],
+  /**
+   * Called with each belief as it is found, in pair order; returning true stops there and the
+   * beliefs found so far (this one included) are returned. A check that only needs to know
+   * whether enough pairs pass can give up at the first failure too many.
+   */
+  stop?: (belief: number, index: number) => boolean,
 ): number[] {
   if (pairs.length === 0) return [];
   const rows = pairs.map((p) => candidates.findIndex((c) => sameIds(c, p.target)));
@@ -76,15 +82,19 @@ export function beliefInTargets(
   const scorer = new CandidateScorer(model, candidates);
   // Pairs that share a source (one opening, several poems) are scored once.
   const scored = new Map<string, number[]>();
+  const beliefs: number[] = [];
   try {
-    return pairs.map((p, i) => {
+    for (const [i, p] of pairs.entries()) {
       const key = p.source.join(',');
       const logp = scored.get(key) ?? scorer.score(p.source);
       scored.set(key, logp);
       const max = Math.max(...logp);
       const total = logp.reduce((sum, lp) => sum + Math.exp(lp - max), 0);
-      return Math.exp((logp[rows[i] ?? 0] ?? -Infinity) - max) / total;
-    });
+      const belief = Math.exp((logp[rows[i] ?? 0] ?? -Infinity) - max) / total;
+      beliefs.push(belief);
+      if (stop?.(belief, i)) break;
+    }
+    return beliefs;
   } finally {
     scorer.dispose();
   }

@@ -12,7 +12,7 @@ import { scheduleFromSpec, type ScheduleSpec } from './schedule';
 import { train, type EpochMetrics, type LeadWeight, type TrainResult } from './trainer';
 import type { Pair } from './dataset';
 import { decidingPairs, fullReadingPairs, listenerTask, prefixPairs, type ListenerTask } from './listener';
-import { beliefInTargets } from './metrics';
+import { beliefInTargets, freeRunning } from './metrics';
 import { listenerShape, MODEL_SIZES } from './sizes';
 
 export interface ListenerRecipe {
@@ -170,8 +170,16 @@ export interface ListenerRun {
   readonly wallSeconds: number;
   /** Poem numbers the listener was trained on. */
   readonly known: readonly number[];
-  /** Learnt poems given ≥ DECIDED_P from their deciding sound at the last epoch (deciding pairs only). */
+  /**
+   * Learnt poems given ≥ DECIDED_P from their deciding sound at the last epoch (deciding pairs
+   * only; null if that epoch's check stopped short, which a stop rule's last epoch never does).
+   */
   readonly decided: number | null;
+  /**
+   * Learnt cards written exactly free-running when last decoded (a stop rule's deciding epoch,
+   * or the last epoch); null if never decoded so.
+   */
+  readonly writtenFreeRunning: number | null;
 }
 
 /** Trains a listener from scratch with `recipe`; evaluates free-running on all 100 every epoch. */
@@ -180,7 +188,9 @@ export async function trainListener(
   seed: number,
   hooks: {
     /** After every epoch; `decided` on evaluated epochs (sure 0 until all are written; early null when not checked). */
-    onEpoch?: (m: EpochMetrics, decided: { sure: number; early: number | null } | null) => void;
+    onEpoch?: (m: EpochMetrics, decided: Decided | null) => void;
+    /** Count sure and early to the end on every evaluated epoch (default: only on the last). */
+    countAll?: boolean;
     control?: TrainingControl;
   } = {},
   objective: Objective = 'honest',
@@ -222,18 +232,41 @@ export async function trainListener(
       })
     : prefixPairs(task, recipe.maxPrefix);
   // Decided: sure after the kimariji, and not yet one sound before it (no early guess). The
-  // check one sound before runs only when enough are sure (else the epoch fails anyway).
+  // check one sound before runs only when enough are sure (else the epoch fails anyway). When
+  // only the verdict is wanted, each check gives up at the first failure too many, and the
+  // poems that failed last time are scored first: an epoch that cannot pass costs a few
+  // scorings, not 200 (sure and early are then null: not counted to the end).
   const hasBefore = decidingOf.map((p) => p.source.length > 1);
-  const countDecided = (needed: number): { sure: number; early: number | null } => {
-    const sure = beliefInTargets(model, decidingOf, candidates).filter((p) => p >= DECIDED_P).length;
-    if (sure < needed) return { sure, early: null };
-    const before = beliefInTargets(model, beforeDeciding, candidates);
-    return { sure, early: before.filter((p, i) => hasBefore[i] === true && p >= DECIDED_P).length };
+  let failedLast = new Set<number>();
+  const countDecided = (needed: number, complete: boolean): Decided => {
+    const order = decidingOf.map((_, i) => i).sort((a, b) => +failedLast.has(b) - +failedLast.has(a));
+    const allowed = decidingOf.length - needed;
+    const failed = new Set<number>();
+    const sureOf = beliefInTargets(
+      model,
+      order.map((i) => decidingOf[i] as Pair),
+      candidates,
+      (p, j) => {
+        if (p < DECIDED_P) failed.add(order[j] ?? -1);
+        return !complete && failed.size > allowed;
+      },
+    );
+    failedLast = failed;
+    const sure = sureOf.length - failed.size;
+    if (failed.size > allowed) return { sure: sureOf.length === order.length ? sure : null, early: null };
+    const early = beliefInTargets(
+      model,
+      beforeDeciding.filter((_, i) => hasBefore[i] === true),
+      candidates,
+      (p) => !complete && p >= DECIDED_P,
+    ).filter((p) => p >= DECIDED_P).length;
+    return { sure, early: complete || early === 0 ? early : null };
   };
   // The belief check costs up to 200 scorings: only for a stop rule or a caller who reads it.
   const wantBelief = recipe.stopAfterStableEpochs !== undefined || hooks.onEpoch !== undefined;
   let streak = 0;
-  const decidedHistory: number[] = [];
+  let writtenFreeRunning: number | null = null;
+  const decidedHistory: (number | null)[] = [];
   const result = await train(model, pairs, {
     objective,
     epochs: recipe.epochs,
@@ -243,19 +276,35 @@ export async function trainListener(
     rng,
     evaluationPairs,
     confirmFreeRunning: true,
+    // With a stop rule, free-running is confirmed below, only on epochs that could count.
+    teacherForcedOnly: recipe.stopAfterStableEpochs !== undefined,
     ...(recipe.leadWeight ? { leadWeight: recipe.leadWeight } : {}),
     ...(hooks.control ? { control: hooks.control } : {}),
     onEpoch: (m) => {
       // The belief check runs only once every learnt card is written.
       const written = m.evaluation !== undefined && m.evaluation.exactMatch === m.evaluation.total;
       const needed = Math.ceil((recipe.decidedShare ?? DECIDED_SHARE) * decidingOf.length);
-      const counted = written && wantBelief ? countDecided(needed) : null;
-      const decided = counted?.sure ?? 0;
-      decidedHistory.push(decided);
-      hooks.onEpoch?.(m, m.evaluation ? { sure: decided, early: counted?.early ?? null } : null);
+      const complete = hooks.countAll === true || m.epoch === recipe.epochs;
+      const counted = written && wantBelief ? countDecided(needed, complete) : null;
+      decidedHistory.push(counted ? counted.sure : 0);
+      const sureEnough = counted !== null && counted.early === 0 && (counted.sure ?? 0) >= needed;
+      // Written is counted teacher-forced (every token the argmax given the right ones before
+      // it); on an epoch that passes the belief check, and on the last, the cards are decoded
+      // free-running, as the opponent would write them, and that count is what the rule reads.
+      const confirm = m.evaluation !== undefined && m.evaluation.freeRunning === false && written;
+      const freeRunningExact =
+        confirm && (sureEnough || complete) ? freeRunning(model, evaluationPairs).exactMatch : null;
+      if (freeRunningExact !== null) writtenFreeRunning = freeRunningExact;
+      hooks.onEpoch?.(
+        m,
+        m.evaluation
+          ? { ...(counted ?? { sure: 0, early: null }), writtenFreeRunning: freeRunningExact }
+          : null,
+      );
       const k = recipe.stopAfterStableEpochs;
       if (k === undefined || !m.evaluation) return;
-      const good = counted !== null && counted.early === 0 && counted.sure >= needed;
+      const good =
+        sureEnough && (m.evaluation.freeRunning !== false || freeRunningExact === evaluationPairs.length);
       streak = good ? streak + 1 : 0;
       return streak >= k ? 'stop' : undefined;
     },
@@ -271,7 +320,23 @@ export async function trainListener(
     wallSeconds,
     known,
     decided: decidedHistory.at(-1) ?? null,
+    writtenFreeRunning,
   };
+}
+
+/**
+ * The stop rule's count on an evaluated epoch: learnt poems sure at their kimariji, and how many
+ * were sure one sound before (checked only when enough are sure). null: not counted to the end,
+ * because the check had already failed (fewer sure than needed, or an early guess).
+ */
+export interface Decided {
+  readonly sure: number | null;
+  readonly early: number | null;
+  /**
+   * Learnt cards written exactly free-running, decoded on the epochs the stop rule could count
+   * (and the last); null on the others, where written was counted teacher-forced only.
+   */
+  readonly writtenFreeRunning?: number | null;
 }
 
 /** Each learnt poem's prefix up to its deciding sound (static kimariji), paired with its card. */

@@ -69,6 +69,12 @@ export interface TrainOptions {
    * sequential greedy decode, most of an evaluation's time, on the epochs that cannot pass.
    */
   readonly confirmFreeRunning?: boolean;
+  /**
+   * Count exact pairs teacher-forced only, never decoding free-running (`freeRunning` false on
+   * every evaluation): for a caller that confirms free-running itself on the epochs where it
+   * decides something (the listener's stop rule), so the other epochs do not pay for it.
+   */
+  readonly teacherForcedOnly?: boolean;
   /** Evaluate every N epochs (and after the last); default 1. */
   readonly evaluateEvery?: number;
   /**
@@ -238,7 +244,7 @@ export async function train(
                 model,
                 options.evaluationPairs,
                 options.objective,
-                options.confirmFreeRunning ?? false,
+                options.teacherForcedOnly ? 'never' : (options.confirmFreeRunning ?? false),
               ),
             }
           : {}),
@@ -271,12 +277,12 @@ function evaluation(
   model: Transformer,
   pairs: readonly Pair[],
   objective: Objective,
-  confirmFreeRunning: boolean,
+  confirmFreeRunning: boolean | 'never',
 ): NonNullable<EpochMetrics['evaluation']> {
   const started = performance.now();
-  if (confirmFreeRunning && objective === 'honest') {
+  if (confirmFreeRunning !== false && objective === 'honest') {
     const { accuracy, exact } = teacherForcedExact(model, pairs);
-    if (exact < pairs.length)
+    if (exact < pairs.length || confirmFreeRunning === 'never')
       return {
         teacherForcedAccuracy: accuracy,
         exactMatch: exact,
