@@ -86,7 +86,7 @@ async function trainOne(recipeName: ListenerRecipeName, seed: number): Promise<v
             (decided !== null
               ? decided.sure === null
                 ? '  sure at the kimariji: too few (check cut short)'
-                : `  sure at the kimariji ${decided.sure}/${e?.total ?? '?'}, early ${decided.early ?? 'some (check cut short)'}`
+                : `  sure at the kimariji ${decided.sure}/${e?.total ?? '?'}, early ${decided.early ?? '-'}`
               : ''),
         );
       },

@@ -101,6 +101,35 @@ describe('train', () => {
     model.dispose();
   });
 
+  it('with teacherForcedOnly, counts written teacher-forced on every epoch and never decodes free-running', async () => {
+    const run = async (teacherForcedOnly: boolean) => {
+      const model = Transformer.create(config, createRng(3));
+      const result = await train(
+        model,
+        data.pairs,
+        options({
+          epochs: 60,
+          batchSize: 8,
+          schedule: cosineSchedule(0.02, 5, 0.001),
+          evaluationPairs: data.pairs,
+          evaluateEvery: 20,
+          confirmFreeRunning: true,
+          teacherForcedOnly,
+        }),
+      );
+      model.dispose();
+      return result.epochs.flatMap((e) => (e.evaluation ? [e.evaluation] : []));
+    };
+    const confirmed = await run(false);
+    const teacherForced = await run(true);
+    // The plain run decodes free-running once every pair is right teacher-forced (the last one).
+    expect(confirmed.at(-1)?.freeRunning).toBe(true);
+    expect(teacherForced.every((e) => e.freeRunning === false && e.outputs.length === 0)).toBe(true);
+    // Same training, same counts: greedy decoding fed its own right tokens sees those inputs.
+    expect(teacherForced.map((e) => e.exactMatch)).toEqual(confirmed.map((e) => e.exactMatch));
+    expect(teacherForced.at(-1)?.exactMatch).toBe(data.pairs.length);
+  });
+
   it('talk objective: 100 % teacher-forced, yet nothing right when the model feeds itself', async () => {
     const model = Transformer.create(config, createRng(3));
     await train(
