@@ -3,7 +3,8 @@
 // trainer uses in Node (wasm by default), tfjs's own gradient products (transpose flags) against
 // the same products with the transpose done first, at the shipped listener's shapes (a batch of
 // 64 pairs × 16 decoder positions, width 32, feed-forward 64, 80 target kana), then one whole
-// training step of the shipped size at batch 64, 128 and 256. Medians of 30 runs after 5 warm-ups.
+// training step of the shipped size at batch 64, 128 and 256 with each (`gradients` 'tfjs', the
+// control, and 'transposed'). Medians of 30 runs after 5 warm-ups (steps: 10).
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { loadavg } from 'node:os';
@@ -68,27 +69,32 @@ for (const [k, n] of [
 }
 
 const config = makeConfig(listenerShape(MODEL_SIZES.shipped), { sourceVocabSize: 60, targetVocabSize: 80 });
-const model = Transformer.create(config, createRng(2023));
-const variables = [...model.params.values()];
-const optimizer = tf.train.adam(0.001);
-const stepMs: Record<number, number> = {};
-for (const B of [64, 128, 256]) {
-  const batch: FramedPair[] = Array.from({ length: B }, (_, b) => ({
-    source: Array.from({ length: 6 }, (_, i) => 4 + ((b + i) % 50)),
-    input: Array.from({ length: 16 }, (_, i) => 1 + ((b + i) % 70)),
-    labels: Array.from({ length: 16 }, (_, i) => 4 + ((b + i) % 70)),
-  }));
-  stepMs[B] = medianMs(() => {
-    const loss = tf.tidy(() => {
-      const { value, grads } = tf.variableGrads(() => batchLoss(model, batch, 'honest'), variables);
-      optimizer.applyGradients(Object.entries(grads).map(([name, tensor]) => ({ name, tensor })));
-      return value;
-    });
-    loss.dataSync();
-    loss.dispose();
-  }, 10);
+const stepMs: Record<string, Record<number, number>> = {};
+for (const gradients of ['tfjs', 'transposed'] as const) {
+  const model = Transformer.create(config, createRng(2023), { gradients });
+  const variables = [...model.params.values()];
+  const optimizer = tf.train.adam(0.001);
+  const byBatch: Record<number, number> = {};
+  for (const B of [64, 128, 256]) {
+    const batch: FramedPair[] = Array.from({ length: B }, (_, b) => ({
+      source: Array.from({ length: 6 }, (_, i) => 4 + ((b + i) % 50)),
+      input: Array.from({ length: 16 }, (_, i) => 1 + ((b + i) % 70)),
+      labels: Array.from({ length: 16 }, (_, i) => 4 + ((b + i) % 70)),
+    }));
+    byBatch[B] = medianMs(() => {
+      const loss = tf.tidy(() => {
+        const { value, grads } = tf.variableGrads(() => batchLoss(model, batch, 'honest'), variables);
+        optimizer.applyGradients(Object.entries(grads).map(([name, tensor]) => ({ name, tensor })));
+        return value;
+      });
+      loss.dataSync();
+      loss.dispose();
+    }, 10);
+  }
+  stepMs[gradients] = byBatch;
+  optimizer.dispose();
+  model.dispose();
 }
-model.dispose();
 
 const load = loadavg().map((x) => Number(x.toFixed(2)));
 if (values.json) console.log(JSON.stringify({ backend: tf.getBackend(), products, stepMs, load }));
@@ -98,8 +104,9 @@ else {
     console.log(
       `${name.padEnd(44)} flagged ${t.flagged.toFixed(2)}  transposed first ${t.transposedFirst.toFixed(2)}  (×${(t.flagged / t.transposedFirst).toFixed(1)})`,
     );
-  for (const [B, ms] of Object.entries(stepMs))
-    console.log(
-      `training step, batch ${B}: ${ms.toFixed(1)} ms (${((1000 * ms) / Number(B)).toFixed(0)} µs per pair)`,
-    );
+  for (const [gradients, byBatch] of Object.entries(stepMs))
+    for (const [B, ms] of Object.entries(byBatch))
+      console.log(
+        `training step, gradients ${gradients}, batch ${B}: ${ms.toFixed(1)} ms (${((1000 * ms) / Number(B)).toFixed(0)} µs per pair)`,
+      );
 }

@@ -9,7 +9,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../data/random';
 import { configProblem, type TransformerConfig } from './config';
-import { matMul } from './matmul';
+import { matMul, type Gradients } from './matmul';
 import { EOS, PAD } from './vocab';
 
 /** Additive mask value: large enough that softmax gives exactly 0 in float32. */
@@ -106,8 +106,15 @@ export class Transformer {
   readonly params: ReadonlyMap<string, tf.Variable>;
   private readonly positions: tf.Tensor2D; // [maxLen, C]
   private disposed = false;
+  /** How training differentiates the matrix products (src/model/matmul.ts); values are alike. */
+  readonly gradients: Gradients;
 
-  constructor(config: TransformerConfig, weights: ReadonlyMap<string, Float32Array>) {
+  constructor(
+    config: TransformerConfig,
+    weights: ReadonlyMap<string, Float32Array>,
+    options: { readonly gradients?: Gradients } = {},
+  ) {
+    this.gradients = options.gradients ?? 'tfjs';
     const problem = configProblem(config);
     if (problem) throw new Error(problem);
     this.config = config;
@@ -127,8 +134,12 @@ export class Transformer {
   }
 
   /** A freshly initialised model; the same seed gives the same weights. */
-  static create(config: TransformerConfig, rng: Rng): Transformer {
-    return new Transformer(config, initialWeights(config, rng));
+  static create(
+    config: TransformerConfig,
+    rng: Rng,
+    options: { readonly gradients?: Gradients } = {},
+  ): Transformer {
+    return new Transformer(config, initialWeights(config, rng), options);
   }
 
   get parameterCount(): number {
@@ -220,7 +231,7 @@ export class Transformer {
       x = this.norm(`${p}.norm3`, x.add(this.feedForward(`${p}.feedForward`, x))); // [B, T, C]
     }
     x = this.norm('decoder.norm', x); // [B, T, C]
-    return linear(x, this.p('output.w'), this.p('output.b')); // [B, T, V]
+    return this.linear(x, this.p('output.w'), this.p('output.b')); // [B, T, V]
   }
 
   /**
@@ -249,7 +260,7 @@ export class Transformer {
     x = this.norm(`${p}.norm2`, x.add(cross.out)); // [1, B·T, C]
     x = this.norm(`${p}.norm3`, x.add(this.feedForward(`${p}.feedForward`, x))); // [1, B·T, C]
     x = this.norm('decoder.norm', x); // [1, B·T, C]
-    const logits = linear(x, this.p('output.w'), this.p('output.b')); // [1, B·T, V]
+    const logits = this.linear(x, this.p('output.w'), this.p('output.b')); // [1, B·T, V]
     return logits.reshape([B, T, this.config.targetVocabSize]) as tf.Tensor3D; // [B, T, V]
   }
 
@@ -265,7 +276,7 @@ export class Transformer {
     const table = this.p(`${side}.embedding`); // [V, C]
     const [V, C] = table.shape as [number, number];
     const oneHot = tf.oneHot(ids.reshape([B * L]), V); // [B·L, V]
-    const vectors = matMul(oneHot, table).mul(Math.sqrt(C)); // [B·L, C]
+    const vectors = matMul(oneHot, table, false, this.gradients).mul(Math.sqrt(C)); // [B·L, C]
     const positions = this.positions.slice([0, 0], [L, C]); // [L, C]
     return vectors.reshape([B, L, C]).add(positions) as tf.Tensor3D; // [B, L, C]
   }
@@ -283,21 +294,30 @@ export class Transformer {
     const Tk = keyInput.shape[1];
     const heads = (x: tf.Tensor3D, T: number): tf.Tensor4D =>
       x.reshape([B, T, H, D]).transpose([0, 2, 1, 3]) as tf.Tensor4D; // [B, H, T, D]
-    const q = heads(linear(queryInput, this.p(`${prefix}.wq`), this.p(`${prefix}.bq`)), Tq); // [B, H, Tq, D]
-    const k = heads(linear(keyInput, this.p(`${prefix}.wk`), this.p(`${prefix}.bk`)), Tk); // [B, H, Tk, D]
-    const v = heads(linear(keyInput, this.p(`${prefix}.wv`), this.p(`${prefix}.bv`)), Tk); // [B, H, Tk, D]
-    let scores = matMul(q, k, true).div(Math.sqrt(D)) as tf.Tensor4D; // [B, H, Tq, Tk]
+    const q = heads(this.linear(queryInput, this.p(`${prefix}.wq`), this.p(`${prefix}.bq`)), Tq); // [B, H, Tq, D]
+    const k = heads(this.linear(keyInput, this.p(`${prefix}.wk`), this.p(`${prefix}.bk`)), Tk); // [B, H, Tk, D]
+    const v = heads(this.linear(keyInput, this.p(`${prefix}.wv`), this.p(`${prefix}.bv`)), Tk); // [B, H, Tk, D]
+    let scores = matMul(q, k, true, this.gradients).div(Math.sqrt(D)) as tf.Tensor4D; // [B, H, Tq, Tk]
     if (mask) scores = scores.add(mask);
     const weights = tf.softmax(scores); // [B, H, Tq, Tk]
-    const mixed = matMul(weights, v); // [B, H, Tq, D]
+    const mixed = matMul(weights, v, false, this.gradients); // [B, H, Tq, D]
     const joined = mixed.transpose([0, 2, 1, 3]).reshape([B, Tq, C]) as tf.Tensor3D; // [B, Tq, C]
-    return { out: linear(joined, this.p(`${prefix}.wo`), this.p(`${prefix}.bo`)), weights };
+    return { out: this.linear(joined, this.p(`${prefix}.wo`), this.p(`${prefix}.bo`)), weights };
+  }
+
+  /** x [B, L, In] · w [In, Out] + b [Out] → [B, L, Out]. */
+  private linear(x: tf.Tensor3D, w: tf.Tensor, b: tf.Tensor): tf.Tensor3D {
+    const [B, L, In] = x.shape;
+    const Out = w.shape[1] as number;
+    return matMul(x.reshape([B * L, In]), w, false, this.gradients)
+      .add(b)
+      .reshape([B, L, Out]) as tf.Tensor3D;
   }
 
   /** Position-wise ReLU MLP: [B, L, C] → [B, L, C]. */
   private feedForward(prefix: string, x: tf.Tensor3D): tf.Tensor3D {
-    const hidden = linear(x, this.p(`${prefix}.w1`), this.p(`${prefix}.b1`)).relu() as tf.Tensor3D; // [B, L, F]
-    return linear(hidden, this.p(`${prefix}.w2`), this.p(`${prefix}.b2`)); // [B, L, C]
+    const hidden = this.linear(x, this.p(`${prefix}.w1`), this.p(`${prefix}.b1`)).relu() as tf.Tensor3D; // [B, L, F]
+    return this.linear(hidden, this.p(`${prefix}.w2`), this.p(`${prefix}.b2`)); // [B, L, C]
   }
 
   /** LayerNorm over the last axis: [B, L, C] → [B, L, C]. */
@@ -306,15 +326,6 @@ export class Transformer {
     const normed = x.sub(mean).div(variance.add(1e-5).sqrt()); // [B, L, C]
     return normed.mul(this.p(`${prefix}.gamma`)).add(this.p(`${prefix}.beta`)) as tf.Tensor3D;
   }
-}
-
-/** x [B, L, In] · w [In, Out] + b [Out] → [B, L, Out]. */
-function linear(x: tf.Tensor3D, w: tf.Tensor, b: tf.Tensor): tf.Tensor3D {
-  const [B, L, In] = x.shape;
-  const Out = w.shape[1] as number;
-  return matMul(x.reshape([B * L, In]), w)
-    .add(b)
-    .reshape([B, L, Out]) as tf.Tensor3D;
 }
 
 /** Ids [B, S] → additive mask [B, 1, 1, S]: MASKED where the key is padding. */

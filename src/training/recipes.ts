@@ -5,6 +5,7 @@ import { POEMS } from '../data/poems';
 import { createRng } from '../data/random';
 import type { Objective } from '../model/checkpoint';
 import type { ModelSize } from '../model/config';
+import type { Gradients } from '../model/matmul';
 import { makeConfig } from '../model/config';
 import { Transformer } from '../model/transformer';
 import type { TrainingControl } from './control';
@@ -52,6 +53,12 @@ export interface ListenerRecipe {
   readonly decidedShare?: number;
   /** Weigh the loss on the first target tokens more (trainer.ts `leadingWeights`); default none. */
   readonly leadWeight?: LeadWeight;
+  /**
+   * How the products are differentiated (src/model/matmul.ts): 'transposed' is several times
+   * quicker on wasm; default 'tfjs', as the checkpoints trained before it, so they rerun
+   * byte-identically.
+   */
+  readonly gradients?: Gradients;
 }
 
 /**
@@ -214,7 +221,7 @@ export async function trainListener(
     targetVocabSize: task.targetVocab.size,
   });
   const rng = createRng(seed);
-  const model = Transformer.create(config, rng);
+  const model = Transformer.create(config, rng, { gradients: recipe.gradients ?? 'tfjs' });
   const learnt = { ...task, poems: task.poems.filter((p) => knownSet.has(p.no)) };
   const evaluationPairs = fullReadingPairs(learnt);
   const decidingOf = decidingPrefixes(task, knownSet);

@@ -36,7 +36,7 @@ function expectClose(actual: number[], expected: number[]): void {
   actual.forEach((x, i) => expect(x).toBeCloseTo(expected[i] ?? NaN, 5));
 }
 
-describe('matMul with explicit transposes in its gradient', () => {
+describe('matMul with explicit transposes in its gradient (gradients transposed)', () => {
   const cases: { name: string; a: number[]; b: number[]; transposeB: boolean }[] = [
     { name: 'a plain product [5, 3]·[3, 4]', a: [5, 3], b: [3, 4], transposeB: false },
     { name: 'a product with bᵀ [5, 3]·[4, 3]ᵀ', a: [5, 3], b: [4, 3], transposeB: true },
@@ -47,7 +47,7 @@ describe('matMul with explicit transposes in its gradient', () => {
     it(`gives tfjs matMul's value and gradients for ${c.name}`, () => {
       const a = random(c.a, 1);
       const b = random(c.b, 2);
-      const ours = valueAndGrads((x, y) => matMul(x, y, c.transposeB), a, b);
+      const ours = valueAndGrads((x, y) => matMul(x, y, c.transposeB, 'transposed'), a, b);
       const theirs = valueAndGrads((x, y) => tf.matMul(x, y, false, c.transposeB), a, b);
       expectClose(ours.value, theirs.value);
       expectClose(ours.da, theirs.da);
@@ -58,11 +58,23 @@ describe('matMul with explicit transposes in its gradient', () => {
       b.dispose();
     });
 
+  it('gives exactly tf.matMul, value and gradients, with gradients tfjs', () => {
+    const a = random([5, 3], 1);
+    const b = random([4, 3], 2);
+    const ours = valueAndGrads((x, y) => matMul(x, y, true, 'tfjs'), a, b);
+    const theirs = valueAndGrads((x, y) => tf.matMul(x, y, false, true), a, b);
+    expect(ours).toEqual(theirs);
+    tf.dispose([a, b]);
+  });
+
   it('matches a gradient worked by hand on [1, 2]·[2, 1]', () => {
     // d/da (a·b) = bᵀ, d/db = aᵀ.
     const a = tf.tensor2d([[2, 3]]);
     const b = tf.tensor2d([[5], [7]]);
-    const [da, db] = tf.grads((x: tf.Tensor, y: tf.Tensor) => matMul(x, y).sum())([a, b]);
+    const [da, db] = tf.grads((x: tf.Tensor, y: tf.Tensor) => matMul(x, y, false, 'transposed').sum())([
+      a,
+      b,
+    ]);
     expect(Array.from((da as tf.Tensor).dataSync())).toEqual([5, 7]);
     expect(Array.from((db as tf.Tensor).dataSync())).toEqual([2, 3]);
     tf.dispose([a, b, da, db]);
@@ -73,7 +85,7 @@ describe('matMul with explicit transposes in its gradient', () => {
     const b = random([3, 2], 4);
     const before = tf.memory().numTensors;
     tf.tidy(() => {
-      tf.grads((x: tf.Tensor, y: tf.Tensor) => matMul(x, y).sum())([a, b]);
+      tf.grads((x: tf.Tensor, y: tf.Tensor) => matMul(x, y, false, 'transposed').sum())([a, b]);
     });
     expect(tf.memory().numTensors).toBe(before);
     tf.dispose([a, b]);
