@@ -188,7 +188,8 @@ async function run(recipe: TrainingRecipe, resume?: { artifacts: tf.io.ModelArti
 
   let diverged: Divergence | undefined;
   for (;;) {
-    const model = new Transformer(config, snapshot.weights);
+    // Transposed-first gradients: about twice the steps per second on wasm (npm run bench:kernels).
+    const model = new Transformer(config, snapshot.weights, { gradients: 'transposed' });
     const shuffle = rngFromState(snapshot.shuffleState);
     const runControl = new TrainingControl();
     control = runControl;
