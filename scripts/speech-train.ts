@@ -47,6 +47,7 @@ import {
 import {
   constrainedLoss,
   LagrangeMultiplier,
+  unrelatedMorae,
   takeEpochTerms,
   type ConstraintLog,
 } from '../src/speech/constraint';
@@ -86,6 +87,8 @@ const { values } = parseArgs({
     bound: { type: 'string', default: String(CONSTRAINT.bound) },
     'dual-step': { type: 'string', default: String(CONSTRAINT.step) },
     'no-constraint': { type: 'boolean', default: false },
+    // The vertical model's older constraint: any outside mora in class, neighbour or not.
+    'any-outside': { type: 'boolean', default: false },
     'word-slip-epochs': { type: 'string', default: String(WORD_RECIPE.slipEpochs) },
   },
 });
@@ -213,6 +216,8 @@ async function runSlip(part: 'horizontal' | 'vertical', repeater: Transformer): 
     ? null
     : { bound: Number(values.bound), step: Number(values['dual-step']), max: CONSTRAINT.max };
   const multiplier = constraint ? new LagrangeMultiplier(constraint) : null;
+  // The vertical model's deviations belong on neighbours of the label (a reason to compete).
+  const alwaysOut = part === 'vertical' && !values['any-outside'] ? unrelatedMorae(vocab) : undefined;
   const log: ConstraintLog = { crossEntropy: 0, constraint: 0, steps: 0 };
   const perEpoch: { epoch: number; crossEntropy: number; constraint: number; lambda: number }[] = [];
   const result = await train(model, pairs, {
@@ -222,7 +227,7 @@ async function runSlip(part: 'horizontal' | 'vertical', repeater: Transformer): 
     schedule: cosineSchedule(Number(values['slip-rate']), Math.round(steps * 0.05), 2e-5),
     rng,
     clipNorm: 1,
-    ...(multiplier ? { loss: constrainedLoss(part, multiplier, log) } : {}),
+    ...(multiplier ? { loss: constrainedLoss(part, multiplier, log, alwaysOut) } : {}),
     // Saved after every epoch, so a run cut short still leaves its last whole epoch.
     onEpoch: async (m) => {
       const terms = takeEpochTerms(log, m.epoch, m.loss, multiplier);
@@ -231,7 +236,13 @@ async function runSlip(part: 'horizontal' | 'vertical', repeater: Transformer): 
         `${part} epoch ${m.epoch} loss ${m.loss.toFixed(4)} CE ${terms.crossEntropy.toFixed(4)}` +
           ` c ${terms.constraint.toFixed(3)} λ ${terms.lambda.toFixed(2)} ${m.trainSeconds.toFixed(0)} s`,
       );
-      await save(part, model, m.epoch, { recipe, fineTunedFrom: 'repeater', constraint, perEpoch });
+      await save(part, model, m.epoch, {
+        recipe,
+        fineTunedFrom: 'repeater',
+        constraint,
+        neighboursOnly: alwaysOut !== undefined,
+        perEpoch,
+      });
       return m.epoch >= stopAfter ? 'stop' : undefined;
     },
   });
@@ -239,6 +250,7 @@ async function runSlip(part: 'horizontal' | 'vertical', repeater: Transformer): 
     recipe,
     fineTunedFrom: 'repeater',
     constraint,
+    neighboursOnly: alwaysOut !== undefined,
     perEpoch,
     trainSeconds: result.trainSeconds,
   });

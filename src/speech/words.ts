@@ -19,9 +19,9 @@ import type { Rng } from '../data/random';
 import { toMorae } from '../data/mora';
 import { SPECIAL_TOKENS, Vocabulary, EOS } from '../model/vocab';
 import type { Pair } from '../training/dataset';
-import { annotate, type ErrorClass, type Intended, type IntendedWord, type Lexicon } from './annotate';
+import { annotate, type Intended, type IntendedWord, type Lexicon } from './annotate';
 import { CATEGORIES, isCategory, type PartOfSpeech } from './categories';
-import { weighted } from './slips';
+import { weighted, type SlipKind } from './slips';
 
 /** Placeholder tokens for words outside the vocabulary, per sentence. */
 export const SLOTS = 12;
@@ -244,12 +244,7 @@ function verticalWords(s: Intended, lexicon: Lexicon, rng: Rng): IntendedWord[] 
  * A whole-word slip of `kind`, checked by the annotator: every error has class `kind` and one
  * at least is a word-unit error. Null after a few failed attempts.
  */
-export function makeWordSlip(
-  s: Intended,
-  kind: ErrorClass,
-  lexicon: Lexicon,
-  rng: Rng,
-): IntendedWord[] | null {
+export function makeWordSlip(s: Intended, kind: SlipKind, lexicon: Lexicon, rng: Rng): IntendedWord[] | null {
   for (let attempt = 0; attempt < 8; attempt++) {
     const words = kind === 'horizontal' ? horizontalWords(s, rng) : verticalWords(s, lexicon, rng);
     if (!words) continue;
@@ -310,7 +305,7 @@ export function wordRepetitionPairs(
 /** (intended → whole-word slip) pairs of `kind` from training sentences and word salads. */
 export function wordSlipPairs(
   train: readonly Intended[],
-  kind: ErrorClass,
+  kind: SlipKind,
   lexicon: Lexicon,
   vocab: WordVocabulary,
   words: readonly IntendedWord[],
