@@ -87,7 +87,8 @@ const { values } = parseArgs({
     bound: { type: 'string', default: String(CONSTRAINT.bound) },
     'dual-step': { type: 'string', default: String(CONSTRAINT.step) },
     'no-constraint': { type: 'boolean', default: false },
-    // The vertical model's older constraint: any outside mora in class, neighbour or not.
+    // The vertical models' older constraint: any outside mora or word in class, with or without
+    // a reason to compete (neighbouring sound, same category).
     'any-outside': { type: 'boolean', default: false },
     'word-slip-epochs': { type: 'string', default: String(WORD_RECIPE.slipEpochs) },
   },
@@ -268,6 +269,7 @@ const wordOptions: WordStageOptions = {
   bound: Number(values.bound),
   dualStep: Number(values['dual-step']),
   constrained: !values['no-constraint'],
+  sameCategoryOnly: !values['any-outside'],
 };
 if (wordOnly) {
   await trainWordStage(corpus.train, wordOptions, onlyArg === 'words' ? undefined : (onlyArg as WordPart));

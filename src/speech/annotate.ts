@@ -88,6 +88,8 @@ export const EMPTY_LEXICON: Lexicon = { byKana: new Map(), byCategory: new Map()
 
 type Op = 'match' | 'sub' | 'del' | 'ins';
 
+const EMPTY_SPAN: Span = { start: 0, end: 0 };
+
 interface Region {
   /** Intended span. */
   readonly i: Span;
@@ -475,8 +477,15 @@ function alignedErrors(intended: Intended, spoken: readonly string[], lexicon: L
       });
     }
     // Every said mora occurs elsewhere in the sentence, though not in this order (うず → じょう
-    // in a sentence with じょう and ず…): the intruders come from the sentence, horizontal.
-    const elsewhere = sp.map((m) => occurrences(I, [m], r.i));
+    // in a sentence with じょう and ず…): the intruders come from the sentence, horizontal. So
+    // when a long region's morae are the sentence's own, some from inside the region itself
+    // but said elsewhere in it (ごめなまたまご → むぎまなごめめ): material moved, not an outsider.
+    const outside = sp.map((m) => occurrences(I, [m], r.i));
+    const anywhere = sp.map((m, k) =>
+      (outside[k] as number[]).length > 0 ? (outside[k] as number[]) : occurrences(I, [m], EMPTY_SPAN),
+    );
+    const displaced = sp.length >= 2 && sp.some((m, k) => m !== ip[k]);
+    const elsewhere = outside.every((found) => found.length > 0) ? outside : displaced ? anywhere : outside;
     if (elsewhere.every((found) => found.length > 0)) {
       const { source, direction } = nearest(elsewhere[0] as number[], 1, r.i.start);
       return make({

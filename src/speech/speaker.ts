@@ -62,7 +62,7 @@ export const DEFAULT_ERROR_RATE = 0.4;
  * sentences). Measured by `npm run bench:speech -- --calibrate --samples 1` on the shipped
  * checkpoints.
  */
-export const CALIBRATION: Readonly<Record<SlipPart, number>> = { horizontal: 0.2, vertical: 0.03 };
+export const CALIBRATION: Readonly<Record<SlipPart, number>> = { horizontal: 0.2, vertical: 0.2 };
 
 /**
  * The word stage's own pressure share: at the default knob it changes WORD_ERROR_RATE of the
@@ -70,7 +70,7 @@ export const CALIBRATION: Readonly<Record<SlipPart, number>> = { horizontal: 0.2
  * with both stages on). Raw word-stage pressures measured like CALIBRATION.
  */
 export const WORD_ERROR_RATE = 0.2;
-export const WORD_CALIBRATION: Readonly<Record<SlipPart, number>> = { horizontal: 0.14, vertical: 0.09 };
+export const WORD_CALIBRATION: Readonly<Record<SlipPart, number>> = { horizontal: 0.14, vertical: 0.07 };
 /**
  * The word stage's competition, free-running: at each content word's slot the word slip model
  * wins with probability `pressure` and a word is drawn from its distribution at `temperature`

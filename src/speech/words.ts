@@ -115,6 +115,16 @@ export class WordVocabulary {
     return other !== undefined && (other.category === null || CATEGORIES[other.category] !== pos);
   };
 
+  /** Out of class for the vertical word model beside `alwaysOut`: where the label is a known
+   *  content word, known words of another category (the annotator's reason for a vertical
+   *  word is the same category, and a rival of another category would mostly be unrelated). */
+  readonly otherCategoryOut = (id: number, source: ReadonlySet<number>, label: number): boolean => {
+    if (this.alwaysOut(id, source, label)) return true;
+    const meant = this.words.get(label)?.category;
+    const other = this.words.get(id);
+    return meant != null && other !== undefined && other.category !== meant;
+  };
+
   /** The part of speech of a known content word's token, else null. */
   partOfSpeech(id: number): PartOfSpeech | null {
     const w = this.words.get(id);

@@ -166,6 +166,14 @@ const OUTSIDE: [string, string, 'vertical' | 'unrelated', string][] = [
   ['しょーゆ:food を かう:buy', 'におゆをかう', 'unrelated', 'other'],
 ];
 
+describe('a long region said with the morae of the sentence itself is horizontal', () => {
+  it('なまむぎなまごめなまたまご said as なまむぎなまむぎまなごめめ: material moved, not from outside', () => {
+    // ご and め occur only inside the changed region, said in other places of it.
+    const errors = annotate(sentence(NAMAMUGI), toMorae('なまむぎなまむぎまなごめめ'), lexicon);
+    expect(errors.map((e) => [e.class, e.type])).toEqual([['horizontal', 'substitution']]);
+  });
+});
+
 describe('an intruder from outside the sentence is vertical only with a reason', () => {
   it.each(OUTSIDE)('%s said as %s: %s (%s)', (intended, spoken, cls, relation) => {
     const errors = annotate(sentence(intended), toMorae(spoken), lexicon);
