@@ -2,7 +2,12 @@
 // per line) with the shipped checkpoints, free-running, WASM backend:
 //   repetitionExact   share of sentences the repeater says back exactly (greedy)
 //   horizontalShare   share of the horizontal model's errors that the annotator calls horizontal
-//   verticalShare     share of the vertical model's errors that the annotator calls vertical
+//   verticalShare     share of the vertical model's errors that the annotator calls vertical: from
+//                     outside the sentence AND a competitor for a stated reason (same category,
+//                     similar-sounding word, neighbouring morae); the rest are 'unrelated'
+//   verticalShareOutside  the older definition: share of its errors from outside the sentence
+//                     (vertical + unrelated), reported beside the new one
+//   unrelatedShare    share of each model's errors from outside the sentence with no reason
 //   defaultErrorRate  share of sayings with an error at the default pressure (both models)
 //   wordLevelShare    share of each model's errors that are whole-word errors
 //   sameCategoryShare share of the vertical model's errors that are same-category word substitutions
@@ -200,6 +205,8 @@ function relations(utterances: readonly Utterance[]): string {
 interface Figures {
   horizontalShare: number;
   verticalShare: number;
+  verticalShareOutside: number;
+  unrelatedShare: Record<SlipPart, number>;
   errorRate: Record<SlipPart, number>;
   defaultErrorRate: number;
   wordLevelShare: Record<SlipPart, number>;
@@ -226,6 +233,11 @@ function figures(
   return {
     horizontalShare: h.errors === 0 ? 0 : h.byClass.horizontal / h.errors,
     verticalShare: v.errors === 0 ? 0 : v.byClass.vertical / v.errors,
+    verticalShareOutside: v.errors === 0 ? 0 : (v.byClass.vertical + v.byClass.unrelated) / v.errors,
+    unrelatedShare: {
+      horizontal: h.errors === 0 ? 0 : h.byClass.unrelated / h.errors,
+      vertical: v.errors === 0 ? 0 : v.byClass.unrelated / v.errors,
+    },
     errorRate: { horizontal: h.erroneous / h.sentences, vertical: v.erroneous / v.sentences },
     defaultErrorRate: (h.erroneous + v.erroneous) / (h.sentences + v.sentences),
     wordLevelShare: {
@@ -249,10 +261,10 @@ function printFigures(name: string, f: Figures): void {
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
   log(`${name}:`);
   log(
-    `  horizontal model: ${pct(f.horizontalShare)} of errors horizontal, ${pct(f.errorRate.horizontal)} of sayings erroneous, ${pct(f.wordLevelShare.horizontal)} word-level, word stage changed ${pct(f.wordStageRate.horizontal)} of sayings (${pct(f.wordStageShare.horizontal)} of errors; raw pressure word ${f.pressure.horizontal.word.toFixed(3)}, mora ${f.pressure.horizontal.mora.toFixed(3)})`,
+    `  horizontal model: ${pct(f.horizontalShare)} of errors horizontal (${pct(f.unrelatedShare.horizontal)} unrelated), ${pct(f.errorRate.horizontal)} of sayings erroneous, ${pct(f.wordLevelShare.horizontal)} word-level, word stage changed ${pct(f.wordStageRate.horizontal)} of sayings (${pct(f.wordStageShare.horizontal)} of errors; raw pressure word ${f.pressure.horizontal.word.toFixed(3)}, mora ${f.pressure.horizontal.mora.toFixed(3)})`,
   );
   log(
-    `  vertical model:   ${pct(f.verticalShare)} of errors vertical, ${pct(f.errorRate.vertical)} of sayings erroneous, ${pct(f.wordLevelShare.vertical)} word-level, ${pct(f.sameCategoryShare)} same-category word substitutions, word stage changed ${pct(f.wordStageRate.vertical)} of sayings (${pct(f.wordStageShare.vertical)} of errors; raw pressure word ${f.pressure.vertical.word.toFixed(3)}, mora ${f.pressure.vertical.mora.toFixed(3)})`,
+    `  vertical model:   ${pct(f.verticalShare)} of errors vertical with a reason (${pct(f.verticalShareOutside)} from outside the sentence, the older definition; ${pct(f.unrelatedShare.vertical)} unrelated), ${pct(f.errorRate.vertical)} of sayings erroneous, ${pct(f.wordLevelShare.vertical)} word-level, ${pct(f.sameCategoryShare)} same-category word substitutions, word stage changed ${pct(f.wordStageRate.vertical)} of sayings (${pct(f.wordStageShare.vertical)} of errors; raw pressure word ${f.pressure.vertical.word.toFixed(3)}, mora ${f.pressure.vertical.mora.toFixed(3)})`,
   );
 }
 
@@ -290,9 +302,9 @@ for (const [name, t] of [
   ['vertical', vertical],
 ] as const) {
   const types = Object.entries(t.byType)
-    .map(([type, c]) => `${type} ${c.horizontal}+${c.vertical}`)
+    .map(([type, c]) => `${type} ${c.horizontal}+${c.vertical}+${c.unrelated}`)
     .join(', ');
-  log(`  ${name} model by type (horizontal+vertical): ${types}`);
+  log(`  ${name} model by type (horizontal+vertical+unrelated): ${types}`);
 }
 log(`  horizontal model by relation: ${relations(saidHorizontal)}`);
 log(`  vertical model by relation: ${relations(saidVertical)}`);
@@ -319,12 +331,15 @@ function calibratedControl(slip: Transformer, wordSlip: Transformer, name: strin
   };
   const steps = Number(values['control-steps']);
   for (const mode of ['horizontal', 'vertical'] as const) {
+    // On a log scale, raw 2^-12 … 1: random weights slip at almost every step they speak, so
+    // their raw pressure for the model's error rate is small (≈ 1/60); halving a linear range
+    // from 1 could not get below 1/32 in 5 steps.
     const bisect = (set: (raw: number) => void, measure: (u: Utterance[]) => number, target: number) => {
-      let low = 0;
-      let high = 1;
+      let low = -12;
+      let high = 0;
       let best: { gap: number; raw: number; said: Utterance[] } | undefined;
       for (let k = 0; k < steps; k++) {
-        const mid = (low + high) / 2;
+        const mid = 2 ** ((low + high) / 2);
         set(mid);
         const out = sentences.flatMap((s) =>
           control.sayMany(s, mode, DEFAULT_PRESSURE, rng, samples, lexicon),
@@ -332,8 +347,8 @@ function calibratedControl(slip: Transformer, wordSlip: Transformer, name: strin
         const rate = measure(out);
         if (!best || Math.abs(rate - target) < best.gap)
           best = { gap: Math.abs(rate - target), raw: mid, said: out };
-        if (rate < target) low = mid;
-        else high = mid;
+        if (rate < target) low = Math.log2(mid);
+        else high = Math.log2(mid);
       }
       set(best?.raw ?? 0);
       return best ?? { gap: NaN, raw: NaN, said: [] };
@@ -376,7 +391,7 @@ const controls = {
 untrained.dispose();
 untrainedWords.dispose();
 log(
-  `what training added (share minus random-weights control): horizontal ${(100 * (horizontalShare - controls.randomWeights.horizontalShare)).toFixed(1)} points, vertical ${(100 * (verticalShare - controls.randomWeights.verticalShare)).toFixed(1)} points`,
+  `what training added (share minus random-weights control): horizontal ${(100 * (horizontalShare - controls.randomWeights.horizontalShare)).toFixed(1)} points, vertical ${(100 * (verticalShare - controls.randomWeights.verticalShare)).toFixed(1)} points (from outside the sentence, the older definition: ${(100 * (model.verticalShareOutside - controls.randomWeights.verticalShareOutside)).toFixed(1)} points)`,
 );
 
 const sweep: Record<string, { horizontal: number; vertical: number }> = {};
@@ -416,6 +431,8 @@ if (values.json) {
       repetitionExact,
       horizontalShare,
       verticalShare,
+      verticalShareOutside: model.verticalShareOutside,
+      unrelatedShare: model.unrelatedShare,
       defaultErrorRate,
       errorRate: model.errorRate,
       wordLevelShare: model.wordLevelShare,

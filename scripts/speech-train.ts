@@ -11,7 +11,7 @@
 // Usage: npm run train:speech [-- --seed N] [--out DIR]
 //   trains all three with the shipped recipe, which is what made assets/speech/checkpoints:
 //   the repeater for 10 epochs (peak learning rate 2e-3); each slip model fine-tuned from that
-//   first-cycle repeater on a 6-epoch cosine schedule (peak 1.5e-3), on six slips of each
+//   first-cycle repeater on a 6-epoch (horizontal) or 12-epoch (vertical) cosine schedule (peak 1.5e-3), on six slips of each
 //   training sentence plus 300 of word salads, under the constraint (bound 0.1, dual step 0.2);
 //   then the repeater's second cycle, a 6-epoch schedule (peak 1.5e-3). About 10 min on two
 //   cores (2026-12-01, beside other work). The three fine-tunings are
@@ -47,6 +47,7 @@ import {
 import {
   constrainedLoss,
   LagrangeMultiplier,
+  unrelatedMorae,
   takeEpochTerms,
   type ConstraintLog,
 } from '../src/speech/constraint';
@@ -62,6 +63,10 @@ export const SPEAKER_SIZE: ModelSize = {
   maxTargetLength: MAX_MORAE + 1,
 };
 
+/** Epochs of each shipped slip model's cosine schedule: the vertical model's narrower class
+ *  (neighbouring morae only) takes longer to approach its bound (c 0.85 after 6, 0.34 after 12). */
+const SLIP_EPOCHS: Record<'horizontal' | 'vertical', number> = { horizontal: 6, vertical: 12 };
+
 /** The shipped constraint: at most 10 % of the deviation mass out of class. */
 const CONSTRAINT = { bound: 0.1, step: 0.2, max: 20 } as const;
 
@@ -73,9 +78,10 @@ const { values } = parseArgs({
     resume: { type: 'boolean', default: false },
     rate: { type: 'string' },
     epochs: { type: 'string' },
-    'slip-epochs': { type: 'string', default: '6' },
+    // Default per part (SLIP_EPOCHS): the shipped slip models' whole cosine schedule.
+    'slip-epochs': { type: 'string' },
     // The shipped slip models: the whole 6-epoch cosine schedule.
-    'slip-stop-after': { type: 'string', default: '6' },
+    'slip-stop-after': { type: 'string' },
     'stop-after': { type: 'string' },
     // Fine-tune a slip model from the repeater saved in this directory (default: --out).
     from: { type: 'string' },
@@ -86,6 +92,9 @@ const { values } = parseArgs({
     bound: { type: 'string', default: String(CONSTRAINT.bound) },
     'dual-step': { type: 'string', default: String(CONSTRAINT.step) },
     'no-constraint': { type: 'boolean', default: false },
+    // The vertical models' older constraint: any outside mora or word in class, with or without
+    // a reason to compete (neighbouring sound, same category).
+    'any-outside': { type: 'boolean', default: false },
     'word-slip-epochs': { type: 'string', default: String(WORD_RECIPE.slipEpochs) },
   },
 });
@@ -205,7 +214,7 @@ async function runSlip(part: 'horizontal' | 'vertical', repeater: Transformer): 
     values.resume && only === part ? await loadPart(part) : new Transformer(config, repeater.weights());
   const recipe = { ...SLIP_RECIPE, perSentence: Number(values['slips-per-sentence']) };
   const pairs = slipPairs(corpus.train, part, lexicon, vocab, rng, recipe);
-  const epochs = Number(values['slip-epochs']);
+  const epochs = Number(values['slip-epochs'] ?? SLIP_EPOCHS[part]);
   const stopAfter = Number(values['slip-stop-after'] ?? epochs);
   console.log(`${part}: ${pairs.length} slip pairs, ${epochs} epochs`);
   const steps = Math.ceil(pairs.length / 32) * epochs;
@@ -213,6 +222,8 @@ async function runSlip(part: 'horizontal' | 'vertical', repeater: Transformer): 
     ? null
     : { bound: Number(values.bound), step: Number(values['dual-step']), max: CONSTRAINT.max };
   const multiplier = constraint ? new LagrangeMultiplier(constraint) : null;
+  // The vertical model's deviations belong on neighbours of the label (a reason to compete).
+  const alwaysOut = part === 'vertical' && !values['any-outside'] ? unrelatedMorae(vocab) : undefined;
   const log: ConstraintLog = { crossEntropy: 0, constraint: 0, steps: 0 };
   const perEpoch: { epoch: number; crossEntropy: number; constraint: number; lambda: number }[] = [];
   const result = await train(model, pairs, {
@@ -222,7 +233,7 @@ async function runSlip(part: 'horizontal' | 'vertical', repeater: Transformer): 
     schedule: cosineSchedule(Number(values['slip-rate']), Math.round(steps * 0.05), 2e-5),
     rng,
     clipNorm: 1,
-    ...(multiplier ? { loss: constrainedLoss(part, multiplier, log) } : {}),
+    ...(multiplier ? { loss: constrainedLoss(part, multiplier, log, alwaysOut) } : {}),
     // Saved after every epoch, so a run cut short still leaves its last whole epoch.
     onEpoch: async (m) => {
       const terms = takeEpochTerms(log, m.epoch, m.loss, multiplier);
@@ -231,7 +242,13 @@ async function runSlip(part: 'horizontal' | 'vertical', repeater: Transformer): 
         `${part} epoch ${m.epoch} loss ${m.loss.toFixed(4)} CE ${terms.crossEntropy.toFixed(4)}` +
           ` c ${terms.constraint.toFixed(3)} λ ${terms.lambda.toFixed(2)} ${m.trainSeconds.toFixed(0)} s`,
       );
-      await save(part, model, m.epoch, { recipe, fineTunedFrom: 'repeater', constraint, perEpoch });
+      await save(part, model, m.epoch, {
+        recipe,
+        fineTunedFrom: 'repeater',
+        constraint,
+        neighboursOnly: alwaysOut !== undefined,
+        perEpoch,
+      });
       return m.epoch >= stopAfter ? 'stop' : undefined;
     },
   });
@@ -239,6 +256,7 @@ async function runSlip(part: 'horizontal' | 'vertical', repeater: Transformer): 
     recipe,
     fineTunedFrom: 'repeater',
     constraint,
+    neighboursOnly: alwaysOut !== undefined,
     perEpoch,
     trainSeconds: result.trainSeconds,
   });
@@ -256,6 +274,7 @@ const wordOptions: WordStageOptions = {
   bound: Number(values.bound),
   dualStep: Number(values['dual-step']),
   constrained: !values['no-constraint'],
+  sameCategoryOnly: !values['any-outside'],
 };
 if (wordOnly) {
   await trainWordStage(corpus.train, wordOptions, onlyArg === 'words' ? undefined : (onlyArg as WordPart));

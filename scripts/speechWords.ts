@@ -48,6 +48,8 @@ export interface WordStageOptions {
   readonly bound: number;
   readonly dualStep: number;
   readonly constrained: boolean;
+  /** The vertical word model's narrower class: rivals of the label's category only. */
+  readonly sameCategoryOnly: boolean;
 }
 
 export const WORD_RECIPE = { epochs: 12, rate: 3e-3, slipEpochs: 8, slipRate: 2e-3 } as const;
@@ -143,6 +145,9 @@ export async function trainWordStage(
     const steps = Math.ceil(pairs.length / 32) * o.slipEpochs;
     const constraint = o.constrained ? { bound: o.bound, step: o.dualStep, max: 20 } : null;
     const multiplier = constraint ? new LagrangeMultiplier(constraint) : null;
+    // The vertical word model's deviations belong on words of the label's category.
+    const sameCategory = kind === 'vertical' && o.sameCategoryOnly;
+    const outOf = sameCategory ? vocab.otherCategoryOut : vocab.alwaysOut;
     const log: ConstraintLog = { crossEntropy: 0, constraint: 0, steps: 0 };
     const perEpoch: { epoch: number; crossEntropy: number; constraint: number; lambda: number }[] = [];
     const result = await train(model, pairs, {
@@ -152,7 +157,7 @@ export async function trainWordStage(
       schedule: cosineSchedule(WORD_RECIPE.slipRate, Math.round(steps * 0.05), 2e-5),
       rng,
       clipNorm: 1,
-      ...(multiplier ? { loss: constrainedLoss(kind, multiplier, log, vocab.alwaysOut) } : {}),
+      ...(multiplier ? { loss: constrainedLoss(kind, multiplier, log, outOf) } : {}),
       onEpoch: (m) => {
         const terms = takeEpochTerms(log, m.epoch, m.loss, multiplier);
         perEpoch.push(terms);
@@ -168,6 +173,7 @@ export async function trainWordStage(
       fineTunedFrom: 'word-repeater',
       peakRate: WORD_RECIPE.slipRate,
       constraint,
+      sameCategoryOnly: sameCategory,
       perEpoch,
       trainSeconds: result.trainSeconds,
     });

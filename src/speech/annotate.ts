@@ -2,7 +2,15 @@
 // and labels each error by unit, type, direction and class (../shared SPEECH_ERRORS.md).
 //
 // Class, the point of the demo: an error is horizontal (ヨコ型) when its intruder occurs
-// elsewhere in the intended sentence, vertical (タテ型) when it does not. The intruder is the
+// elsewhere in the intended sentence. An intruder from outside the sentence is vertical (タテ型)
+// only when it is a competitor for the slot, for a stated reason (Terao's タテ型: a rival lemma
+// or form): a known word of the intended word's semantic category; a known word that sounds like
+// the intended word (same first or last mora, lengths within one mora); or morae that are each a
+// phonological neighbour of the intended mora in their place (same length; each differs from
+// it in one segment only, the consonant or the vowel: な/ま, か/こ, た/だ). Any other outside
+// intruder, and an omission of morae the sentence has nowhere else (nothing competed), is
+// unrelated (無関係): a third class, so that chance material is not counted as vertical. The
+// intruder is the
 // spoken material that replaced or was added to the intended material: a word, a mora, or — as
 // in なまたまご → なまがまご, whose g comes from ごめ — a consonant. An omission has no intruder of
 // its own; it counts as horizontal when the omitted morae also occur elsewhere in the sentence
@@ -16,10 +24,12 @@ import { moraSound, similarMorae } from './phonology';
 export type ErrorUnit = 'phoneme' | 'mora' | 'word';
 export type ErrorType = 'substitution' | 'exchange' | 'addition' | 'omission' | 'shift' | 'blend';
 export type Direction = 'anticipation' | 'perseveration' | 'none';
-export type ErrorClass = 'horizontal' | 'vertical';
+export type ErrorClass = 'horizontal' | 'vertical' | 'unrelated';
+export const ERROR_CLASSES: readonly ErrorClass[] = ['horizontal', 'vertical', 'unrelated'];
 /** Why a vertical error's intruder is a competitor; 'context' for horizontal ones. A whole-word
  *  rival is 'same-category' (the lemma competitor) or, failing that, 'similar-word' (it sounds
- *  like the intended word: same first or last mora, length within one). */
+ *  like the intended word: same first or last mora, length within one). 'other' (no reason) makes
+ *  an outside intruder's error 'unrelated'. */
 export type Relation = 'context' | 'same-category' | 'similar-word' | 'similar-mora' | 'other';
 
 export interface Span {
@@ -77,6 +87,8 @@ export function makeLexicon(words: Iterable<IntendedWord>): Lexicon {
 export const EMPTY_LEXICON: Lexicon = { byKana: new Map(), byCategory: new Map() };
 
 type Op = 'match' | 'sub' | 'del' | 'ins';
+
+const EMPTY_SPAN: Span = { start: 0, end: 0 };
 
 interface Region {
   /** Intended span. */
@@ -188,6 +200,16 @@ export function annotate(
   spoken: readonly string[],
   lexicon: Lexicon = EMPTY_LEXICON,
 ): SpeechError[] {
+  return outsideErrors(intended, spoken, lexicon).map(withReason);
+}
+
+/** An error from outside the sentence is vertical only with a reason its intruder competed. */
+function withReason(e: SpeechError): SpeechError {
+  return e.class === 'vertical' && e.relation === 'other' ? { ...e, class: 'unrelated' } : e;
+}
+
+/** The errors, with every intruder from outside the sentence still called 'vertical'. */
+function outsideErrors(intended: Intended, spoken: readonly string[], lexicon: Lexicon): SpeechError[] {
   const whole = singleWordError(intended, spoken, lexicon);
   if (whole) return [whole];
   return wordAmongOthers(intended, spoken, lexicon) ?? alignedErrors(intended, spoken, lexicon);
@@ -455,8 +477,15 @@ function alignedErrors(intended: Intended, spoken: readonly string[], lexicon: L
       });
     }
     // Every said mora occurs elsewhere in the sentence, though not in this order (うず → じょう
-    // in a sentence with じょう and ず…): the intruders come from the sentence, horizontal.
-    const elsewhere = sp.map((m) => occurrences(I, [m], r.i));
+    // in a sentence with じょう and ず…): the intruders come from the sentence, horizontal. So
+    // when a long region's morae are the sentence's own, some from inside the region itself
+    // but said elsewhere in it (ごめなまたまご → むぎまなごめめ): material moved, not an outsider.
+    const outside = sp.map((m) => occurrences(I, [m], r.i));
+    const anywhere = sp.map((m, k) =>
+      (outside[k] as number[]).length > 0 ? (outside[k] as number[]) : occurrences(I, [m], EMPTY_SPAN),
+    );
+    const displaced = sp.length >= 2 && sp.some((m, k) => m !== ip[k]);
+    const elsewhere = outside.every((found) => found.length > 0) ? outside : displaced ? anywhere : outside;
     if (elsewhere.every((found) => found.length > 0)) {
       const { source, direction } = nearest(elsewhere[0] as number[], 1, r.i.start);
       return make({
@@ -583,7 +612,7 @@ function wordAmongOthers(
     // The word put back must bring the saying nearer the intended sentence (so this ends).
     if (distance(I, restored) >= distance(I, spoken)) continue;
     // Greedy, no backtracking: the first word found decides (the rest recurses once per word).
-    const rest = annotate(intended, restored, lexicon);
+    const rest = outsideErrors(intended, restored, lexicon);
     // Kept only when it explains the saying with no more errors than the plain alignment (a
     // window that borrowed a neighbour's morae would leave an omission behind).
     if (rest.length + 1 > alignedErrors(intended, spoken, lexicon).length) return null;
@@ -616,9 +645,11 @@ function rivalRelation(rival: IntendedWord, word: IntendedWord, said: readonly s
   return similarWords(word.morae, said) ? 'similar-word' : 'other';
 }
 
-/** Two words that sound alike: the same first or last mora, lengths within one mora. */
+/** Two words that sound alike: the same first or last mora, lengths within one mora; or the same
+ *  length, each mora a phonological neighbour of the other's (ひ/じ: one segment apart). */
 export function similarWords(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || b.length === 0 || Math.abs(a.length - b.length) > 1) return false;
+  if (a.length === b.length && a.every((m, k) => similarMorae(m, b[k] as string))) return true;
   return a[0] === b[0] || a[a.length - 1] === b[b.length - 1];
 }
 

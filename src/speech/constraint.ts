@@ -16,6 +16,11 @@
 // saying is neither), and so are the special tokens. The denominator is held constant in the
 // gradient (it only normalises), so the term pushes out-of-class mass down, nowhere else.
 //
+// The vertical mora model's class is narrower (`unrelatedMorae`): an outside mora is in class
+// only when it is a phonological neighbour of the label (one segment apart, similarMorae), the
+// annotator's reason for calling an outside mora vertical; any other outside mora would make an
+// 'unrelated' error, so its mass is out of class too.
+//
 // The constraint enters the Lagrangian  L(θ, λ) = CE(θ) + λ · c(θ)  with a multiplier learnt by
 // dual ascent: after every step λ ← clamp(λ + η · (c − ε), 0, λmax), so λ grows while the
 // constraint is violated and relaxes back to 0 once it holds (Lagrange duality, as the seed
@@ -24,7 +29,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { labelLogProbs, padBatch } from '../model/batch';
 import type { Transformer } from '../model/transformer';
-import { EOS, PAD, SPECIAL_TOKENS } from '../model/vocab';
+import { EOS, PAD, SPECIAL_TOKENS, type Vocabulary } from '../model/vocab';
+import { similarMorae } from './phonology';
 import type { FramedPair } from '../training/dataset';
 
 export type SlipClass = 'horizontal' | 'vertical';
@@ -33,6 +39,20 @@ export type SlipClass = 'horizontal' | 'vertical';
  *  slots that stand for no word of this sentence, words that do not fit the label's slot),
  *  given the sentence's source tokens and the label. */
 export type AlwaysOut = (token: number, source: ReadonlySet<number>, label: number) => boolean;
+
+/**
+ * Out of class for the vertical mora model beside the sentence's own morae: an outside mora
+ * that is not a phonological neighbour of the label (nor the label itself). A table built once.
+ */
+export function unrelatedMorae(vocab: Vocabulary): AlwaysOut {
+  const V = vocab.size;
+  const first = SPECIAL_TOKENS.length;
+  const near = new Uint8Array(V * V);
+  for (let a = first; a < V; a++)
+    for (let b = first; b < V; b++)
+      if (similarMorae(vocab.tokens[a] as string, vocab.tokens[b] as string)) near[a * V + b] = 1;
+  return (token, source, label) => !source.has(token) && near[label * V + token] !== 1;
+}
 
 /**
  * 1 where continuation v at label position t of pair b is out of `kind`'s class, else 0:

@@ -18,7 +18,7 @@ import { annotate, type ErrorClass, type Intended, type IntendedWord, type Lexic
 import { moraSound, similarMorae } from './phonology';
 import { isKnownMora, MORA_INVENTORY } from './vocab';
 
-export type SlipKind = ErrorClass;
+export type SlipKind = Exclude<ErrorClass, 'unrelated'>;
 
 const WINDOW = 6;
 
@@ -134,6 +134,12 @@ function verticalCandidate(s: Intended, lexicon: Lexicon, rng: Rng): string[] | 
   return out;
 }
 
+/** Where an error's intruder came from: the sentence (horizontal) or outside it (vertical or
+ *  unrelated), the side each slip model is taught and constrained to. */
+export function fromSide(c: ErrorClass): SlipKind {
+  return c === 'horizontal' ? 'horizontal' : 'vertical';
+}
+
 /**
  * A slip of `kind` for sentence `s`, checked by the annotator: every error it finds has class
  * `kind`. Null after a few failed attempts (short sentences may have no horizontal slip).
@@ -143,7 +149,7 @@ export function makeSlip(s: Intended, kind: SlipKind, lexicon: Lexicon, rng: Rng
     const slip = kind === 'horizontal' ? horizontalCandidate(s, rng) : verticalCandidate(s, lexicon, rng);
     if (!slip) continue;
     const errors = annotate(s, slip, lexicon);
-    if (errors.length > 0 && errors.every((e) => e.class === kind)) return slip;
+    if (errors.length > 0 && errors.every((e) => fromSide(e.class) === kind)) return slip;
   }
   return null;
 }

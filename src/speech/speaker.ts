@@ -70,7 +70,7 @@ export const CALIBRATION: Readonly<Record<SlipPart, number>> = { horizontal: 0.2
  * with both stages on). Raw word-stage pressures measured like CALIBRATION.
  */
 export const WORD_ERROR_RATE = 0.2;
-export const WORD_CALIBRATION: Readonly<Record<SlipPart, number>> = { horizontal: 0.14, vertical: 0.09 };
+export const WORD_CALIBRATION: Readonly<Record<SlipPart, number>> = { horizontal: 0.14, vertical: 0.07 };
 /**
  * The word stage's competition, free-running: at each content word's slot the word slip model
  * wins with probability `pressure` and a word is drawn from its distribution at `temperature`
@@ -386,30 +386,48 @@ export async function loadSpeaker(
   const disposeAll = (): void => {
     for (const m of [...Object.values(models), ...Object.values(wordModels)]) m.dispose();
   };
-  // The word models share one word vocabulary: the repeater's, which the slip models must match.
+  // The word models share one word vocabulary (source and target alike). Each is loaded on its
+  // own and then compared: one that disagrees with the other two is the damaged one, whichever
+  // it is (checking the slip models against the repeater would blame a slip model for a damaged
+  // repeater).
   const wordModels: Partial<Record<WordPart, Transformer>> = {};
-  let wordVocab: WordVocabulary | undefined;
+  const vocabs: Partial<Record<WordPart, { source: Vocabulary; target: Vocabulary }>> = {};
   for (const part of WORD_PARTS) {
-    const loaded = await loadCheckpoint(handlerFor(part), {
-      task: SPEAKER_TASKS[part],
-      ...(wordVocab ? { sourceVocab: wordVocab.vocab, targetVocab: wordVocab.vocab } : {}),
-    });
+    const loaded = await loadCheckpoint(handlerFor(part), { task: SPEAKER_TASKS[part] });
     if (!loaded.ok) {
       disposeAll();
       return { ok: false, part, error: loaded.error };
     }
     wordModels[part] = loaded.checkpoint.model;
-    if (!wordVocab) {
-      try {
-        wordVocab = new WordVocabulary(loaded.checkpoint.targetVocab);
-      } catch (e) {
-        disposeAll();
-        return { ok: false, part, error: { code: 'vocabulary-mismatch', message: String(e) } };
-      }
-    }
+    vocabs[part] = { source: loaded.checkpoint.sourceVocab, target: loaded.checkpoint.targetVocab };
+  }
+  const agree = (a: WordPart, b: WordPart): boolean => {
+    const x = vocabs[a]!;
+    const y = vocabs[b]!;
+    return x.source.equals(y.source) && x.target.equals(y.target) && x.source.equals(x.target);
+  };
+  const agreements = (p: WordPart): number => WORD_PARTS.filter((q) => q !== p && agree(p, q)).length;
+  const odd = [...WORD_PARTS].sort((a, b) => agreements(a) - agreements(b))[0] as WordPart;
+  if (agreements(odd) < WORD_PARTS.length - 1) {
+    disposeAll();
+    return {
+      ok: false,
+      part: odd,
+      error: {
+        code: 'vocabulary-mismatch',
+        message: 'its word vocabulary differs from the other word models’ (a damaged or mixed-up file)',
+      },
+    };
+  }
+  let wordVocab: WordVocabulary;
+  try {
+    wordVocab = new WordVocabulary(vocabs['word-repeater']!.target);
+  } catch (e) {
+    disposeAll();
+    return { ok: false, part: 'word-repeater', error: { code: 'vocabulary-mismatch', message: String(e) } };
   }
   const words: WordStage = {
-    vocab: wordVocab as WordVocabulary,
+    vocab: wordVocab,
     models: {
       repeater: wordModels['word-repeater'] as Transformer,
       horizontal: wordModels['word-horizontal'] as Transformer,

@@ -1,5 +1,5 @@
 // Counting errors over many sayings: the "say it 100 times" chart and the benchmark.
-import type { ErrorClass, ErrorType, SpeechError } from './annotate';
+import { ERROR_CLASSES, type ErrorClass, type ErrorType, type SpeechError } from './annotate';
 
 export const ERROR_TYPES_ORDER: readonly ErrorType[] = [
   'substitution',
@@ -20,10 +20,13 @@ export interface ErrorTally {
 }
 
 export function tallyErrors(utterances: readonly { readonly errors: readonly SpeechError[] }[]): ErrorTally {
-  const byType = Object.fromEntries(
-    ERROR_TYPES_ORDER.map((t) => [t, { horizontal: 0, vertical: 0 }]),
-  ) as Record<ErrorType, Record<ErrorClass, number>>;
-  const byClass: Record<ErrorClass, number> = { horizontal: 0, vertical: 0 };
+  const none = (): Record<ErrorClass, number> =>
+    Object.fromEntries(ERROR_CLASSES.map((c) => [c, 0])) as Record<ErrorClass, number>;
+  const byType = Object.fromEntries(ERROR_TYPES_ORDER.map((t) => [t, none()])) as Record<
+    ErrorType,
+    Record<ErrorClass, number>
+  >;
+  const byClass = none();
   let errors = 0;
   let erroneous = 0;
   for (const u of utterances) {

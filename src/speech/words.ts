@@ -19,9 +19,9 @@ import type { Rng } from '../data/random';
 import { toMorae } from '../data/mora';
 import { SPECIAL_TOKENS, Vocabulary, EOS } from '../model/vocab';
 import type { Pair } from '../training/dataset';
-import { annotate, type ErrorClass, type Intended, type IntendedWord, type Lexicon } from './annotate';
+import { annotate, type Intended, type IntendedWord, type Lexicon } from './annotate';
 import { CATEGORIES, isCategory, type PartOfSpeech } from './categories';
-import { weighted } from './slips';
+import { weighted, type SlipKind } from './slips';
 
 /** Placeholder tokens for words outside the vocabulary, per sentence. */
 export const SLOTS = 12;
@@ -113,6 +113,16 @@ export class WordVocabulary {
     if (pos === null) return false;
     const other = this.words.get(id);
     return other !== undefined && (other.category === null || CATEGORIES[other.category] !== pos);
+  };
+
+  /** Out of class for the vertical word model beside `alwaysOut`: where the label is a known
+   *  content word, known words of another category (the annotator's reason for a vertical
+   *  word is the same category, and a rival of another category would mostly be unrelated). */
+  readonly otherCategoryOut = (id: number, source: ReadonlySet<number>, label: number): boolean => {
+    if (this.alwaysOut(id, source, label)) return true;
+    const meant = this.words.get(label)?.category;
+    const other = this.words.get(id);
+    return meant != null && other !== undefined && other.category !== meant;
   };
 
   /** The part of speech of a known content word's token, else null. */
@@ -244,12 +254,7 @@ function verticalWords(s: Intended, lexicon: Lexicon, rng: Rng): IntendedWord[] 
  * A whole-word slip of `kind`, checked by the annotator: every error has class `kind` and one
  * at least is a word-unit error. Null after a few failed attempts.
  */
-export function makeWordSlip(
-  s: Intended,
-  kind: ErrorClass,
-  lexicon: Lexicon,
-  rng: Rng,
-): IntendedWord[] | null {
+export function makeWordSlip(s: Intended, kind: SlipKind, lexicon: Lexicon, rng: Rng): IntendedWord[] | null {
   for (let attempt = 0; attempt < 8; attempt++) {
     const words = kind === 'horizontal' ? horizontalWords(s, rng) : verticalWords(s, lexicon, rng);
     if (!words) continue;
@@ -310,7 +315,7 @@ export function wordRepetitionPairs(
 /** (intended → whole-word slip) pairs of `kind` from training sentences and word salads. */
 export function wordSlipPairs(
   train: readonly Intended[],
-  kind: ErrorClass,
+  kind: SlipKind,
   lexicon: Lexicon,
   vocab: WordVocabulary,
   words: readonly IntendedWord[],

@@ -1,7 +1,8 @@
 // Word-level slips in the tongue-twister mode: the word stage (src/speech/words.ts) makes a
 // whole-word slip in each mode — another word of the sentence intruding (horizontal), a word of
 // the same category from outside it (vertical) — and the panel labels it with its stage, the
-// competitor and why it won, in Japanese and in English with romaji, at two window sizes.
+// competitor and why it won, in Japanese and in English with romaji, at two window sizes; an
+// intruder from outside the sentence with no reason to compete is labelled unrelated (無関係).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { clickTitleLanguage, launchBrowser, openGame, type GamePage } from './harness';
@@ -24,14 +25,33 @@ interface SpeechHooks {
 
 const hooks = (page: Page) => page.evaluate(() => window.__utakaruta?.speech as SpeechHooks | undefined);
 
-/** Says the sentence again until the word stage made a word-unit error that `wanted` accepts. */
-async function untilWordSlip(page: Page, wanted: (e: SpeechError) => boolean): Promise<SpeechHooks> {
+/** Says the sentence again until an error that `wanted` accepts shows. */
+async function untilSlip(page: Page, wanted: (e: SpeechError) => boolean): Promise<SpeechHooks> {
   for (let attempt = 0; attempt < 60; attempt++) {
     const h = (await hooks(page))!;
-    if (h.errors?.some((e) => e.stage === 'word' && e.unit === 'word' && wanted(e))) return h;
+    if (h.errors?.some(wanted)) return h;
     await page.click('.speech-panel button.again');
   }
-  throw new Error('no word-stage slip in 60 sayings');
+  throw new Error('no such slip in 60 sayings');
+}
+
+/** Says the sentence again until the word stage made a word-unit error that `wanted` accepts. */
+const untilWordSlip = (page: Page, wanted: (e: SpeechError) => boolean): Promise<SpeechHooks> =>
+  untilSlip(page, (e) => e.stage === 'word' && e.unit === 'word' && wanted(e));
+
+/** An unrelated slip shows, labelled as its own class with the reason that there is none. */
+async function expectUnrelatedShown(game: GamePage, label: string, plain: RegExp, shot: string) {
+  const { page } = game;
+  await chooseSentence(page, 'twister', TWISTER);
+  await page.check('input[name="speech-mode"][value="horizontal"]');
+  await setPressure(page, 60);
+  await untilSlip(page, (e) => e.class === 'unrelated');
+  const item = page.locator('.error-labels li.err[data-class="unrelated"]').first();
+  expect(await item.isVisible()).toBe(true);
+  expect(await item.textContent()).toContain(label);
+  expect(await item.locator('.plain').textContent()).toMatch(plain);
+  await item.scrollIntoViewIfNeeded();
+  await game.screenshot(shot);
 }
 
 /** The twister 生麦生米生卵: three words of one category, alike in sound. */
@@ -96,8 +116,31 @@ describe('word-level slips in the tongue-twister mode', () => {
         await game.screenshot(`speech-word-vertical-${width}x${height}`);
         expect(game.errors).toEqual([]);
       });
+
+      it('an intruder from outside with no reason to compete is labelled unrelated, not vertical', async () => {
+        await expectUnrelatedShown(game, '無関係', /無関係/, `speech-unrelated-${width}x${height}`);
+        expect(game.errors).toEqual([]);
+      });
     });
   }
+
+  for (const [width, height] of [
+    [1280, 720],
+    [1024, 768],
+  ] as const)
+    it(`in English at ${width}×${height}, an unrelated slip says so in plain words`, async () => {
+      const game = await openGame(browser, { width, height, path: '?lang=en' });
+      await clickTitleLanguage(game.page, 'en');
+      await openSpeech(game.page);
+      await expectUnrelatedShown(
+        game,
+        'unrelated',
+        /no reason it competed|nothing competed/,
+        `speech-unrelated-en-${width}x${height}`,
+      );
+      expect(game.errors).toEqual([]);
+      await game.context.close();
+    });
 
   it('in English, the word stage and the competitor are named in plain words with romaji', async () => {
     const game = await openGame(browser, { width: 1280, height: 720, path: '?lang=en' });

@@ -210,7 +210,7 @@ const cases: Case[] = [
     ],
   },
   {
-    name: 'a dropped mora that occurs nowhere else is a vertical omission',
+    name: 'a dropped mora that occurs nowhere else is an unrelated omission (nothing competed)',
     intended: 'とうきょう:place とっきょ:thing',
     spoken: 'とうきょうときょ',
     expected: [
@@ -218,7 +218,7 @@ const cases: Case[] = [
         unit: 'mora',
         type: 'omission',
         direction: 'none',
-        class: 'vertical',
+        class: 'unrelated',
         intendedText: 'っ',
         spokenText: '',
       },

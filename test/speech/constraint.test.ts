@@ -16,6 +16,8 @@ import {
   constrainedTerms,
   LagrangeMultiplier,
   outOfClassMask,
+  unrelatedMorae,
+  type AlwaysOut,
   type SlipClass,
 } from '../../src/speech/constraint';
 import { moraVocabulary } from '../../src/speech/vocab';
@@ -66,6 +68,24 @@ describe('the out-of-class mask', () => {
   });
 });
 
+describe('the vertical mora model: outside morae in class only as neighbours of the label', () => {
+  const T = 5;
+  const neighbours = unrelatedMorae(vocab);
+  const at = (mask: Float32Array, t: number, mora: string) => mask[t * V + vocab.encode([mora])[0]!];
+
+  it('keeps an outside neighbour in class and puts an outside non-neighbour and the sentence out', () => {
+    // Label ま at position 1 of なまむぎ → なまなぎ.
+    const mask = outOfClassMask(batch, 'vertical', T, V, neighbours);
+    expect(at(mask, 1, 'か')).toBe(0); // same vowel as ま, outside: a reason to compete
+    expect(at(mask, 1, 'も')).toBe(0); // same consonant
+    expect(at(mask, 1, 'き')).toBe(1); // outside, but neither segment shared: unrelated
+    expect(at(mask, 1, 'む')).toBe(1); // in the sentence: horizontal
+    expect(at(mask, 1, 'ま')).toBe(0); // the label
+    // Without it, an outside non-neighbour was in class.
+    expect(at(outOfClassMask(batch, 'vertical', T, V), 1, 'き')).toBe(0);
+  });
+});
+
 describe('the constraint term', () => {
   const config = makeConfig(
     { dModel: 16, nHeads: 2, dFF: 32, nLayers: 1, maxSourceLength: 8, maxTargetLength: 9 },
@@ -73,17 +93,17 @@ describe('the constraint term', () => {
   );
 
   /** Out-of-class share after `steps` Adam steps on CE + λ·c with a fixed λ, from one seed. */
-  function trainedShare(kind: SlipClass, lambda: number, steps = 25): number {
+  function trainedShare(kind: SlipClass, lambda: number, steps = 25, alwaysOut?: AlwaysOut): number {
     const model = Transformer.create(config, createRng(3));
     const variables = [...model.params.values()];
     const optimizer = tf.train.adam(0.01);
-    const loss = constrainedLoss(kind, { fixed: lambda });
+    const loss = constrainedLoss(kind, { fixed: lambda }, undefined, alwaysOut);
     for (let k = 0; k < steps; k++)
       tf.tidy(() => {
         const { grads } = tf.variableGrads(() => loss(model, batch), variables);
         optimizer.applyGradients(Object.entries(grads).map(([name, tensor]) => ({ name, tensor })));
       });
-    const share = tf.tidy(() => constrainedTerms(model, batch, kind).constraint.dataSync()[0]!);
+    const share = tf.tidy(() => constrainedTerms(model, batch, kind, alwaysOut).constraint.dataSync()[0]!);
     optimizer.dispose();
     model.dispose();
     return share;
@@ -99,6 +119,13 @@ describe('the constraint term', () => {
       expect(pulled).toBeGreaterThan(neutral * 1.2);
     },
   );
+
+  it("a positive multiplier moves the vertical model's mass off unrelated outside morae, a negative one towards them", () => {
+    const neighbours = unrelatedMorae(vocab);
+    const neutral = trainedShare('vertical', 0, 25, neighbours);
+    expect(trainedShare('vertical', 5, 25, neighbours)).toBeLessThan(neutral * 0.7);
+    expect(trainedShare('vertical', -5, 25, neighbours)).toBeGreaterThan(neutral * 1.05);
+  });
 
   it('measures c as a share of the deviation mass, between 0 and 1', () => {
     const model = Transformer.create(config, createRng(4));

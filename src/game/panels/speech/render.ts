@@ -5,7 +5,7 @@ import { toRomaji } from 'wanakana';
 import { getLang, tr, type Bilingual } from '../../i18n';
 import { withRomaji } from '../../romaji';
 import { el as domEl } from '../settings/dom';
-import type { Intended, SpeechError } from '../../../speech/annotate';
+import { ERROR_CLASSES, type ErrorClass, type Intended, type SpeechError } from '../../../speech/annotate';
 import { ERROR_TYPES_ORDER, type ErrorTally } from '../../../speech/tally';
 import type { Stage } from '../../../speech/speaker';
 import {
@@ -224,34 +224,31 @@ export function renderHeatmap(
   });
 }
 
+/** The bar and legend colour classes of each error class. */
+const CLASS_KEYS: Record<ErrorClass, string> = { horizontal: 'h', vertical: 'v', unrelated: 'u' };
+
 /** Bars per error type, split by class, and the share of sentences with an error. */
 export function renderDistribution(host: HTMLElement, tally: ErrorTally): void {
   host.replaceChildren();
-  const max = Math.max(
-    1,
-    ...ERROR_TYPES_ORDER.map((t) => tally.byType[t].horizontal + tally.byType[t].vertical),
-  );
+  const total = (c: Record<ErrorClass, number>): number => ERROR_CLASSES.reduce((n, k) => n + c[k], 0);
+  const max = Math.max(1, ...ERROR_TYPES_ORDER.map((t) => total(tally.byType[t])));
   const chart = el('div', 'dist');
   for (const type of ERROR_TYPES_ORDER) {
-    const { horizontal, vertical } = tally.byType[type];
+    const counts = tally.byType[type];
     const row = el('div', 'dist-row');
     row.dataset.type = type;
     row.append(el('span', 'dist-name', tr(TYPE_LABELS[type])));
     const bar = el('span', 'dist-bar');
-    const h = el('span', 'h');
-    h.style.width = `${(100 * horizontal) / max}%`;
-    h.title = `${tr(CLASS_LABELS.horizontal)} ${horizontal}`;
-    const v = el('span', 'v');
-    v.style.width = `${(100 * vertical) / max}%`;
-    v.title = `${tr(CLASS_LABELS.vertical)} ${vertical}`;
-    bar.append(h, v);
-    row.append(bar, el('span', 'dist-count', `${horizontal + vertical}`));
+    for (const c of ERROR_CLASSES) {
+      const part = el('span', CLASS_KEYS[c]);
+      part.style.width = `${(100 * counts[c]) / max}%`;
+      part.title = `${tr(CLASS_LABELS[c])} ${counts[c]}`;
+      bar.append(part);
+    }
+    row.append(bar, el('span', 'dist-count', `${total(counts)}`));
     chart.append(row);
   }
   const legend = el('div', 'dist-legend');
-  legend.append(
-    el('span', 'key h', tr(CLASS_LABELS.horizontal)),
-    el('span', 'key v', tr(CLASS_LABELS.vertical)),
-  );
+  legend.append(...ERROR_CLASSES.map((c) => el('span', `key ${CLASS_KEYS[c]}`, tr(CLASS_LABELS[c]))));
   host.append(chart, legend);
 }

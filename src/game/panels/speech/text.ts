@@ -46,8 +46,8 @@ export const T = {
     en: 'Horizontal: the speaker works in two stages. First the word stage: a small Transformer reads the sentence as words, and where its fine-tuned horizontal word-slip model wins over healthy word selection, another word of the sentence takes the slot (anticipation, perseveration, exchange). Then the mora stage says the chosen words: the repeater competes at every mora with its copy fine-tuned on slips whose intruder comes from the same sentence. Both fine-tunings carry a constraint in the objective: of the probability given to anything but the right word or mora, the share on words or morae absent from the sentence (vertical candidates) is penalised, with a Lagrange multiplier that grows during training only while the constraint is broken. When it speaks it is sampled freely, so the kind of slip comes from its weights. Pressure is how often, at each mora, it wins over the healthy repeater, calibrated per model so that the default 0.3 makes about 4 in 10 sayings slip (higher up, it also samples hotter).',
   },
   explainVertical: {
-    ja: 'タテ型: 語の段階では、同じ意味カテゴリの語（こーひー → じゅーす）が文の外から位置を取る誤りで追加学習した語のモデルが競合語を選びます。語にはカテゴリが特徴として付いていますが、どの語が同じカテゴリかは重みが覚えたものです。拍の段階では、復唱モデルを「文の外の似た拍が勝つ」誤りで追加学習したモデルが言います。目的関数の制約項は、正解以外の確率のうち文の中の別の語・拍（ヨコ型になる候補）への分を罰します。話すときは自由にサンプリングします。プレッシャーの意味はヨコ型と同じです。',
-    en: 'Vertical: at the word stage, a word model fine-tuned on slips where a word of the same category from outside the sentence takes the slot (こーひー → じゅーす, coffee → juice) picks the competitor: each word comes with its category as a feature, but which words share it is learnt in the weights. At the mora stage, the repeater fine-tuned on similar-sounding outside morae speaks. The constraint in both objectives penalises the share of the deviation on other words or morae of the same sentence (horizontal candidates). It is sampled freely when it speaks. Pressure works as for the horizontal model.',
+    ja: 'タテ型: 語の段階では、同じ意味カテゴリの語（こーひー → じゅーす）が文の外から位置を取る誤りで追加学習した語のモデルが競合語を選びます。語にはカテゴリが特徴として付いていますが、どの語が同じカテゴリかは重みが覚えたものです。拍の段階では、復唱モデルを「文の外の似た拍が勝つ」誤りで追加学習したモデルが言います。目的関数の制約項は、正解以外の確率のうち、文の中の別の語・拍（ヨコ型になる候補）への分と、競合する理由のない文の外の語・拍（別カテゴリの語、意図した拍と子音も母音も違う拍: 無関係になる候補）への分を罰します。話すときは自由にサンプリングします。プレッシャーの意味はヨコ型と同じです。文の外から入った誤りをタテ型と呼ぶのは、競合した理由があるときだけです: 同じ意味カテゴリの語、意図した語と音の似た語（最初か最後の拍が同じで、長さの差が1拍以内）、または各拍が意図した拍と子音か母音の一方だけ違う音（な/ま、か/こ、た/だ）。理由のないものは「無関係」として別に数えます。',
+    en: 'Vertical: at the word stage, a word model fine-tuned on slips where a word of the same category from outside the sentence takes the slot (こーひー → じゅーす, coffee → juice) picks the competitor: each word comes with its category as a feature, but which words share it is learnt in the weights. At the mora stage, the repeater fine-tuned on similar-sounding outside morae speaks. The constraint in both objectives penalises the share of the deviation on other words or morae of the same sentence (horizontal candidates) and on outside ones with no reason to compete (words of another category, morae that differ from the intended one in both consonant and vowel: unrelated candidates). It is sampled freely when it speaks. Pressure works as for the horizontal model. A slip from outside the sentence counts as vertical only with a reason it competed: a word of the same category, a word that sounds like the intended one (same first or last mora, length within one mora), or sounds that each differ from the intended mora in one segment only, consonant or vowel (な/ま, か/こ, た/だ). The rest are counted apart, as unrelated.',
   },
   teachingMask: {
     ja: '教材用: 出力マスク（型を生成時に強制）',
@@ -99,6 +99,7 @@ export const DIRECTION_LABELS: Record<Direction, Bilingual> = {
 export const CLASS_LABELS: Record<ErrorClass, Bilingual> = {
   horizontal: { ja: 'ヨコ型', en: 'horizontal' },
   vertical: { ja: 'タテ型', en: 'vertical' },
+  unrelated: { ja: '無関係', en: 'unrelated' },
 };
 
 /** How the dictionary read the typed kanji: shown under the input, since it gives one reading. */
@@ -153,7 +154,8 @@ export function problemText(problem: InputProblem | KanjiProblem): Bilingual {
   }
 }
 
-/** One error in plain words, for visitors: what happened and, for a vertical one, why it won. */
+/** One error in plain words, for visitors: what happened and, for one from outside the sentence,
+ *  why it won (vertical) or that nothing says why (unrelated). */
 export function explainError(e: SpeechError): Bilingual {
   const meant = e.intendedText || '∅';
   const said = e.spokenText || '∅';
@@ -170,7 +172,10 @@ export function explainError(e: SpeechError): Bilingual {
           ja: `「${meant}」が抜けた。同じ音が文の別の場所にある。`,
           en: `${rj(meant)} was left out; the same sounds occur elsewhere in the sentence.`,
         }
-      : { ja: `「${meant}」が抜けた。`, en: `${rj(meant)} was left out.` };
+      : {
+          ja: `「${meant}」が抜けた。同じ音は文の別の場所になく、競合したものもない（無関係）。`,
+          en: `${rj(meant)} was left out; those sounds are nowhere else in the sentence and nothing competed (unrelated).`,
+        };
   if (e.class === 'horizontal') {
     if (e.unit === 'phoneme')
       return {
@@ -210,8 +215,8 @@ export function explainError(e: SpeechError): Bilingual {
       };
     default:
       return {
-        ja: `文にない「${said}」が「${meant}」の代わりに出た。`,
-        en: `${rj(said)}, which is not in the sentence, came out instead of ${rj(meant)}.`,
+        ja: `文にない「${said}」が「${meant}」の代わりに出た。同じカテゴリの語でも似た音でもない（無関係: 競合した理由が見当たらない）。`,
+        en: `${rj(said)}, which is not in the sentence, came out instead of ${rj(meant)}; it is neither a word of the same kind nor a similar sound (unrelated: no reason it competed).`,
       };
   }
 }

@@ -7,6 +7,7 @@ import { kanaWithRomaji } from '../../romaji';
 import type { Intended, SpeechError, Span } from '../../../speech/annotate';
 import { moraSound } from '../../../speech/phonology';
 import type { SpeakMode } from '../../../speech/speaker';
+import { CLASS_LABELS } from './text';
 
 const en = kanaWithRomaji;
 const ja = (kana: string): string => (kana === '' ? '∅' : kana);
@@ -125,8 +126,8 @@ export function slipSentence(e: SpeechError, intended: Intended): Bilingual {
   }
   if (e.type === 'omission')
     return line(
-      `「${meant}」が抜けた（文の中に同じ音はない: タテ型）`,
-      `${en(meant)} was left out (those sounds are nowhere else in the sentence: vertical)`,
+      `「${meant}」が抜けた（文の中に同じ音はなく、競合したものもない: 無関係）`,
+      `${en(meant)} was left out (those sounds are nowhere else in the sentence, and nothing competed: unrelated)`,
     );
   switch (e.relation) {
     case 'same-category':
@@ -146,8 +147,8 @@ export function slipSentence(e: SpeechError, intended: Intended): Bilingual {
       );
     default:
       return line(
-        `「${said}」は文のどこにもない音 — 文の外から割り込んだ（タテ型）`,
-        `${en(said)} is nowhere in the sentence — a competitor from outside it (vertical)`,
+        `「${said}」は文のどこにもなく、同じ種類の語でも似た音でもない — 無関係（タテ型に数えない）`,
+        `${en(said)} is nowhere in the sentence, and neither a word of the same kind nor a similar sound — unrelated (not counted as vertical)`,
       );
   }
 }
@@ -186,12 +187,13 @@ export function slipResult(
         en: `This time it said ${en(said)} right — no slip.`,
       },
     };
-  const other = slipSentence(errors[0] as SpeechError, intended);
+  const first = errors[0] as SpeechError;
+  const other = slipSentence(first, intended);
   return {
     found: false,
     caption: {
-      ja: `今回の誤りは${mode === 'horizontal' ? 'タテ型' : 'ヨコ型'}でした: ${other.ja}`,
-      en: `This slip was ${mode === 'horizontal' ? 'vertical' : 'horizontal'} instead: ${other.en}`,
+      ja: `今回の誤りは${CLASS_LABELS[first.class].ja}でした: ${other.ja}`,
+      en: `This slip was ${CLASS_LABELS[first.class].en} instead: ${other.en}`,
     },
   };
 }
