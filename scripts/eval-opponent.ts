@@ -1,4 +1,5 @@
-// `npm run eval:opponent [-- --json] [--games N] [--seed N] [--no-browser] [--no-train]`
+// `npm run eval:opponent [-- --json] [--games N] [--seed N] [--no-browser] [--no-train] [--strong DIR]`
+// (--strong: measure a candidate full listener's checkpoint in place of the shipped one)
 // Measures every level of the listening opponent against the issue's targets:
 // - free-running exact match of each listener from the full reading of the poems it trained on
 //   (the 100/100 is that: written, not chosen, from the whole upper half of a poem it learnt);
@@ -51,6 +52,7 @@ const { values } = parseArgs({
     games: { type: 'string', default: '5' },
     'no-browser': { type: 'boolean', default: false },
     'no-train': { type: 'boolean', default: false },
+    strong: { type: 'string' },
   },
 });
 const seed = Number(values.seed);
@@ -70,7 +72,7 @@ const log = (line: string) => {
 
 /** Each knowledge's shipped checkpoint and the recipe it was trained with. */
 const CHECKPOINTS: Record<Knowledge, { dir: string; recipe: ListenerRecipeName }> = {
-  all: { dir: 'assets/checkpoints/opponent', recipe: 'strong' },
+  all: { dir: values.strong ?? 'assets/checkpoints/opponent', recipe: 'strong' },
   threeSound: { dir: 'assets/checkpoints/opponent-learner', recipe: 'learner' },
   twoSound: { dir: 'assets/checkpoints/opponent-novice', recipe: 'novice' },
 };

@@ -1,5 +1,6 @@
 // `npm run train:opponent [-- --recipe levels|strong|learner|novice|fast|prefix] [--seed N] [--out DIR]`
-// (overrides for experiments: --epochs --batch --max-prefix --lr --width --objective talk)
+// (overrides for experiments: --epochs --batch --max-prefix --lr --width --objective talk, and
+// --set JSON merged over the recipe, as in scripts/probe-listener.ts)
 // Trains the listener from scratch on the wasm backend with a seeded recipe, evaluates
 // free-running exact match on the full readings of the poems it learns after every epoch, and
 // writes the checkpoint (model.json + weights.bin, metadata with config, vocabularies, objective,
@@ -29,6 +30,7 @@ const { values } = parseArgs({
     lr: { type: 'string' },
     objective: { type: 'string', default: 'honest' },
     width: { type: 'string' },
+    set: { type: 'string' },
   },
 });
 /** Each level's listener and the seed its shipped checkpoint was trained with. */
@@ -64,6 +66,7 @@ async function trainOne(recipeName: ListenerRecipeName, seed: number): Promise<v
     ...(values.width
       ? { size: { ...base.size, dModel: Number(values.width), dFF: 2 * Number(values.width) } }
       : {}),
+    ...(values.set ? (JSON.parse(values.set) as Partial<ListenerRecipe>) : {}),
   };
   const out =
     values.out ?? `assets/checkpoints/${recipeName === 'strong' ? 'opponent' : `opponent-${recipeName}`}`;

@@ -94,6 +94,14 @@ export function decidingPairs(
      * weight is the repeat count: the same objective at the cost of one pair.
      */
     readonly repeatAs?: 'copies' | 'weight';
+    /**
+     * Which shared openings are repeated with the deciding prefix: the one a sound short of a
+     * deciding sound (default), or every opening shorter than the poem's deciding sound. The
+     * shorter ones are where a kimariji lands in play once the rivals sharing it are read (68
+     * after こ-こ with 29 gone): there the belief must stay on the poems that open so, not leak to
+     * cards those sounds rule out.
+     */
+    readonly repeatOpenings?: 'lastShared' | 'every';
   } = {},
 ): Pair[] {
   const past = options.pastDeciding ?? 0;
@@ -120,7 +128,11 @@ export function decidingPairs(
       // An opening a sound short of some poem's deciding sound is repeated as often, for every
       // poem sharing it alike: the deciding sound is learnt as the difference between the two,
       // and the opening stays even among its poems.
-      if (n < k) return times({ source, target: p.target }, lastShared.has(key(source)) ? repeat : 1);
+      if (n < k)
+        return times(
+          { source, target: p.target },
+          options.repeatOpenings === 'every' || lastShared.has(key(source)) ? repeat : 1,
+        );
       if (learnt) return times({ source, target: p.target }, n === k ? repeat : 1);
       return rivals.map((no) => ({ source, target: targetOf.get(no) ?? p.target }));
     });

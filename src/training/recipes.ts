@@ -32,6 +32,8 @@ export interface ListenerRecipe {
   readonly decidingRepeat?: number;
   /** With `decidingRepeat`: copies (default) or one pair weighted as that many (`decidingPairs`). */
   readonly repeatAs?: 'copies' | 'weight';
+  /** With `decidingRepeat`: which shared openings are repeated too (`decidingPairs`). */
+  readonly repeatOpenings?: 'lastShared' | 'every';
   readonly batching: 'random' | 'bucketed';
   /**
    * What the listener learns: every poem (default), or only the poems whose kimariji against
@@ -241,6 +243,7 @@ export async function trainListener(
         pastDeciding: recipe.pastDeciding,
         decidingRepeat: recipe.decidingRepeat ?? 1,
         ...(recipe.repeatAs ? { repeatAs: recipe.repeatAs } : {}),
+        ...(recipe.repeatOpenings ? { repeatOpenings: recipe.repeatOpenings } : {}),
         ...(known.length < POEMS.length ? { known: knownSet } : {}),
       })
     : prefixPairs(task, recipe.maxPrefix);

@@ -69,6 +69,21 @@ describe('the listener data set', () => {
       expect(targetsOf(pairs, 31, 4).sort((a, b) => a - b)).toEqual([31, 64]);
     });
 
+    it('repeats every shorter shared opening too when asked: where a kimariji lands once its rivals are read', () => {
+      const every = decidingPairs(task, { decidingRepeat: 4, repeatOpenings: 'every' });
+      // あさぼら (31 and 64, decided at 6 sounds) is repeated for both alike, as is あさぼらけ.
+      expect(targetsOf(every, 31, 4).sort((a, b) => a - b)).toEqual([31, 31, 31, 31, 64, 64, 64, 64]);
+      expect(targetsOf(every, 31, 5).sort((a, b) => a - b)).toEqual([31, 31, 31, 31, 64, 64, 64, 64]);
+      // こ-こ: 29 and 68 (decided at 4 sounds), the dynamic kimariji of 68 once 29 is read.
+      expect(targetsOf(every, 68, 2).sort((a, b) => a - b)).toEqual([29, 29, 29, 29, 68, 68, 68, 68]);
+      expect(targetsOf(decidingPairs(task, { decidingRepeat: 4 }), 68, 2).sort((a, b) => a - b)).toEqual([
+        29, 68,
+      ]);
+      // The deciding prefix and what follows it are as before.
+      expect(targetsOf(every, 79, 3)).toEqual([79, 79, 79, 79]);
+      expect(targetsOf(every, 79, 4)).toEqual([]);
+    });
+
     it('puts a repeat in as one pair weighted as many times: the same set at a fraction of the pairs', () => {
       const copies = decidingPairs(task, { pastDeciding: 7, decidingRepeat: 4 });
       const weighted = decidingPairs(task, { pastDeciding: 7, decidingRepeat: 4, repeatAs: 'weight' });
