@@ -63,6 +63,16 @@ async function chooseSentence(page: Page, source: string, text: string): Promise
   await page.click(`.speech-list button.sentence:text-is("${text}")`);
 }
 
+/** Says `text` with the vertical speaker until the word stage lets a same-category word win;
+ *  returns that error's line in the panel. */
+async function sameCategoryWordSlip(page: Page, source: string, text: string) {
+  await chooseSentence(page, source, text);
+  await page.check('input[name="speech-mode"][value="vertical"]');
+  await setPressure(page, 40);
+  await untilWordSlip(page, (e) => e.class === 'vertical' && e.relation === 'same-category');
+  return page.locator('.error-labels li.err[data-stage="word"][data-relation="same-category"]').first();
+}
+
 describe('word-level slips in the tongue-twister mode', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -102,13 +112,7 @@ describe('word-level slips in the tongue-twister mode', () => {
 
       it('the tongue twister slips vertically: a same-category word wins, and the panel says why', async () => {
         const { page } = game;
-        await chooseSentence(page, 'twister', TWISTER);
-        await page.check('input[name="speech-mode"][value="vertical"]');
-        await setPressure(page, 40);
-        await untilWordSlip(page, (e) => e.class === 'vertical' && e.relation === 'same-category');
-        const item = page
-          .locator('.error-labels li.err[data-stage="word"][data-relation="same-category"]')
-          .first();
+        const item = await sameCategoryWordSlip(page, 'twister', TWISTER);
         expect(await item.isVisible()).toBe(true);
         expect(await item.locator('.plain').textContent()).toContain('同じ意味カテゴリ');
         // The words the word stage chose are shown under the spoken row.
@@ -147,13 +151,7 @@ describe('word-level slips in the tongue-twister mode', () => {
     const { page } = game;
     await clickTitleLanguage(page, 'en');
     await openSpeech(page);
-    await chooseSentence(page, 'everyday', EVERYDAY);
-    await page.check('input[name="speech-mode"][value="vertical"]');
-    await setPressure(page, 40);
-    await untilWordSlip(page, (e) => e.class === 'vertical' && e.relation === 'same-category');
-    const item = page
-      .locator('.error-labels li.err[data-stage="word"][data-relation="same-category"]')
-      .first();
+    const item = await sameCategoryWordSlip(page, 'everyday', EVERYDAY);
     expect(await item.textContent()).toContain('word stage');
     expect(await item.locator('.plain').textContent()).toMatch(/same category/);
     // Romaji beside the kana of the competitor (kanaWithRomaji writes "kana (romaji)").
