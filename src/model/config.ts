@@ -26,6 +26,14 @@ export interface TransformerConfig {
    * by relative position, which sinusoidal positions make a linear map. Off when absent.
    */
   readonly sourceEnd?: boolean;
+  /**
+   * Each encoder position also hears the sound before it: its input adds a learned projection
+   * (`encoder.bigram`, [C, C], zero at the start) of the previous position's embedding, so a
+   * sound heard right after the same sound (こ-こ, お-お) is a vector of its own. Why: with one
+   * encoder layer and sinusoidal positions, cross-attention hardly tells an echoed sound from a
+   * single one. Off when absent, so older checkpoints keep their parameters and outputs.
+   */
+  readonly sourceBigram?: boolean;
 }
 
 /** The sizes of a config; the vocabulary sizes come from the task's vocabularies. */
@@ -70,6 +78,8 @@ export function configProblem(c: TransformerConfig): string | null {
   }
   if (c.sourceEnd !== undefined && typeof c.sourceEnd !== 'boolean')
     return `config.sourceEnd must be true or false, got ${String(c.sourceEnd as unknown)}`;
+  if (c.sourceBigram !== undefined && typeof c.sourceBigram !== 'boolean')
+    return `config.sourceBigram must be true or false, got ${String(c.sourceBigram as unknown)}`;
   if (c.dModel % c.nHeads !== 0) return `dModel ${c.dModel} is not divisible by nHeads ${c.nHeads}`;
   if (c.dModel % 2 !== 0) return `dModel ${c.dModel} must be even for sinusoidal positions`;
   return null;

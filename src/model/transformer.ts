@@ -61,12 +61,16 @@ export function parameterShapes(c: TransformerConfig): [string, number[]][] {
     ['output.w', [C, c.targetVocabSize]],
     ['output.b', [c.targetVocabSize]],
   );
+  // Last, so that the same seed draws every other weight as without it.
+  if (c.sourceBigram) shapes.push(['encoder.bigram', [C, C]]);
   return shapes;
 }
 
 /**
  * Seeded initial values: Xavier-uniform matrices, zero biases, unit norms, and embeddings
- * N(0, 1/C) so that after the √C scale they sit at the size of the positional signal.
+ * N(0, 1/C) so that after the √C scale they sit at the size of the positional signal. The
+ * bigram projection starts at zero (and draws nothing): an untrained model with it computes
+ * exactly what the same seed's model without it does, and training grows what it needs.
  */
 export function initialWeights(c: TransformerConfig, rng: Rng): Map<string, Float32Array> {
   const weights = new Map<string, Float32Array>();
@@ -77,7 +81,7 @@ export function initialWeights(c: TransformerConfig, rng: Rng): Map<string, Floa
       for (let i = 0; i < size; i++) values[i] = rng.normal() / Math.sqrt(c.dModel);
     } else if (name.endsWith('.gamma')) {
       values.fill(1);
-    } else if (shape.length === 2) {
+    } else if (shape.length === 2 && name !== 'encoder.bigram') {
       const [fanIn, fanOut] = shape as [number, number];
       const limit = Math.sqrt(6 / (fanIn + fanOut));
       for (let i = 0; i < size; i++) values[i] = (rng.next() * 2 - 1) * limit;
@@ -269,8 +273,11 @@ export class Transformer {
     return this.decode(this.encode(source, trace), source, target, causal, trace);
   }
 
-  /** Ids [B, L] → √C·embedding + positions [B, L, C]. Embeds by oneHot·matMul: gather has no
-   *  gradient on the wasm backend. */
+  /**
+   * Ids [B, L] → √C·embedding + positions [B, L, C], plus on the encoder with `sourceBigram`
+   * the previous position's √C·embedding · encoder.bigram (nothing before the first). Embeds by
+   * oneHot·matMul and shifts by pad + slice: gather has no gradient on the wasm backend.
+   */
   private embed(ids: tf.Tensor2D, side: 'encoder' | 'decoder'): tf.Tensor3D {
     const [B, L] = ids.shape;
     const table = this.p(`${side}.embedding`); // [V, C]
@@ -278,7 +285,18 @@ export class Transformer {
     const oneHot = tf.oneHot(ids.reshape([B * L]), V); // [B·L, V]
     const vectors = matMul(oneHot, table, false, this.gradients).mul(Math.sqrt(C)); // [B·L, C]
     const positions = this.positions.slice([0, 0], [L, C]); // [L, C]
-    return vectors.reshape([B, L, C]).add(positions) as tf.Tensor3D; // [B, L, C]
+    const x = vectors.reshape([B, L, C]).add(positions) as tf.Tensor3D; // [B, L, C]
+    if (side === 'decoder' || !this.config.sourceBigram) return x;
+    const previous = vectors
+      .reshape([B, L, C])
+      .pad([
+        [0, 0],
+        [1, 0],
+        [0, 0],
+      ])
+      .slice([0, 0, 0], [B, L, C]) as tf.Tensor3D; // [B, L, C]: row t holds row t−1, row 0 zeros
+    const bigram = matMul(previous.reshape([B * L, C]), this.p('encoder.bigram'), false, this.gradients); // [B·L, C]
+    return x.add(bigram.reshape([B, L, C])) as tf.Tensor3D; // [B, L, C]
   }
 
   /** Multi-head attention of queries [B, Tq, C] over keys/values [B, Tk, C]. */

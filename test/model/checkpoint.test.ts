@@ -105,4 +105,37 @@ describe('checkpoints', () => {
     const io = await loadCheckpoint(failing);
     expect(io.ok ? '' : io.error.message).toMatch(/disk on fire/);
   });
+
+  it('keeps a bigram encoder (sourceBigram) through a save, and refuses one whose projection is missing', async () => {
+    const bigramConfig = { ...config, sourceEnd: true, sourceBigram: true };
+    const fresh = Transformer.create(bigramConfig, createRng(11));
+    const weights = fresh.weights();
+    fresh.dispose();
+    const rng = createRng(12);
+    weights.set(
+      'encoder.bigram',
+      Float32Array.from(weights.get('encoder.bigram')!, () => rng.normal()),
+    );
+    const bigram = new Transformer(bigramConfig, weights);
+    const good = await checkpointArtifacts(bigram, { source, target }, info);
+    const result = await loadCheckpoint(tf.io.fromMemory(good));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.checkpoint.model.config.sourceBigram).toBe(true);
+    expect(result.checkpoint.model.weights().get('encoder.bigram')).toEqual(weights.get('encoder.bigram'));
+    expect(scoreCandidates(result.checkpoint.model, [4, 4], [[4, 5]])).toEqual(
+      scoreCandidates(bigram, [4, 4], [[4, 5]]),
+    );
+    result.checkpoint.model.dispose();
+    // A file that claims the bigram but lacks its weight, or the reverse, never builds a model.
+    const topology = good.modelTopology as Record<string, unknown>;
+    const specs = good.weightSpecs!.filter((s) => s.name !== 'encoder.bigram');
+    expect(errorCode(await loadCheckpoint(tf.io.fromMemory({ ...good, weightSpecs: specs })))).toBe(
+      'shape-mismatch',
+    );
+    const claimed = { ...topology, config: { ...config, sourceBigram: 'yes' } };
+    expect(errorCode(await loadCheckpoint(tf.io.fromMemory({ ...good, modelTopology: claimed })))).toBe(
+      'not-a-model',
+    );
+    bigram.dispose();
+  });
 });

@@ -73,4 +73,22 @@ describe('no tensor leaks', () => {
     };
     expect(await growth(roundTrip)).toBe(0);
   });
+
+  it('a bigram encoder (sourceBigram) trains and scores without leaving a tensor behind', async () => {
+    const bigram = Transformer.create({ ...config, sourceEnd: true, sourceBigram: true }, createRng(1));
+    const run = () =>
+      train(bigram, pairs, {
+        objective: 'honest',
+        epochs: 1,
+        batchSize: 2,
+        schedule: constantSchedule(0.01),
+        rng: createRng(2),
+        clipNorm: 1,
+      });
+    expect(await growth(run)).toBe(0);
+    // It starts at zero; the steps moved it (its gradient flows through the shifted embeddings).
+    expect(bigram.weights().get('encoder.bigram')!.some((v) => v !== 0)).toBe(true);
+    expect(await growth(() => scoreCandidates(bigram, [4, 4], [[4], [5, 6]]))).toBe(0);
+    bigram.dispose();
+  });
 });

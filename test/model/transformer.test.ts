@@ -4,7 +4,12 @@ import { createRng } from '../../src/data/random';
 import { configProblem, makeConfig, PRESETS } from '../../src/model/config';
 import { padBatch } from '../../src/model/batch';
 import { CandidateScorer, scoreCandidates } from '../../src/model/inference';
-import { parameterShapes, sinusoidalPositions, Transformer } from '../../src/model/transformer';
+import {
+  initialWeights,
+  parameterShapes,
+  sinusoidalPositions,
+  Transformer,
+} from '../../src/model/transformer';
 
 const config = makeConfig(PRESETS.tiny, { sourceVocabSize: 9, targetVocabSize: 7 });
 
@@ -150,5 +155,89 @@ describe('an end mark on the source (sourceEnd)', () => {
 
   it('is refused unless true or false', () => {
     expect(configProblem({ ...marked, sourceEnd: 'yes' as unknown as boolean })).toMatch(/sourceEnd/);
+  });
+});
+
+describe('the sound before, heard (sourceBigram)', () => {
+  const sizes = { sourceVocabSize: 9, targetVocabSize: 7 };
+  const bigramConfig = makeConfig({ ...PRESETS.tiny, sourceEnd: true, sourceBigram: true }, sizes);
+  const endConfig = makeConfig({ ...PRESETS.tiny, sourceEnd: true }, sizes);
+  const sources = [[4, 5, 6], [7], [8, 4]];
+  const targets = [
+    [1, 4],
+    [1, 5],
+    [1, 6],
+  ];
+
+  it('adds one [C, C] projection, last, and is refused unless true or false', () => {
+    const extra = parameterShapes(bigramConfig).slice(parameterShapes(endConfig).length);
+    expect(extra).toEqual([['encoder.bigram', [bigramConfig.dModel, bigramConfig.dModel]]]);
+    expect(parameterShapes(endConfig).some(([name]) => name === 'encoder.bigram')).toBe(false);
+    expect(configProblem({ ...bigramConfig, sourceBigram: 1 as unknown as boolean })).toMatch(/sourceBigram/);
+    expect(configProblem({ ...endConfig, sourceBigram: false })).toBeNull();
+  });
+
+  it('off (absent or false), draws the same weights and gives the same logits to the bit', () => {
+    const absent = Transformer.create(endConfig, createRng(7));
+    const off = Transformer.create({ ...endConfig, sourceBigram: false }, createRng(7));
+    expect([...off.weights().keys()]).toEqual([...absent.weights().keys()]);
+    for (const [name, values] of absent.weights()) expect(off.weights().get(name)).toEqual(values);
+    expect(logits(off, sources, targets)).toEqual(logits(absent, sources, targets));
+    absent.dispose();
+    off.dispose();
+  });
+
+  it('on and untrained, is the same seed’s model without it, to the bit (the projection starts at zero)', () => {
+    const on = Transformer.create(bigramConfig, createRng(7));
+    const without = Transformer.create(endConfig, createRng(7));
+    for (const [name, values] of without.weights()) expect(on.weights().get(name)).toEqual(values);
+    expect(
+      on
+        .weights()
+        .get('encoder.bigram')!
+        .every((v) => v === 0),
+    ).toBe(true);
+    expect(logits(on, sources, targets)).toEqual(logits(without, sources, targets));
+    on.dispose();
+    without.dispose();
+  });
+
+  // An encoder that cannot mix positions (self-attention's output projection zeroed) sees one
+  // sound at a time: without the bigram, the second sound of [こ, こ] and of [く, こ] is the
+  // same vector; with it, an echoed sound is a vector of its own.
+  function positionWise(c: typeof endConfig, withBigram: boolean): Transformer {
+    const weights = initialWeights(c, createRng(3));
+    weights.get('encoder.layer0.selfAttention.wo')!.fill(0);
+    const bigram = weights.get('encoder.bigram');
+    if (withBigram && bigram) {
+      const rng = createRng(4);
+      for (let i = 0; i < bigram.length; i++) bigram[i] = rng.normal() * 0.3;
+    }
+    return new Transformer(c, weights);
+  }
+  const secondRow = (m: Transformer, source: number[]) =>
+    tf.tidy(() => m.encode(padBatch([source])).arraySync()[0]![1]!);
+  const distance = (a: number[], b: number[]) => Math.hypot(...a.map((v, i) => v - b[i]!));
+
+  it('tells a sound heard after itself ([4, 4]) from the same sound after another ([5, 4]) and from it alone', () => {
+    const plain = positionWise(endConfig, false);
+    const bigram = positionWise(bigramConfig, true);
+    expect(distance(secondRow(plain, [4, 4]), secondRow(plain, [5, 4]))).toBeLessThan(1e-5);
+    expect(distance(secondRow(bigram, [4, 4]), secondRow(bigram, [5, 4]))).toBeGreaterThan(0.1);
+    // [4] alone: its end mark sits where [4, 4]'s echo does, and now also hears a 4 before it.
+    const ends = (m: Transformer) => distance(secondRow(m, [4]), secondRow(m, [4, 4]));
+    expect(ends(bigram)).toBeGreaterThan(0.1);
+    plain.dispose();
+    bigram.dispose();
+  });
+
+  it('scores candidates the same through the cached scorer as in one plain pass', () => {
+    const model = positionWise(bigramConfig, true);
+    const candidates = [[4], [5, 6], [6, 6, 6, 4]];
+    const scorer = new CandidateScorer(model, candidates);
+    const fast = scorer.score([4, 4]);
+    scorer.dispose();
+    scoreCandidates(model, [4, 4], candidates).forEach((s, i) => expect(fast[i]).toBeCloseTo(s, 4));
+    model.dispose();
   });
 });

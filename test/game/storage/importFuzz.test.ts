@@ -145,7 +145,16 @@ const mutation = fc.oneof(
   }),
   fc.record({
     kind: fc.constant('config'),
-    field: fc.constantFrom('dModel', 'nHeads', 'dFF', 'nLayers', 'sourceVocabSize', 'maxSourceLength'),
+    field: fc.constantFrom(
+      'dModel',
+      'nHeads',
+      'dFF',
+      'nLayers',
+      'sourceVocabSize',
+      'maxSourceLength',
+      'sourceEnd',
+      'sourceBigram',
+    ),
     value: wrongValue,
   }),
   // The weight manifest broken.
