@@ -61,8 +61,9 @@ describe('the Transformer opponent with the shipped checkpoint', () => {
       if (k > 1) expect(listener.belief(heard.slice(0, k - 1), ALL).get(no)).toBeLessThan(SURE);
       if ((listener.belief(heard.slice(0, k), ALL).get(no) ?? 0) > SURE) sureAtKimariji++;
     }
-    // Measured on the shipped 'strong' recipe (end mark, deciding pairs with repeats, transposed
-    // gradients, lead weight ×2): 99 of 100 (27 at 0.89), none ≥ 0.9 one sound before. The older
+    // Measured on the shipped 'strong' recipe (end mark, bigram encoder, deciding pairs with
+    // repeats, transposed gradients, lead weight ×2): 100 of 100 (the one before: 99, 27 at
+    // 0.89), none ≥ 0.9 one sound before. The older
     // prefix recipe had 94 (30, 31, 64, 76, 79, 100 one sound late): this test failed on it.
     expect(sureAtKimariji).toBeGreaterThanOrEqual(99);
   });
@@ -77,6 +78,22 @@ describe('the Transformer opponent with the shipped checkpoint', () => {
     const unread = ALL.filter((no) => no !== 21);
     expect(listener.belief(morae(63).slice(0, 2), unread).get(63)).toBeGreaterThan(SURE);
     expect(listener.belief(morae(63).slice(0, 2), ALL).get(63)).toBeLessThan(SURE);
+  });
+
+  // The echoed openings where the master was late in play: こ-こ (68 once 29 こころあ is read) and
+  // お-お (95 once 44 おうこ and 60 おおえ are read). The checkpoint before the bigram encoder
+  // gave 68 0.35 and 95 0.47 here (some belief stayed on the こ and お cards that the echo rules
+  // out): this test failed on it. Untrained weights stay near uniform.
+  it.each([
+    [68, [29]],
+    [95, [44, 60]],
+  ])('hears an echoed sound: %i is decided after two sounds once %j are read', (no, read) => {
+    const unread = ALL.filter((n) => !read.includes(n));
+    const twoSounds = morae(no).slice(0, 2);
+    expect(twoSounds[0]).toBe(twoSounds[1]);
+    expect(listener.belief(twoSounds, unread).get(no)).toBeGreaterThan(SURE);
+    expect(listener.belief(twoSounds.slice(0, 1), unread).get(no)).toBeLessThan(SURE);
+    expect(untrained.belief(twoSounds, unread).get(no)).toBeLessThan(SURE);
   });
 
   it('shows the level it plays in its name, in Japanese and English', () => {
