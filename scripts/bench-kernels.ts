@@ -4,7 +4,9 @@
 // the same products with the transpose done first, at the shipped listener's shapes (a batch of
 // 64 pairs × 16 decoder positions, width 32, feed-forward 64, 80 target kana), then one whole
 // training step of the shipped size at batch 64, 128 and 256 with each (`gradients` 'tfjs', the
-// control, and 'transposed'). Medians of 30 runs after 5 warm-ups (steps: 10).
+// control, and 'transposed'), and with transposed gradients, the end mark and the bigram encoder
+// (the shipped 'strong' model) against the end mark alone (its control). Medians of 30 runs after
+// 5 warm-ups (steps: 10).
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { loadavg } from 'node:os';
@@ -68,9 +70,21 @@ for (const [k, n] of [
   tf.dispose([a, dy, w]);
 }
 
-const config = makeConfig(listenerShape(MODEL_SIZES.shipped), { sourceVocabSize: 60, targetVocabSize: 80 });
+const vocab = { sourceVocabSize: 60, targetVocabSize: 80 };
+const config = makeConfig(listenerShape(MODEL_SIZES.shipped), vocab);
+const marked = makeConfig({ ...listenerShape(MODEL_SIZES.shipped), sourceEnd: true }, vocab);
+const VARIANTS = [
+  { name: 'tfjs', gradients: 'tfjs', config },
+  { name: 'transposed', gradients: 'transposed', config },
+  { name: 'transposed, end mark', gradients: 'transposed', config: marked },
+  {
+    name: 'transposed, end mark, bigram',
+    gradients: 'transposed',
+    config: { ...marked, sourceBigram: true },
+  },
+] as const;
 const stepMs: Record<string, Record<number, number>> = {};
-for (const gradients of ['tfjs', 'transposed'] as const) {
+for (const { name, gradients, config } of VARIANTS) {
   const model = Transformer.create(config, createRng(2023), { gradients });
   const variables = [...model.params.values()];
   const optimizer = tf.train.adam(0.001);
@@ -91,7 +105,7 @@ for (const gradients of ['tfjs', 'transposed'] as const) {
       loss.dispose();
     }, 10);
   }
-  stepMs[gradients] = byBatch;
+  stepMs[name] = byBatch;
   optimizer.dispose();
   model.dispose();
 }
@@ -104,9 +118,9 @@ else {
     console.log(
       `${name.padEnd(44)} flagged ${t.flagged.toFixed(2)}  transposed first ${t.transposedFirst.toFixed(2)}  (×${(t.flagged / t.transposedFirst).toFixed(1)})`,
     );
-  for (const [gradients, byBatch] of Object.entries(stepMs))
+  for (const [variant, byBatch] of Object.entries(stepMs))
     for (const [B, ms] of Object.entries(byBatch))
       console.log(
-        `training step, gradients ${gradients}, batch ${B}: ${ms.toFixed(1)} ms (${((1000 * ms) / Number(B)).toFixed(0)} µs per pair)`,
+        `training step, gradients ${variant}, batch ${B}: ${ms.toFixed(1)} ms (${((1000 * ms) / Number(B)).toFixed(0)} µs per pair)`,
       );
 }
