@@ -116,7 +116,7 @@ function resumePoint(
   artifacts: tf.io.ModelArtifacts,
   expected: TransformerConfig,
   task: ReturnType<typeof panelTask>,
-): { weights: Map<string, Float32Array>; epochs: number } {
+): { weights: Map<string, Float32Array>; epochs: number; config: TransformerConfig } {
   const tooBig = buildableProblem(artifacts.modelTopology);
   if (tooBig) throw new Error(`the saved model cannot be continued: ${tooBig}`);
   const loaded = checkpointFromArtifacts(artifacts, {
@@ -129,7 +129,9 @@ function resumePoint(
   const { model, metadata } = loaded.checkpoint;
   try {
     const epochs = Number.isInteger(metadata.epochs) && metadata.epochs > 0 ? metadata.epochs : 0;
-    return { weights: model.weights(), epochs };
+    // The saved model's own config: the sizes are the recipe's (checked above), and it keeps
+    // what the panel has no field for (the end mark, the bigram encoder) with their weights.
+    return { weights: model.weights(), epochs, config: model.config };
   } finally {
     model.dispose();
   }
@@ -157,7 +159,7 @@ async function run(recipe: TrainingRecipe, resume?: { artifacts: tf.io.ModelArti
   post({ type: 'backend', ...chosen });
   const start = resume
     ? resumePoint(resume.artifacts, config, prepared)
-    : { weights: initialWeights(config, createRng(recipe.seed)), epochs: 0 };
+    : { weights: initialWeights(config, createRng(recipe.seed)), epochs: 0, config };
   // Epoch numbers go on from the saved model's; this run adds recipe.epochs to them.
   const firstEpoch = start.epochs;
   const lastEpoch = firstEpoch + recipe.epochs;
@@ -189,7 +191,7 @@ async function run(recipe: TrainingRecipe, resume?: { artifacts: tf.io.ModelArti
   let diverged: Divergence | undefined;
   for (;;) {
     // Transposed-first gradients: about twice the steps per second on wasm (npm run bench:kernels).
-    const model = new Transformer(config, snapshot.weights, { gradients: 'transposed' });
+    const model = new Transformer(start.config, snapshot.weights, { gradients: 'transposed' });
     const shuffle = rngFromState(snapshot.shuffleState);
     const runControl = new TrainingControl();
     control = runControl;

@@ -185,6 +185,9 @@ describe('training you can trust', () => {
     expect(after).toHaveLength(1);
     expect(after[0]!.id).toBe(before!.id);
     expect(after[0]!.checkpointEpochs).toBe(shipped + 1);
+    // Every weight carried on, the bigram projection among them: the worker once rebuilt the
+    // model from the panel's sizes alone and dropped the end mark and the bigram (4,096 bytes).
+    expect(after[0]!.weightsBytes).toBe(before!.weightsBytes);
     expect(after[0]!.metrics.map((m) => m.epoch).slice(-2)).toEqual([shipped, shipped + 1]);
 
     // Each line: what the model wrote over the right answer, column by column.
