@@ -13,14 +13,14 @@ import { createRng, rngFromState, type RngState } from '../data/random';
 import { useBrowserBackend } from '../model/backendBrowser';
 import { checkpointArtifacts, checkpointFromArtifacts, type Objective } from '../model/checkpoint';
 import { makeConfig, type TransformerConfig } from '../model/config';
-import { initialWeights, Transformer } from '../model/transformer';
+import { initialWeights, parameterShapes, Transformer } from '../model/transformer';
 import { TrainingControl } from './control';
 import { train, type EpochMetrics } from './trainer';
 import { buildableProblem, checkImport } from './importCheck';
 import { DivergenceWatch, type Divergence } from './divergence';
 import { RecentMean } from './eta';
 import { cosineSchedule } from './schedule';
-import { parameterCount, type Backend, type TrainingRecipe } from './recipe';
+import { type Backend, type TrainingRecipe } from './recipe';
 import type { BackendReason, FromWorker, ToWorker } from './protocol';
 import { panelTask } from './panelTask';
 import { LISTENER_MAX_LENGTH } from './sizes';
@@ -168,11 +168,11 @@ async function run(recipe: TrainingRecipe, resume?: { artifacts: tf.io.ModelArti
     examples,
     stepsPerEpoch,
     totalSteps,
-    parameters: parameterCount(recipe, {
-      sourceVocabSize: dataset.sourceVocab.size,
-      targetVocabSize: dataset.targetVocab.size,
-      maxLength: MAX_LENGTH,
-    }),
+    // The model's own count: a continued model may carry weights the sizes do not (the bigram).
+    parameters: parameterShapes(start.config).reduce(
+      (n, [, shape]) => n + shape.reduce((a, b) => a * b, 1),
+      0,
+    ),
     firstEpoch,
     lastEpoch,
   });
