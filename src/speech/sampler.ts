@@ -48,10 +48,12 @@ export interface SampleOptions {
 const EXTRA_STEPS = 6;
 
 /**
- * Draws an index from row `row` of `probs` ([B·V], row-major), among the most likely entries
- * whose probabilities sum to at least `topP` (all of them when topP ≥ 1).
+ * Draws an index from row `row` of `probs` ([B·V], row-major) among the `allowed` entries: from
+ * the smallest set of the most likely ones that holds at least `topP` of the allowed mass
+ * (nucleus sampling; all of them when topP ≥ 1), in proportion to their probabilities. EOS
+ * when nothing is allowed. Used by both stages of the speaker (speaker.ts, the word stage).
  */
-function draw(
+export function draw(
   probs: Float32Array,
   row: number,
   V: number,
@@ -64,9 +66,11 @@ function draw(
   if (ids.length === 0) return EOS;
   if (topP < 1) {
     ids.sort((a, b) => p(b) - p(a));
+    let allowedMass = 0;
+    for (const v of ids) allowedMass += p(v);
     let mass = 0;
     let keep = 0;
-    while (keep < V && mass < topP) mass += p(ids[keep++] as number);
+    while (keep < ids.length && mass < topP * allowedMass) mass += p(ids[keep++] as number);
     ids = ids.slice(0, Math.max(1, keep));
   }
   let total = 0;
