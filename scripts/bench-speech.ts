@@ -152,7 +152,9 @@ if (values.calibrate) {
       if (rate < target) low = mid;
       else high = mid;
     }
-    return Number(((low + high) / 2).toFixed(2));
+    // Two significant digits, not two decimals: the vertical model's raw pressure is small
+    // (bracket 0.031–0.039), and two decimals turned its midpoint 0.035 into 0.04.
+    return Number(((low + high) / 2).toPrecision(2));
   };
   const say = (mode: SlipPart): Utterance[] =>
     calibrationSet.flatMap((s) => speaker.sayMany(s, mode, DEFAULT_PRESSURE, rng, samples, lexicon));
