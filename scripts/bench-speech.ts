@@ -23,7 +23,8 @@
 //                     the word stage's to the trained word stage's rate of changed sayings, then
 //                     the mora stage's to the model's error rate — so a reader sees what training
 //                     added at the same error rates.
-// The slip models are sampled freely: no output mask in anything measured here.
+// The slip models are sampled from their own distributions (their nucleus, top-p): no output
+// mask in anything measured here.
 // Usage: npm run bench:speech [-- --json] [-- --sentences FILE] [--samples N] [--seed N] [--no-sweep]
 //        [--split train]   measure on the training sentences instead (for calibrating the
 //                          decoding without looking at the held-out ones)
@@ -333,7 +334,7 @@ if (values['show-misclassified']) {
 }
 const { horizontalShare, verticalShare, defaultErrorRate } = model;
 log(
-  `pressure ${pressure}${pressure === DEFAULT_PRESSURE ? ' (default)' : ''}, slip temperature ${speaker.decoding.temperature}, top-p ${speaker.decoding.topP}, sampled freely (no mask):`,
+  `pressure ${pressure}${pressure === DEFAULT_PRESSURE ? ' (default)' : ''}, slip temperature ${speaker.decoding.temperature}, top-p ${speaker.decoding.topP}, no mask:`,
 );
 printFigures('trained slip models', model);
 for (const [name, t] of [

@@ -8,10 +8,11 @@
 // does (it has learnt to slip once per sentence, somewhere). In between, the slip model wins the
 // competition at a step with probability `pressure`, so the sentence error rate rises with it.
 //
-// The slip model is sampled freely: the class of its slips (horizontal or vertical) comes from
-// its weights, which were fine-tuned under a constraint in the objective (constraint.ts). The
-// `teachingMask` option is a teaching view only (the panel labels it so; no figure uses it):
-// it shows what a mask at generation time would force, true by construction.
+// The slip model is sampled from its own distribution (its nucleus, `topP`): the class of its
+// slips (horizontal or vertical) comes from its weights, which were fine-tuned under a
+// constraint in the objective (constraint.ts). The `teachingMask` option is a teaching view
+// only (the panel labels it so; no figure uses it): it shows what a mask at generation time
+// would force, true by construction.
 import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../data/random';
 import { padBatch } from '../model/batch';
