@@ -13,6 +13,9 @@
 //   sameCategoryShare share of the vertical model's errors that are same-category word substitutions
 //   wordStageRate     share of sayings whose words the word stage changed, per model
 //   wordStageShare    share of each model's errors that the word stage made
+//   byStage           per model and stage (word, mora): that stage's errors and the share of
+//                     them in each class (horizontal, vertical, unrelated), so a reader sees which
+//                     stage carries a model's class and which one dilutes it
 //   msPerSentence     median milliseconds to say one corrupted sentence
 //   controls          the same figures for (a) randomWeights: the same architectures with untrained
 //                     (seeded) slip weights at both stages, and (b) repeaterOnly: the repeaters in
@@ -20,7 +23,8 @@
 //                     the word stage's to the trained word stage's rate of changed sayings, then
 //                     the mora stage's to the model's error rate — so a reader sees what training
 //                     added at the same error rates.
-// The slip models are sampled freely: no output mask in anything measured here.
+// The slip models are sampled from their own distributions (their nucleus, top-p): no output
+// mask in anything measured here.
 // Usage: npm run bench:speech [-- --json] [-- --sentences FILE] [--samples N] [--seed N] [--no-sweep]
 //        [--split train]   measure on the training sentences instead (for calibrating the
 //                          decoding without looking at the held-out ones)
@@ -50,6 +54,8 @@ import {
   type Utterance,
 } from '../src/speech/speaker';
 import { tallyErrors } from '../src/speech/tally';
+import { ERROR_CLASSES, type ErrorClass } from '../src/speech/annotate';
+import type { Stage } from '../src/speech/speaker';
 
 /** Share of sayings whose words the word stage changed. */
 function plannedShare(said: readonly Utterance[]): number {
@@ -147,7 +153,9 @@ if (values.calibrate) {
       if (rate < target) low = mid;
       else high = mid;
     }
-    return Number(((low + high) / 2).toFixed(2));
+    // Two significant digits, not two decimals: the vertical model's raw pressure is small
+    // (bracket 0.031–0.039), and two decimals turned its midpoint 0.035 into 0.04.
+    return Number(((low + high) / 2).toPrecision(2));
   };
   const say = (mode: SlipPart): Utterance[] =>
     calibrationSet.flatMap((s) => speaker.sayMany(s, mode, DEFAULT_PRESSURE, rng, samples, lexicon));
@@ -215,8 +223,26 @@ interface Figures {
   wordStageRate: Record<SlipPart, number>;
   /** Share of each model's errors made by the word stage. */
   wordStageShare: Record<SlipPart, number>;
+  /** Per model and stage: how many errors that stage made, and their shares by class. */
+  byStage: Record<SlipPart, Record<Stage, StageFigures>>;
   /** The knob (or, for a control, the raw pressure) each model was measured at. */
   pressure: Record<SlipPart, { word: number; mora: number }>;
+}
+
+interface StageFigures {
+  errors: number;
+  share: Record<ErrorClass, number>;
+}
+
+function stageFigures(utterances: readonly Utterance[], stage: Stage): StageFigures {
+  const errors = utterances.flatMap((u) => u.errors).filter((e) => e.stage === stage);
+  const share = Object.fromEntries(
+    ERROR_CLASSES.map((c) => [
+      c,
+      errors.length === 0 ? 0 : errors.filter((e) => e.class === c).length / errors.length,
+    ]),
+  ) as Record<ErrorClass, number>;
+  return { errors: errors.length, share };
 }
 
 function figures(
@@ -253,6 +279,13 @@ function figures(
       horizontal: share('horizontal', (e) => e.stage === 'word'),
       vertical: share('vertical', (e) => e.stage === 'word'),
     },
+    byStage: {
+      horizontal: {
+        word: stageFigures(said.horizontal, 'word'),
+        mora: stageFigures(said.horizontal, 'mora'),
+      },
+      vertical: { word: stageFigures(said.vertical, 'word'), mora: stageFigures(said.vertical, 'mora') },
+    },
     pressure: at,
   };
 }
@@ -266,6 +299,13 @@ function printFigures(name: string, f: Figures): void {
   log(
     `  vertical model:   ${pct(f.verticalShare)} of errors vertical with a reason (${pct(f.verticalShareOutside)} from outside the sentence, the older definition; ${pct(f.unrelatedShare.vertical)} unrelated), ${pct(f.errorRate.vertical)} of sayings erroneous, ${pct(f.wordLevelShare.vertical)} word-level, ${pct(f.sameCategoryShare)} same-category word substitutions, word stage changed ${pct(f.wordStageRate.vertical)} of sayings (${pct(f.wordStageShare.vertical)} of errors; raw pressure word ${f.pressure.vertical.word.toFixed(3)}, mora ${f.pressure.vertical.mora.toFixed(3)})`,
   );
+  for (const mode of ['horizontal', 'vertical'] as const)
+    for (const stage of ['word', 'mora'] as const) {
+      const s = f.byStage[mode][stage];
+      log(
+        `    ${mode} model, ${stage} stage: ${s.errors} errors, ${pct(s.share.horizontal)} horizontal, ${pct(s.share.vertical)} vertical, ${pct(s.share.unrelated)} unrelated`,
+      );
+    }
 }
 
 const saidHorizontal = sayAll('horizontal', pressure);
@@ -294,7 +334,7 @@ if (values['show-misclassified']) {
 }
 const { horizontalShare, verticalShare, defaultErrorRate } = model;
 log(
-  `pressure ${pressure}${pressure === DEFAULT_PRESSURE ? ' (default)' : ''}, slip temperature ${speaker.decoding.temperature}, top-p ${speaker.decoding.topP}, sampled freely (no mask):`,
+  `pressure ${pressure}${pressure === DEFAULT_PRESSURE ? ' (default)' : ''}, slip temperature ${speaker.decoding.temperature}, top-p ${speaker.decoding.topP}, no mask:`,
 );
 printFigures('trained slip models', model);
 for (const [name, t] of [
@@ -439,6 +479,7 @@ if (values.json) {
       sameCategoryShare: model.sameCategoryShare,
       wordStageRate: model.wordStageRate,
       wordStageShare: model.wordStageShare,
+      byStage: model.byStage,
       msPerSentence,
       controls,
       sentences: sentences.length,

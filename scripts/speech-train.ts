@@ -17,7 +17,8 @@
 //   cores (2026-12-01, beside other work). The three fine-tunings are
 //   independent (each seeds its own stream), so they may run as parallel --only steps.
 // The word stage (scripts/speechWords.ts) comes first: the word repeater for 12 epochs, then
-//   the two word slip models from it for 8 epochs under the same constraint; `--only words`
+//   the two word slip models from it for 8 epochs under the same constraint (the horizontal one
+//   on the training sentences' own slips only: WORD_HORIZONTAL_SLIP_RECIPE); `--only words`
 //   trains just these three (--only word-repeater|word-horizontal|word-vertical one of them).
 // Single steps, for experiments: --only repeater|horizontal|vertical [--epochs N] [--rate R]
 //   [--resume] [--slip-epochs N] [--slip-stop-after N] [--stop-after N] [--from DIR] [--bound E] [--dual-step H] [--no-constraint];
@@ -53,6 +54,7 @@ import {
 } from '../src/speech/constraint';
 import { SPEAKER_TASKS, WORD_PARTS, type SpeakerPart, type WordPart } from '../src/speech/speaker';
 import { trainWordStage, WORD_RECIPE, type WordStageOptions } from './speechWords';
+import { WORD_HORIZONTAL_SLIP_RECIPE } from '../src/speech/words';
 
 export const SPEAKER_SIZE: ModelSize = {
   dModel: 48,
@@ -91,11 +93,17 @@ const { values } = parseArgs({
     // The constraint: bound ε on the out-of-class share of deviation mass, dual step η.
     bound: { type: 'string', default: String(CONSTRAINT.bound) },
     'dual-step': { type: 'string', default: String(CONSTRAINT.step) },
+    // The multiplier's cap (projected dual ascent keeps λ in [0, cap]).
+    'lambda-max': { type: 'string', default: String(CONSTRAINT.max) },
     'no-constraint': { type: 'boolean', default: false },
     // The vertical models' older constraint: any outside mora or word in class, with or without
     // a reason to compete (neighbouring sound, same category).
     'any-outside': { type: 'boolean', default: false },
     'word-slip-epochs': { type: 'string', default: String(WORD_RECIPE.slipEpochs) },
+    // The horizontal word slip model's teaching data: word salads and the share of known words
+    // sent through slots (default WORD_HORIZONTAL_SLIP_RECIPE: none of either).
+    'word-salads': { type: 'string' },
+    'slot-share': { type: 'string' },
   },
 });
 const seed = Number(values.seed);
@@ -220,7 +228,7 @@ async function runSlip(part: 'horizontal' | 'vertical', repeater: Transformer): 
   const steps = Math.ceil(pairs.length / 32) * epochs;
   const constraint = values['no-constraint']
     ? null
-    : { bound: Number(values.bound), step: Number(values['dual-step']), max: CONSTRAINT.max };
+    : { bound: Number(values.bound), step: Number(values['dual-step']), max: Number(values['lambda-max']) };
   const multiplier = constraint ? new LagrangeMultiplier(constraint) : null;
   // The vertical model's deviations belong on neighbours of the label (a reason to compete).
   const alwaysOut = part === 'vertical' && !values['any-outside'] ? unrelatedMorae(vocab) : undefined;
@@ -275,6 +283,13 @@ const wordOptions: WordStageOptions = {
   dualStep: Number(values['dual-step']),
   constrained: !values['no-constraint'],
   sameCategoryOnly: !values['any-outside'],
+  slipRecipe: {
+    horizontal: {
+      ...WORD_HORIZONTAL_SLIP_RECIPE,
+      ...(values['word-salads'] ? { wordSalads: Number(values['word-salads']) } : {}),
+      ...(values['slot-share'] ? { slotShare: Number(values['slot-share']) } : {}),
+    },
+  },
 };
 if (wordOnly) {
   await trainWordStage(corpus.train, wordOptions, onlyArg === 'words' ? undefined : (onlyArg as WordPart));

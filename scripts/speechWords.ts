@@ -18,7 +18,9 @@ import {
   MAX_WORD_TARGET,
   WORD_REPETITION_RECIPE,
   WORD_SLIP_RECIPE,
+  WORD_HORIZONTAL_SLIP_RECIPE,
   WordVocabulary,
+  type WordRecipe,
   wordRepetitionPairs,
   wordSaladOf,
   wordSlipPairs,
@@ -50,6 +52,8 @@ export interface WordStageOptions {
   readonly constrained: boolean;
   /** The vertical word model's narrower class: rivals of the label's category only. */
   readonly sameCategoryOnly: boolean;
+  /** The word slip models' teaching data (default WORD_SLIP_RECIPE), per kind. */
+  readonly slipRecipe?: Partial<Record<'horizontal' | 'vertical', WordRecipe>>;
 }
 
 export const WORD_RECIPE = { epochs: 12, rate: 3e-3, slipEpochs: 8, slipRate: 2e-3 } as const;
@@ -140,7 +144,9 @@ export async function trainWordStage(
     if (!loaded.ok) throw new Error(loaded.error.message);
     const model = loaded.checkpoint.model;
     const rng = createRng(o.seed + (kind === 'horizontal' ? 21 : 22));
-    const pairs = wordSlipPairs(trainSet, kind, lexicon, vocab, words, rng);
+    const recipe =
+      o.slipRecipe?.[kind] ?? (kind === 'horizontal' ? WORD_HORIZONTAL_SLIP_RECIPE : WORD_SLIP_RECIPE);
+    const pairs = wordSlipPairs(trainSet, kind, lexicon, vocab, words, rng, recipe);
     console.log(`${part}: ${pairs.length} slip pairs, ${o.slipEpochs} epochs`);
     const steps = Math.ceil(pairs.length / 32) * o.slipEpochs;
     const constraint = o.constrained ? { bound: o.bound, step: o.dualStep, max: 20 } : null;
@@ -169,7 +175,7 @@ export async function trainWordStage(
       },
     });
     await save(part, model, vocab, o, o.slipEpochs, {
-      recipe: WORD_SLIP_RECIPE,
+      recipe,
       fineTunedFrom: 'word-repeater',
       peakRate: WORD_RECIPE.slipRate,
       constraint,

@@ -24,8 +24,8 @@
 // The constraint enters the Lagrangian  L(θ, λ) = CE(θ) + λ · c(θ)  with a multiplier learnt by
 // dual ascent: after every step λ ← clamp(λ + η · (c − ε), 0, λmax), so λ grows while the
 // constraint is violated and relaxes back to 0 once it holds (Lagrange duality, as the seed
-// talk frames its fine-tuning). Generation then samples the fine-tuned model freely: the class
-// of a slip comes from the weights.
+// talk frames its fine-tuning). Generation then samples the fine-tuned model (its nucleus), with
+// no mask: the class of a slip comes from the weights.
 import * as tf from '@tensorflow/tfjs-core';
 import { labelLogProbs, padBatch } from '../model/batch';
 import type { Transformer } from '../model/transformer';

@@ -8,10 +8,11 @@
 // does (it has learnt to slip once per sentence, somewhere). In between, the slip model wins the
 // competition at a step with probability `pressure`, so the sentence error rate rises with it.
 //
-// The slip model is sampled freely: the class of its slips (horizontal or vertical) comes from
-// its weights, which were fine-tuned under a constraint in the objective (constraint.ts). The
-// `teachingMask` option is a teaching view only (the panel labels it so; no figure uses it):
-// it shows what a mask at generation time would force, true by construction.
+// The slip model is sampled from its own distribution (its nucleus, `topP`): the class of its
+// slips (horizontal or vertical) comes from its weights, which were fine-tuned under a
+// constraint in the objective (constraint.ts). The `teachingMask` option is a teaching view
+// only (the panel labels it so; no figure uses it): it shows what a mask at generation time
+// would force, true by construction.
 import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../data/random';
 import { padBatch } from '../model/batch';
@@ -48,10 +49,12 @@ export interface SampleOptions {
 const EXTRA_STEPS = 6;
 
 /**
- * Draws an index from row `row` of `probs` ([B·V], row-major), among the most likely entries
- * whose probabilities sum to at least `topP` (all of them when topP ≥ 1).
+ * Draws an index from row `row` of `probs` ([B·V], row-major) among the `allowed` entries: from
+ * the smallest set of the most likely ones that holds at least `topP` of the allowed mass
+ * (nucleus sampling; all of them when topP ≥ 1), in proportion to their probabilities. EOS
+ * when nothing is allowed. Used by both stages of the speaker (speaker.ts, the word stage).
  */
-function draw(
+export function draw(
   probs: Float32Array,
   row: number,
   V: number,
@@ -64,9 +67,11 @@ function draw(
   if (ids.length === 0) return EOS;
   if (topP < 1) {
     ids.sort((a, b) => p(b) - p(a));
+    let allowedMass = 0;
+    for (const v of ids) allowedMass += p(v);
     let mass = 0;
     let keep = 0;
-    while (keep < V && mass < topP) mass += p(ids[keep++] as number);
+    while (keep < ids.length && mass < topP * allowedMass) mass += p(ids[keep++] as number);
     ids = ids.slice(0, Math.max(1, keep));
   }
   let total = 0;

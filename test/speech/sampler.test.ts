@@ -6,7 +6,7 @@ import { createRng } from '../../src/data/random';
 import { useNodeBackend } from '../../src/model/backendNode';
 import type { Transformer } from '../../src/model/transformer';
 import { EOS } from '../../src/model/vocab';
-import { sampleSpeech } from '../../src/speech/sampler';
+import { draw, sampleSpeech } from '../../src/speech/sampler';
 import { moraVocabulary } from '../../src/speech/vocab';
 
 const vocab = moraVocabulary();
@@ -82,5 +82,25 @@ describe('the slip model under the teaching mask (never in a figure)', () => {
     for (const row of rows)
       row.forEach((id, t) => expect(id === source[t] || !source.includes(id)).toBe(true));
     expect(rows.flat().some((id) => !source.includes(id))).toBe(true);
+  });
+});
+
+describe('the nucleus draw', () => {
+  it('keeps the most likely entries holding top-p of the allowed mass, not of the whole row', () => {
+    // Allowed: 1 (0.3), 2 (0.2), 3 (0.1); 0 (0.4) is not allowed. The nucleus at top-p 0.7 of the
+    // allowed 0.6 is {1, 2} (0.7 · 0.6 = 0.42 needs 0.3 + 0.2); measured against the whole row
+    // (0.7 of 1) it would keep all three.
+    const probs = new Float32Array([0.4, 0.3, 0.2, 0.1]);
+    const rng = createRng(4);
+    const drawn = new Set(Array.from({ length: 300 }, () => draw(probs, 0, 4, 0.7, rng, (v) => v !== 0)));
+    expect([...drawn].sort()).toEqual([1, 2]);
+  });
+
+  it('draws from every allowed entry at top-p 1, and EOS when nothing is allowed', () => {
+    const probs = new Float32Array([0.4, 0.3, 0.2, 0.1]);
+    const rng = createRng(5);
+    const drawn = new Set(Array.from({ length: 300 }, () => draw(probs, 0, 4, 1, rng, (v) => v !== 0)));
+    expect([...drawn].sort()).toEqual([1, 2, 3]);
+    expect(draw(probs, 0, 4, 0.5, rng, () => false)).toBe(EOS);
   });
 });

@@ -94,6 +94,58 @@ describe('the shipped word stage', () => {
   });
 });
 
+describe("the word stage draws from the slip model's nucleus", () => {
+  // A scripted word slip model: at every step the intended word gets logit 9, one outside rival
+  // of the same part of speech logit 8, every other token 0 — with some 600 nouns in the frame,
+  // about 0.69 / 0.26 / 0.05 of the frame's mass. With top-p 0.9 the nucleus is the intended
+  // word and the rival: the long tail (hundreds of words, each unlikely) is never drawn.
+  it('never says a word outside the nucleus, and the rival when it changes a word', async () => {
+    await useNodeBackend('wasm');
+    const loaded = await loadSpeaker((part) => fileCheckpoint(`${DIR}/${part}`));
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const shipped = loaded.speaker;
+    const words = shipped.words!;
+    const x = sentences[0]!;
+    const encoded = words.vocab.encode(x);
+    const inSentence = new Set(encoded.target);
+    const rivalOf = (id: number): number => {
+      const pos = words.vocab.partOfSpeech(id);
+      for (let v = 0; v < words.vocab.size; v++)
+        if (!inSentence.has(v) && pos !== null && words.vocab.partOfSpeech(v) === pos) return v;
+      return id;
+    };
+    const V = words.vocab.size;
+    const stub = {
+      config: words.models.repeater.config,
+      encode: (src: tf.Tensor2D) => tf.zeros([src.shape[0], src.shape[1], 4]) as tf.Tensor3D,
+      decode: (_memory: tf.Tensor3D, _src: tf.Tensor2D, input: tf.Tensor2D) => {
+        const [batch, length] = input.shape;
+        const logits = new Float32Array(batch * length * V);
+        for (let b = 0; b < batch; b++)
+          for (let t = 0; t < length; t++) {
+            const meant = encoded.target[t] ?? 0;
+            logits[(b * length + t) * V + meant] = 9;
+            logits[(b * length + t) * V + rivalOf(meant)] = 8;
+          }
+        return tf.tensor3d(logits, [batch, length, V]);
+      },
+    } as unknown as Transformer;
+    const s = new Speaker(shipped.models, shipped.vocab, {
+      vocab: words.vocab,
+      models: { repeater: words.models.repeater, horizontal: stub, vertical: stub },
+    });
+    // Raw word pressure 0.6 at the default knob: the slip model wins every slot, temperature 1.
+    s.wordCalibration = { horizontal: 0.6, vertical: 0.6 };
+    s.decoding = { ...s.decoding, topP: 0.9 };
+    const rivals = new Set(encoded.target.map(rivalOf));
+    const said = s.planWords(x, 'horizontal', DEFAULT_PRESSURE, createRng(8), 200);
+    const chosen = said.flatMap((plan) => (plan === x ? [] : words.vocab.encode(plan).target));
+    expect(said.filter((plan) => plan !== x).length).toBeGreaterThan(20);
+    for (const id of chosen) expect(inSentence.has(id) || rivals.has(id)).toBe(true);
+    shipped.dispose();
+  });
+});
+
 describe('stage labels', () => {
   it('give an error the word stage when it overlaps a word-stage change, else the mora stage', () => {
     const base = {
