@@ -66,6 +66,11 @@ export function parameterShapes(c: TransformerConfig): [string, number[]][] {
   return shapes;
 }
 
+/** How many numbers a model of config `c` holds (the sum over `parameterShapes`). */
+export function parameterTotal(c: TransformerConfig): number {
+  return parameterShapes(c).reduce((n, [, shape]) => n + shape.reduce((a, b) => a * b, 1), 0);
+}
+
 /**
  * Seeded initial values: Xavier-uniform matrices, zero biases, unit norms, and embeddings
  * N(0, 1/C) so that after the √C scale they sit at the size of the positional signal. The
@@ -285,10 +290,10 @@ export class Transformer {
     const oneHot = tf.oneHot(ids.reshape([B * L]), V); // [B·L, V]
     const vectors = matMul(oneHot, table, false, this.gradients).mul(Math.sqrt(C)); // [B·L, C]
     const positions = this.positions.slice([0, 0], [L, C]); // [L, C]
-    const x = vectors.reshape([B, L, C]).add(positions) as tf.Tensor3D; // [B, L, C]
+    const embedded = vectors.reshape([B, L, C]); // [B, L, C]
+    const x = embedded.add(positions) as tf.Tensor3D; // [B, L, C]
     if (side === 'decoder' || !this.config.sourceBigram) return x;
-    const previous = vectors
-      .reshape([B, L, C])
+    const previous = embedded
       .pad([
         [0, 0],
         [1, 0],

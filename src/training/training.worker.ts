@@ -13,7 +13,7 @@ import { createRng, rngFromState, type RngState } from '../data/random';
 import { useBrowserBackend } from '../model/backendBrowser';
 import { checkpointArtifacts, checkpointFromArtifacts, type Objective } from '../model/checkpoint';
 import { makeConfig, type TransformerConfig } from '../model/config';
-import { initialWeights, parameterShapes, Transformer } from '../model/transformer';
+import { initialWeights, parameterTotal, Transformer } from '../model/transformer';
 import { TrainingControl } from './control';
 import { train, type EpochMetrics } from './trainer';
 import { buildableProblem, checkImport } from './importCheck';
@@ -169,10 +169,7 @@ async function run(recipe: TrainingRecipe, resume?: { artifacts: tf.io.ModelArti
     stepsPerEpoch,
     totalSteps,
     // The model's own count: a continued model may carry weights the sizes do not (the bigram).
-    parameters: parameterShapes(start.config).reduce(
-      (n, [, shape]) => n + shape.reduce((a, b) => a * b, 1),
-      0,
-    ),
+    parameters: parameterTotal(start.config),
     firstEpoch,
     lastEpoch,
   });
